@@ -1,0 +1,11 @@
+/**
+ * gramfill's public API. Stages, left to right: regex → grammar → parser (→ masks, infill, decode in
+ * later releases). See ARCHITECTURE.md for the map.
+ */
+export { GramfillError, isGramfillError, type ErrorCode, type SourceLocation } from "./util/errors.js";
+export { ExprSet, LazyDfa, type ExprId } from "./regex/index.js";
+export type { Grammar, RuleDef, RuleExpr, TermExpr, TerminalDef, Diagnostic } from "./grammar/ir.js";
+export { normalize, type BnfGrammar } from "./grammar/normalize.js";
+export { loadGrammarFile, parseGrammar } from "./grammar/load.js";
+export { compileGrammar, CompiledGrammar, type CheckResult, type CompileOptions, type GrammarStats } from "./parser/compile.js";
+export { Parser } from "./parser/parser.js";

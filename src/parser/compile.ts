@@ -1,0 +1,126 @@
+/**
+ * A compiled grammar: the BNF the Earley core runs on, the terminals as one lazy lexer DFA, and the
+ * caches every parser of this grammar shares (interned expected-terminal sets and their lexer start
+ * states). Compiling is cheap on purpose: automata are built lazily as inputs explore them.
+ */
+import type { Grammar } from "../grammar/ir.js";
+import { normalize, unproductive, type BnfGrammar } from "../grammar/normalize.js";
+import { compileTerminals } from "../grammar/terminals.js";
+import { ExprSet, LazyDfa } from "../regex/index.js";
+import { GramfillError } from "../util/errors.js";
+import { EarleyCore, TerminalSetTable } from "./earley.js";
+import { Parser, type ParserTables } from "./parser.js";
+
+export interface CompileOptions {
+  /** cap on lexer DFA states (default 50,000); hitting it is an error naming the terminal */
+  maxLexerStates?: number;
+}
+
+export interface CheckResult {
+  /** accepted (or, with `prefix`, a viable prefix) */
+  ok: boolean;
+  /** bytes consumed before the first rejected byte; the input length when all bytes were consumed */
+  offset: number;
+  /** when `ok` is false: the terminals that could have continued at `offset` */
+  expected: string[];
+  /** when `ok` is false: whether the input ended too early (every byte was a viable prefix) */
+  atEnd: boolean;
+}
+
+export interface GrammarStats {
+  rules: number;
+  nonterminals: number;
+  terminals: number;
+  ignoredTerminals: number;
+  bnfRules: number;
+  bnfSymbols: number;
+  nullableNonterminals: number;
+  lexerStates: number;
+  regexNodes: number;
+}
+
+export class CompiledGrammar implements ParserTables {
+  readonly grammar: Grammar;
+  readonly bnf: BnfGrammar;
+  readonly exprs: ExprSet;
+  readonly dfa: LazyDfa;
+  readonly ignoredMask: Uint8Array;
+  readonly terminalNames: readonly string[];
+  private readonly allowed = new TerminalSetTable();
+  private startStates = new Int32Array(64).fill(-1);
+
+  constructor(grammar: Grammar, opts: CompileOptions = {}) {
+    this.grammar = grammar;
+    this.bnf = normalize(grammar);
+    const dead = unproductive(this.bnf);
+    if (dead.length > 0) {
+      const names = dead.map((n) => this.bnf.nonterminalNames[n]!);
+      throw new GramfillError("grammar_invalid", `rule '${names[0]}' produces no finite string`, ruleLoc(grammar, names[0]!));
+    }
+    const { exprs, patterns } = compileTerminals(grammar);
+    this.exprs = exprs;
+    this.terminalNames = grammar.terminals.map((t) => t.name);
+    this.dfa = new LazyDfa(exprs, patterns, { maxStates: opts.maxLexerStates ?? 50_000, names: this.terminalNames });
+    this.ignoredMask = new Uint8Array(grammar.terminals.length);
+    for (const i of this.bnf.ignoredTerminals) this.ignoredMask[i] = 1;
+  }
+
+  newEarley(): EarleyCore {
+    return new EarleyCore(this.bnf, this.allowed);
+  }
+
+  newParser(): Parser {
+    return new Parser(this);
+  }
+
+  lexerStart(allowedId: number): number {
+    if (allowedId >= this.startStates.length) {
+      const a = new Int32Array(Math.max(allowedId + 1, this.startStates.length * 2)).fill(-1);
+      a.set(this.startStates);
+      this.startStates = a;
+    }
+    let s = this.startStates[allowedId]!;
+    if (s < 0) {
+      const terms = [...this.allowed.sets[allowedId]!, ...this.bnf.ignoredTerminals];
+      s = this.dfa.startState(terms);
+      this.startStates[allowedId] = s;
+    }
+    return s;
+  }
+
+  /** Runs a whole input through a fresh parser. */
+  check(input: string | Uint8Array, opts: { prefix?: boolean } = {}): CheckResult {
+    const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
+    const p = this.newParser();
+    const n = p.feed(bytes);
+    if (n < bytes.length) return { ok: false, offset: n, expected: p.expectedTerminals(), atEnd: false };
+    if (opts.prefix || p.isAccepting()) return { ok: true, offset: n, expected: [], atEnd: false };
+    return { ok: false, offset: n, expected: p.expectedTerminals(), atEnd: true };
+  }
+
+  stats(): GrammarStats {
+    const b = this.bnf;
+    let nullable = 0;
+    for (let i = 0; i < b.numNonterminals; i++) nullable += b.nullable[i]!;
+    return {
+      rules: this.grammar.rules.length,
+      nonterminals: b.numNonterminals,
+      terminals: b.numTerminals,
+      ignoredTerminals: b.ignoredTerminals.length,
+      bnfRules: b.ruleStart.length,
+      bnfSymbols: b.symbols.length,
+      nullableNonterminals: nullable,
+      lexerStates: this.dfa.numStates,
+      regexNodes: this.exprs.size,
+    };
+  }
+}
+
+export function compileGrammar(grammar: Grammar, opts?: CompileOptions): CompiledGrammar {
+  return new CompiledGrammar(grammar, opts);
+}
+
+function ruleLoc(g: Grammar, name: string) {
+  const owner = name.split("#")[0];
+  return g.rules.find((r) => r.name === owner)?.loc ?? (g.file ? { file: g.file } : undefined);
+}

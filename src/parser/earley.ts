@@ -1,0 +1,266 @@
+/**
+ * Earley recognizer over lexemes, built for incremental use: sets are appended one per lexeme and
+ * dropped from the end on rollback, and the whole state is a handful of typed arrays, so the inner
+ * loop allocates nothing.
+ *
+ * An item is (dot, origin): `dot` indexes `BnfGrammar.symbols`, `origin` is the set where the item's
+ * rule was predicted. Nullable nonterminals are handled as Aycock & Horspool do: predicting a nullable
+ * B also moves the dot over B, so completion never has to revisit the set under construction.
+ */
+import { RULE_END, type BnfGrammar } from "../grammar/normalize.js";
+
+/** Returned by `scan` when no item can take the lexeme. */
+export const NO_SET = -1;
+
+export class EarleyCore {
+  readonly g: BnfGrammar;
+  /** items of all sets, set `s` spans `[setStart[s], setStart[s + 1])`; the last set ends at `numItems` */
+  itemDot = new Int32Array(1024);
+  itemOrigin = new Int32Array(1024);
+  numItems = 0;
+  setStart = new Int32Array(256);
+  /** interned terminal set a set expects next (see `allowedTerminals`) */
+  setAllowed = new Int32Array(256);
+  numSets = 0;
+
+  /** dedup table for the set under construction: open addressing, entries valid when stamp matches */
+  private hashDot = new Int32Array(1 << 10);
+  private hashOrigin = new Int32Array(1 << 10);
+  private hashStamp = new Int32Array(1 << 10);
+  private stamp = 0;
+  /** nonterminal → stamp of the set in which it was last predicted */
+  private predictedIn: Int32Array;
+  /** terminal → stamp, for scans and for collecting the expected terminals */
+  private termMark: Int32Array;
+  private termStamp = 0;
+  private readonly acceptDot: number;
+  private readonly nt: number;
+
+  readonly allowed: TerminalSetTable;
+  private scratchTerms: number[] = [];
+
+  constructor(g: BnfGrammar, allowed: TerminalSetTable) {
+    this.g = g;
+    this.allowed = allowed;
+    this.nt = g.numNonterminals;
+    this.predictedIn = new Int32Array(g.numNonterminals).fill(-1);
+    this.termMark = new Int32Array(g.numTerminals).fill(-1);
+    this.acceptDot = g.ruleStart[g.ntRules[g.ntRuleStart[0]!]!]! + 1;
+    this.reset();
+  }
+
+  /** Back to the empty input: one set holding the predictions of the start symbol. */
+  reset(): void {
+    this.numItems = 0;
+    this.numSets = 0;
+    this.openSet();
+    const r0 = this.g.ntRules[this.g.ntRuleStart[0]!]!;
+    this.add(this.g.ruleStart[r0]!, 0);
+    this.closeSet();
+  }
+
+  /** Drops every set after `set` (rollback). */
+  truncate(set: number): void {
+    if (set + 1 < this.numSets) {
+      this.numItems = this.setStart[set + 1]!;
+      this.numSets = set + 1;
+    }
+  }
+
+  /** End (exclusive) of set `s`'s items. */
+  setEnd(s: number): number {
+    return s + 1 < this.numSets ? this.setStart[s + 1]! : this.numItems;
+  }
+
+  get lastSet(): number {
+    return this.numSets - 1;
+  }
+
+  /** Does set `s` contain the completed start rule? */
+  accepts(s: number): boolean {
+    const end = this.setEnd(s);
+    for (let i = this.setStart[s]!; i < end; i++) {
+      if (this.itemDot[i] === this.acceptDot && this.itemOrigin[i] === 0) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Scans a lexeme that matched the terminals `terms` (ascending) at the end of set `s`, which must be
+   * the last set. Returns the new set, `s` itself when only ignored terminals matched (the parser
+   * state does not change), or NO_SET when nothing can take the lexeme.
+   */
+  scan(s: number, terms: readonly number[], ignored: Uint8Array): number {
+    let anyIgnored = false;
+    let anyGrammar = false;
+    const mark = ++this.termStamp;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      this.termMark[t] = mark;
+      if (ignored[t]) anyIgnored = true;
+      else anyGrammar = true;
+    }
+    if (!anyGrammar) return anyIgnored ? s : NO_SET;
+    const start = this.setStart[s]!;
+    const end = this.numItems;
+    const base = this.nt;
+    this.openSet();
+    const dots = this.itemDot;
+    const origins = this.itemOrigin;
+    const syms = this.g.symbols;
+    for (let i = start; i < end; i++) {
+      const sym = syms[dots[i]!]!;
+      if (sym >= base && this.termMark[sym - base] === mark) this.add(dots[i]! + 1, origins[i]!);
+    }
+    // an ignored reading of the same lexeme leaves the parser where it was: keep those items too
+    if (anyIgnored) for (let i = start; i < end; i++) this.add(this.itemDot[i]!, this.itemOrigin[i]!);
+    if (this.numItems === this.setStart[this.numSets - 1]!) {
+      this.numSets--;
+      return NO_SET;
+    }
+    this.closeSet();
+    return this.numSets - 1;
+  }
+
+  private openSet(): void {
+    if (this.numSets + 1 >= this.setStart.length) {
+      this.setStart = grow(this.setStart, this.numSets + 2);
+      this.setAllowed = grow(this.setAllowed, this.numSets + 2);
+    }
+    this.setStart[this.numSets++] = this.numItems;
+    this.stamp++;
+  }
+
+  /** Adds an item to the set under construction unless present. */
+  private add(dot: number, origin: number): void {
+    const mask = this.hashDot.length - 1;
+    let h = (Math.imul(dot, 0x9e3779b1) ^ Math.imul(origin + 1, 0x85ebca77)) >>> 0;
+    for (;;) {
+      h &= mask;
+      if (this.hashStamp[h] !== this.stamp) break;
+      if (this.hashDot[h] === dot && this.hashOrigin[h] === origin) return;
+      h++;
+    }
+    this.hashStamp[h] = this.stamp;
+    this.hashDot[h] = dot;
+    this.hashOrigin[h] = origin;
+    const n = this.numItems++;
+    if (n >= this.itemDot.length) {
+      this.itemDot = grow(this.itemDot, n + 1);
+      this.itemOrigin = grow(this.itemOrigin, n + 1);
+    }
+    this.itemDot[n] = dot;
+    this.itemOrigin[n] = origin;
+    if ((n - this.setStart[this.numSets - 1]!) * 2 > mask) this.rehash();
+  }
+
+  /** The dedup table is sized for the largest set seen; grow it and re-enter the current set. */
+  private rehash(): void {
+    const size = this.hashDot.length * 4;
+    this.hashDot = new Int32Array(size);
+    this.hashOrigin = new Int32Array(size);
+    this.hashStamp = new Int32Array(size);
+    this.stamp++;
+    const saved = this.numItems;
+    const from = this.setStart[this.numSets - 1]!;
+    const mask = size - 1;
+    for (let i = from; i < saved; i++) {
+      let h = (Math.imul(this.itemDot[i]!, 0x9e3779b1) ^ Math.imul(this.itemOrigin[i]! + 1, 0x85ebca77)) >>> 0;
+      for (;;) {
+        h &= mask;
+        if (this.hashStamp[h] !== this.stamp) break;
+        h++;
+      }
+      this.hashStamp[h] = this.stamp;
+      this.hashDot[h] = this.itemDot[i]!;
+      this.hashOrigin[h] = this.itemOrigin[i]!;
+    }
+  }
+
+  /** Predict/complete to a fixpoint, then record which terminals the set expects. */
+  private closeSet(): void {
+    const g = this.g;
+    const syms = g.symbols;
+    const base = this.nt;
+    const cur = this.numSets - 1;
+    const stamp = this.stamp;
+    const terms = this.scratchTerms;
+    terms.length = 0;
+    const tmark = ++this.termStamp;
+    for (let i = this.setStart[cur]!; i < this.numItems; i++) {
+      const dot = this.itemDot[i]!;
+      const origin = this.itemOrigin[i]!;
+      const sym = syms[dot]!;
+      if (sym === RULE_END) {
+        if (origin !== cur) this.complete(g.ruleLhs[g.ruleOfPos[dot]!]!, origin);
+      } else if (sym < base) {
+        if (this.predictedIn[sym] !== stamp) {
+          this.predictedIn[sym] = stamp;
+          for (let k = g.ntRuleStart[sym]!, e = g.ntRuleStart[sym + 1]!; k < e; k++) {
+            this.add(g.ruleStart[g.ntRules[k]!]!, cur);
+          }
+        }
+        if (g.nullable[sym]) this.add(dot + 1, origin);
+      } else if (this.termMark[sym - base] !== tmark) {
+        this.termMark[sym - base] = tmark;
+        terms.push(sym - base);
+      }
+    }
+    this.setAllowed[cur] = this.allowed.intern(terms);
+  }
+
+  /** Advances every item of set `origin` that waits on `lhs`. */
+  private complete(lhs: number, origin: number): void {
+    const syms = this.g.symbols;
+    const end = this.setStart[origin + 1]!;
+    for (let j = this.setStart[origin]!; j < end; j++) {
+      const dot = this.itemDot[j]!;
+      if (syms[dot] === lhs) this.add(dot + 1, this.itemOrigin[j]!);
+    }
+  }
+
+  /** Terminals set `s` expects next (not counting ignored ones). */
+  allowedTerminals(s: number): Int32Array {
+    return this.allowed.sets[this.setAllowed[s]!]!;
+  }
+
+  /** A deep copy sharing only the immutable grammar and the interned allowed sets. */
+  copyStateFrom(other: EarleyCore): void {
+    this.itemDot = other.itemDot.slice(0, Math.max(other.numItems, 16));
+    this.itemOrigin = other.itemOrigin.slice(0, Math.max(other.numItems, 16));
+    this.numItems = other.numItems;
+    this.setStart = other.setStart.slice();
+    this.setAllowed = other.setAllowed.slice();
+    this.numSets = other.numSets;
+  }
+}
+
+/**
+ * Interned sets of terminals, shared by every parser of one compiled grammar, so that "which lexer
+ * start state does this set of expected terminals have" is computed once per distinct set.
+ */
+export class TerminalSetTable {
+  /** id → sorted terminal list */
+  readonly sets: Int32Array[] = [];
+  private index = new Map<string, number>();
+
+  intern(terms: number[]): number {
+    terms.sort((a, b) => a - b);
+    const key = terms.join(",");
+    let id = this.index.get(key);
+    if (id === undefined) {
+      id = this.sets.length;
+      this.sets.push(Int32Array.from(terms));
+      this.index.set(key, id);
+    }
+    return id;
+  }
+}
+
+function grow(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,146 @@
+/**
+ * The incremental recognizer: bytes in, "still a viable prefix?" out. A contextual greedy lexer (one
+ * lazy DFA over all terminals, started from the set of terminals the Earley parser expects) feeds
+ * lexemes to the Earley core. Every byte pushes one history entry (lexer state, Earley set), so
+ * rolling back N bytes is popping N entries and truncating the sets.
+ *
+ * Invariant: after every successful `feedByte`, the bytes read so far are a viable prefix, up to the
+ * one documented approximation of greedy lexing (a lexeme that must end where a longer match of
+ * the same lexer state could continue — see ARCHITECTURE.md).
+ */
+import { LazyDfa } from "../regex/index.js";
+import { NO_SET, type EarleyCore } from "./earley.js";
+
+/** What the parser needs from a compiled grammar (kept narrow so the core is testable alone). */
+export interface ParserTables {
+  readonly dfa: LazyDfa;
+  readonly ignoredMask: Uint8Array;
+  /** lexer start state for an interned allowed-terminal set (ignored terminals added) */
+  lexerStart(allowedId: number): number;
+  newEarley(): EarleyCore;
+  readonly terminalNames: readonly string[];
+}
+
+export class Parser {
+  private readonly t: ParserTables;
+  private readonly earley: EarleyCore;
+  /** history[k] = state after k bytes */
+  private lexState: Int32Array;
+  private setOf: Int32Array;
+  private pos = 0;
+
+  constructor(t: ParserTables, earley?: EarleyCore) {
+    this.t = t;
+    this.earley = earley ?? t.newEarley();
+    this.lexState = new Int32Array(256);
+    this.setOf = new Int32Array(256);
+    this.lexState[0] = t.lexerStart(this.earley.setAllowed[0]!);
+    this.setOf[0] = 0;
+  }
+
+  /** Bytes consumed so far. */
+  get position(): number {
+    return this.pos;
+  }
+
+  /**
+   * Consumes one byte if the result is still a viable prefix; returns false (and changes nothing)
+   * otherwise.
+   */
+  feedByte(b: number): boolean {
+    const dfa = this.t.dfa;
+    const pos = this.pos;
+    const s = this.lexState[pos]!;
+    const s2 = dfa.next(s, b);
+    if (s2 !== LazyDfa.DEAD) return this.push(s2, this.setOf[pos]!);
+    if (pos === 0 || !dfa.isAccepting(s)) return false;
+    // the pending lexeme cannot grow: it ends here, and `b` starts the next one
+    const set = this.setOf[pos]!;
+    const next = this.earley.scan(set, dfa.acceptingPatterns(s), this.t.ignoredMask);
+    if (next === NO_SET) return false;
+    const s3 = dfa.next(this.t.lexerStart(this.earley.setAllowed[next]!), b);
+    if (s3 === LazyDfa.DEAD) {
+      if (next !== set) this.earley.truncate(set);
+      return false;
+    }
+    return this.push(s3, next);
+  }
+
+  /** Feeds bytes until one is rejected; returns how many were consumed. */
+  feed(bytes: Uint8Array, from = 0, to = bytes.length): number {
+    for (let i = from; i < to; i++) if (!this.feedByte(bytes[i]!)) return i - from;
+    return to - from;
+  }
+
+  /** Forgets the last `n` bytes. */
+  rollback(n: number): void {
+    if (n < 0 || n > this.pos) throw new RangeError(`cannot roll back ${n} of ${this.pos} bytes`);
+    this.pos -= n;
+    this.earley.truncate(this.setOf[this.pos]!);
+  }
+
+  /** Is the input read so far a complete word of the language? */
+  isAccepting(): boolean {
+    const set = this.setOf[this.pos]!;
+    if (this.pos === 0) return this.earley.accepts(set);
+    const s = this.lexState[this.pos]!;
+    if (!this.t.dfa.isAccepting(s)) return false;
+    const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask);
+    if (next === NO_SET) return false;
+    const ok = this.earley.accepts(next);
+    if (next !== set) this.earley.truncate(set);
+    return ok;
+  }
+
+  /**
+   * Names of the terminals that could continue the input here: those the pending lexeme may still
+   * become, and (when it could also end here) those the parser expects after it.
+   */
+  expectedTerminals(): string[] {
+    const names = this.t.terminalNames;
+    const out = new Set<number>();
+    const set = this.setOf[this.pos]!;
+    if (this.pos === 0) {
+      for (const t of this.earley.allowedTerminals(set)) out.add(t);
+    } else {
+      const s = this.lexState[this.pos]!;
+      for (const t of this.t.dfa.livePatterns(s)) out.add(t);
+      if (this.t.dfa.isAccepting(s)) {
+        const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask);
+        if (next !== NO_SET) {
+          for (const t of this.earley.allowedTerminals(next)) out.add(t);
+          if (next !== set) this.earley.truncate(set);
+        }
+      }
+    }
+    return [...out].sort((a, b) => a - b).map((t) => names[t]!);
+  }
+
+  /** The bytes that `feedByte` would accept next, as a 256-entry 0/1 array. */
+  allowedBytes(): Uint8Array {
+    const out = new Uint8Array(256);
+    for (let b = 0; b < 256; b++) {
+      if (this.feedByte(b)) {
+        out[b] = 1;
+        this.rollback(1);
+      }
+    }
+    return out;
+  }
+
+  private push(lex: number, set: number): boolean {
+    const p = ++this.pos;
+    if (p >= this.lexState.length) {
+      const n = this.lexState.length * 2;
+      const a = new Int32Array(n);
+      a.set(this.lexState);
+      this.lexState = a;
+      const c = new Int32Array(n);
+      c.set(this.setOf);
+      this.setOf = c;
+    }
+    this.lexState[p] = lex;
+    this.setOf[p] = set;
+    return true;
+  }
+}
