@@ -1,0 +1,179 @@
+/**
+ * LazyDfa: one lazily built DFA over many patterns (a lexer). A state is the sorted list of
+ * (pattern index, derivative) pairs still alive; pairs whose derivative is exactly empty are
+ * dropped, so every state except DEAD can still reach acceptance (the parser relies on this for
+ * exact viable-prefix checks).
+ *
+ * Hot path: `next` is one Int32Array load; -1 means "not computed yet". The slow path computes
+ * one derivative per pattern and fills the whole byte class (an interval of bytes on which every
+ * pattern's derivative is the same), so each state costs one slow call per class, not per byte.
+ */
+import { GramfillError, isGramfillError } from "../util/errors.js";
+import type { ExprId, ExprSet } from "./expr.js";
+
+export interface LazyDfaOptions {
+  /** default 50,000 */
+  maxStates?: number;
+  /** pattern names for error messages (terminal names) */
+  names?: readonly string[];
+}
+
+const EMPTY_LIST: readonly number[] = Object.freeze([]);
+
+export class LazyDfa {
+  static readonly DEAD = 0;
+
+  private readonly set: ExprSet;
+  private readonly patterns: readonly ExprId[];
+  private readonly maxStates: number;
+  private readonly names: readonly string[] | undefined;
+
+  /** 256 entries per state; -1 = not computed */
+  private trans: Int32Array;
+  private readonly statePats: (readonly number[])[] = [];
+  private readonly stateExprs: (readonly ExprId[])[] = [];
+  private readonly stateAccepting: (readonly number[])[] = [];
+  /** boundary mask of the union of the state's byte classes (8 words per state) */
+  private classMasks: Uint32Array;
+  private readonly stateByKey = new Map<string, number>();
+  private readonly startByKey = new Map<string, number>();
+
+  constructor(set: ExprSet, patterns: readonly ExprId[], opts: LazyDfaOptions = {}) {
+    this.set = set;
+    this.patterns = [...patterns];
+    this.maxStates = opts.maxStates ?? 50_000;
+    this.names = opts.names;
+    this.trans = new Int32Array(256 * 64).fill(-1);
+    this.classMasks = new Uint32Array(8 * 64);
+    // DEAD: no pattern alive, loops on every byte.
+    this.addState([], []);
+    this.trans.fill(LazyDfa.DEAD, 0, 256);
+  }
+
+  get numStates(): number {
+    return this.statePats.length;
+  }
+
+  /** The state for "any of these patterns" (cached per set of indices); DEAD if none can match. */
+  startState(allowed: readonly number[]): number {
+    const sorted = [...new Set(allowed)].sort((a, b) => a - b);
+    const key = sorted.join(",");
+    let s = this.startByKey.get(key);
+    if (s !== undefined) return s;
+    const pats: number[] = [];
+    const exprs: ExprId[] = [];
+    for (const p of sorted) {
+      if (!Number.isInteger(p) || p < 0 || p >= this.patterns.length) {
+        throw new RangeError(`LazyDfa: no pattern ${p} (have ${this.patterns.length})`);
+      }
+      const e = this.patterns[p]!;
+      if (this.isEmptyNamed(e, [p])) continue;
+      pats.push(p);
+      exprs.push(e);
+    }
+    s = this.intern(pats, exprs, pats);
+    this.startByKey.set(key, s);
+    return s;
+  }
+
+  next(state: number, byte: number): number {
+    const t = this.trans[state * 256 + byte]!;
+    return t >= 0 ? t : this.computeNext(state, byte);
+  }
+
+  isAccepting(state: number): boolean {
+    return this.stateAccepting[state]!.length > 0;
+  }
+
+  acceptingPatterns(state: number): readonly number[] {
+    return this.stateAccepting[state]!;
+  }
+
+  livePatterns(state: number): readonly number[] {
+    return this.statePats[state]!;
+  }
+
+  // ---- slow path ----
+
+  private computeNext(state: number, byte: number): number {
+    if (!(byte >= 0 && byte < 256 && Number.isInteger(byte))) throw new RangeError(`not a byte: ${byte}`);
+    if (!(state >= 0 && state < this.statePats.length)) throw new RangeError(`no state ${state}`);
+    const pats = this.statePats[state]!;
+    const exprs = this.stateExprs[state]!;
+    const nextPats: number[] = [];
+    const nextExprs: ExprId[] = [];
+    for (let i = 0; i < pats.length; i++) {
+      const d = this.set.derivative(exprs[i]!, byte);
+      if (d === this.set.EMPTY || this.isEmptyNamed(d, [pats[i]!])) continue;
+      nextPats.push(pats[i]!);
+      nextExprs.push(d);
+    }
+    const target = this.intern(nextPats, nextExprs, pats);
+    // Fill the class of `byte`: the interval between the surrounding class boundaries.
+    const m = this.classMasks;
+    const base = state * 8;
+    let lo = byte;
+    while (lo > 0 && !(m[base + (lo >> 5)]! & (1 << (lo & 31)))) lo--;
+    let hi = byte + 1;
+    while (hi < 256 && !(m[base + (hi >> 5)]! & (1 << (hi & 31)))) hi++;
+    this.trans.fill(target, state * 256 + lo, state * 256 + hi);
+    return target;
+  }
+
+  private isEmptyNamed(e: ExprId, pats: readonly number[]): boolean {
+    try {
+      return this.set.isEmpty(e);
+    } catch (err) {
+      if (isGramfillError(err) && err.code === "automaton_too_large") {
+        throw new GramfillError("automaton_too_large", `${this.describe(pats)}: ${err.message}`);
+      }
+      throw err;
+    }
+  }
+
+  private intern(pats: readonly number[], exprs: readonly ExprId[], involved: readonly number[]): number {
+    if (pats.length === 0) return LazyDfa.DEAD;
+    const key = exprs.map((e, i) => `${pats[i]}:${e}`).join(",");
+    const found = this.stateByKey.get(key);
+    if (found !== undefined) return found;
+    if (this.statePats.length >= this.maxStates) {
+      throw new GramfillError(
+        "automaton_too_large",
+        `${this.describe(involved)}: lexer automaton exceeded ${this.maxStates} states`,
+      );
+    }
+    const s = this.addState(pats, exprs);
+    this.stateByKey.set(key, s);
+    return s;
+  }
+
+  private addState(pats: readonly number[], exprs: readonly ExprId[]): number {
+    const s = this.statePats.length;
+    if ((s + 1) * 256 > this.trans.length) {
+      const grown = new Int32Array(this.trans.length * 2).fill(-1);
+      grown.set(this.trans);
+      this.trans = grown;
+      const masks = new Uint32Array(this.classMasks.length * 2);
+      masks.set(this.classMasks);
+      this.classMasks = masks;
+    }
+    const accepting: number[] = [];
+    for (let i = 0; i < pats.length; i++) {
+      const e = exprs[i]!;
+      if (this.set.nullable(e)) accepting.push(pats[i]!);
+      const mask = this.set.byteClassMask(e);
+      for (let w = 0; w < 8; w++) this.classMasks[s * 8 + w]! |= mask[w]!;
+    }
+    this.classMasks[s * 8]! |= 1;
+    this.statePats.push(pats.length === 0 ? EMPTY_LIST : Object.freeze([...pats]));
+    this.stateExprs.push(exprs);
+    this.stateAccepting.push(accepting.length === 0 ? EMPTY_LIST : Object.freeze(accepting));
+    return s;
+  }
+
+  private describe(pats: readonly number[]): string {
+    const names = pats.map((p) => this.names?.[p] ?? `pattern ${p}`);
+    const shown = names.length > 5 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
+    return `${names.length === 1 ? "terminal" : "terminals"} ${shown.join(", ")}`;
+  }
+}
