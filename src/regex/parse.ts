@@ -335,6 +335,8 @@ class Parser {
         return this.parseUnicodeEscape(start);
       default:
         if (SYNTAX_CHARS.includes(c) || c === "/") return c.charCodeAt(0);
+        // Verbose mode: an escaped space or '#' is literal (Python's re.VERBOSE).
+        if (this.flags.verbose && " \t\n\r\f\v#".includes(c)) return c.charCodeAt(0);
         this.syntax(`invalid escape \\${c}`, start);
     }
   }
