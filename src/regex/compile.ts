@@ -130,5 +130,6 @@ function compileChar(set: ExprSet, cp: number, ignoreCase: boolean): ExprId {
     const cls = foldClass(cp);
     if (cls.length > 1) return set.codePoints(cls.map((c) => [c, c] as const));
   }
-  return set.concat(encodeUtf8(cp).map((b) => set.byteSet([b])));
+  if (cp < 0x80) return set.byte(cp);
+  return set.concat(encodeUtf8(cp).map((b) => set.byte(b)));
 }

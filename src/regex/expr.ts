@@ -37,6 +37,9 @@ const F_KNOWN_EMPTY = 4;
 const F_KNOWN_NONEMPTY = 8;
 
 /** Boundary mask with only byte 0 set: a single class covering all bytes. */
+/** Node ids stay below 2^26 so a concat's (head, tail) pair packs into one exact float key. */
+const MAX_NODES = 1 << 26;
+
 const MASK_ONE_CLASS = Uint32Array.of(1, 0, 0, 0, 0, 0, 0, 0);
 
 interface ClassMap {
@@ -69,6 +72,11 @@ export class ExprSet {
   private readonly bits: (Uint32Array | undefined)[] = [];
   private flags = new Uint8Array(1024);
   private readonly interned = new Map<string, ExprId>();
+  private readonly concatIds = new Map<number, ExprId>();
+  private readonly notIds = new Map<number, ExprId>();
+  private readonly prefixIds = new Map<number, ExprId>();
+  /** byte → its singleton byte-set node (-1 until built) */
+  private readonly singleBytes = new Int32Array(256).fill(-1);
 
   private readonly masks: (Uint32Array | undefined)[] = [];
   private readonly classMaps: (ClassMap | undefined)[] = [];
@@ -91,6 +99,7 @@ export class ExprSet {
 
   // ---- construction ----
 
+  /** Interns by string key (or/and/repeat/byte sets: rarer nodes with compound keys). */
   private mk(
     key: string,
     kind: number,
@@ -103,7 +112,31 @@ export class ExprSet {
   ): ExprId {
     const found = this.interned.get(key);
     if (found !== undefined) return found;
+    const id = this.add(kind, a, b, c, kids, bits, flags);
+    this.interned.set(key, id);
+    return id;
+  }
+
+  /** Interns by a numeric key (concat/not/prefix: the bulk of all nodes; no string building). */
+  private mkNum(map: Map<number, ExprId>, key: number, kind: number, a: number, b: number, flags: number): ExprId {
+    const found = map.get(key);
+    if (found !== undefined) return found;
+    const id = this.add(kind, a, b, 0, undefined, undefined, flags);
+    map.set(key, id);
+    return id;
+  }
+
+  private add(
+    kind: number,
+    a: number,
+    b: number,
+    c: number,
+    kids: readonly ExprId[] | undefined,
+    bits: Uint32Array | undefined,
+    flags: number,
+  ): ExprId {
     const id = this.kind.length;
+    if (id >= MAX_NODES) throw new GramfillError("automaton_too_large", `regex store exceeded ${MAX_NODES} nodes`);
     this.kind.push(kind);
     this.argA.push(a);
     this.argB.push(b);
@@ -119,7 +152,6 @@ export class ExprSet {
       this.flags = grown;
     }
     this.flags[id] = flags;
-    this.interned.set(key, id);
     return id;
   }
 
@@ -135,7 +167,7 @@ export class ExprSet {
 
   /** A literal string (UTF-8 encoded; lone surrogates become U+FFFD as with TextEncoder). */
   literal(text: string | Uint8Array, ignoreCase = false): ExprId {
-    if (typeof text !== "string") return this.concat(Array.from(text, (b) => this.byteSet([b])));
+    if (typeof text !== "string") return this.concat(Array.from(text, (b) => this.byte(b)));
     const parts: ExprId[] = [];
     for (const ch of text) {
       let cp = ch.codePointAt(0)!;
@@ -147,13 +179,18 @@ export class ExprSet {
           continue;
         }
       }
-      for (const b of encodeUtf8(cp)) parts.push(this.byteSet([b]));
+      for (const b of encodeUtf8(cp)) parts.push(this.byte(b));
     }
     return this.concat(parts);
   }
 
   /** Inclusive code point ranges (optionally complemented within U+0000..U+10FFFF) as UTF-8. */
   codePoints(ranges: ReadonlyArray<readonly [number, number]>, negated = false): ExprId {
+    for (const [lo, hi] of ranges) {
+      if (!Number.isInteger(lo) || !Number.isInteger(hi) || lo < 0 || hi > 0x10ffff) {
+        throw new RangeError(`not a code point range: [${lo}, ${hi}]`);
+      }
+    }
     let set: RangeSet = normalize(ranges);
     if (negated) set = complement(set);
     const key = rangeSetKey(set);
@@ -191,6 +228,16 @@ export class ExprSet {
     return this.bytesNode(bits);
   }
 
+  /** The one-byte string `b` (cached: literals are made of these). */
+  byte(b: number): ExprId {
+    let id = this.singleBytes[b]!;
+    if (id < 0) {
+      id = this.byteSet([b]);
+      this.singleBytes[b] = id;
+    }
+    return id;
+  }
+
   byteSet(bytes: Iterable<number>): ExprId {
     const bits = new Uint32Array(8);
     for (const b of bytes) {
@@ -220,7 +267,7 @@ export class ExprSet {
     const fa = this.flags[a]!;
     const fb = this.flags[b]!;
     const flags = (fa & fb & F_NULLABLE) | ((fa | fb) & F_BOOL);
-    return this.mk(`.${a},${b}`, K_CONCAT, a, b, 0, undefined, undefined, flags);
+    return this.mkNum(this.concatIds, a * MAX_NODES + b, K_CONCAT, a, b, flags);
   }
 
   or(alts: readonly ExprId[]): ExprId {
@@ -293,7 +340,7 @@ export class ExprSet {
   not(e: ExprId): ExprId {
     if (this.kind[e] === K_NOT) return this.argA[e]!;
     const nullable = this.flags[e]! & F_NULLABLE ? 0 : F_NULLABLE;
-    return this.mk(`!${e}`, K_NOT, e, 0, 0, undefined, undefined, nullable | F_BOOL);
+    return this.mkNum(this.notIds, e, K_NOT, e, 0, nullable | F_BOOL);
   }
 
   repeat(e: ExprId, min: number, max: number): ExprId {
@@ -500,7 +547,7 @@ export class ExprSet {
   prefixes(e: ExprId): ExprId {
     if (this.isEmpty(e)) return this.EMPTY;
     if (e === this.EPSILON || this.kind[e] === K_PREFIX) return e;
-    return this.mk(`P${e}`, K_PREFIX, e, 0, 0, undefined, undefined, F_NULLABLE);
+    return this.mkNum(this.prefixIds, e, K_PREFIX, e, 0, F_NULLABLE);
   }
 
   /** { v | ∃u: uv ∈ L(e) }: the union of all derivatives of e (explored up to the cap). */
@@ -556,8 +603,10 @@ export class ExprSet {
           return;
         case K_CONCAT:
           paren(2, () => {
-            go(this.argA[x]!, 3);
-            go(this.argB[x]!, 2);
+            // iterate along the right-nested spine: long literals must not recurse per byte
+            let y = x;
+            for (; this.kind[y] === K_CONCAT && budget >= 0; y = this.argB[y]!) go(this.argA[y]!, 3);
+            if (this.kind[y] !== K_CONCAT) go(y, 3);
           });
           return;
         case K_OR:

@@ -37,6 +37,7 @@ export class LazyDfa {
   private classMasks: Uint32Array;
   private readonly stateByKey = new Map<string, number>();
   private readonly startByKey = new Map<string, number>();
+  private readonly startByArray = new WeakMap<readonly number[], { copy: number[]; state: number }>();
 
   constructor(set: ExprSet, patterns: readonly ExprId[], opts: LazyDfaOptions = {}) {
     this.set = set;
@@ -56,6 +57,16 @@ export class LazyDfa {
 
   /** The state for "any of these patterns" (cached per set of indices); DEAD if none can match. */
   startState(allowed: readonly number[]): number {
+    // Fast path, allocation-free: the parser passes the same arrays again and again. The stored
+    // copy guards against callers that mutate an array between calls.
+    const hit = this.startByArray.get(allowed);
+    if (hit !== undefined && sameContents(hit.copy, allowed)) return hit.state;
+    const state = this.startStateSlow(allowed);
+    this.startByArray.set(allowed, { copy: [...allowed], state });
+    return state;
+  }
+
+  private startStateSlow(allowed: readonly number[]): number {
     const sorted = [...new Set(allowed)].sort((a, b) => a - b);
     const key = sorted.join(",");
     let s = this.startByKey.get(key);
@@ -176,4 +187,10 @@ export class LazyDfa {
     const shown = names.length > 5 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
     return `${names.length === 1 ? "terminal" : "terminals"} ${shown.join(", ")}`;
   }
+}
+
+function sameContents(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -196,6 +196,8 @@ describe("ExprSet algebra", () => {
     expect(set.toString(R("a|bc*"))).toBe("a|bc*");
     expect(set.toString(R("a{2,5}"))).toBe("a{2,5}");
     expect(set.toString(set.not(R("ab")))).toBe("~(ab)");
+    expect(set.toString(R("(ab|c)d"))).toBe("(ab|c)d");
+    expect(set.toString(set.literal("x".repeat(200_000))).length).toBeLessThan(20_000);
   });
 });
 
@@ -304,6 +306,11 @@ describe("LazyDfa", () => {
     expect(dfa.startState([])).toBe(LazyDfa.DEAD);
     expect(dfa.livePatterns(dfa.startState([2, 6]))).toEqual([2]);
     expect(() => dfa.startState([99])).toThrow(RangeError);
+    // the same array object, mutated in between, is not served from a stale cache
+    const allowed = [2];
+    expect(dfa.livePatterns(dfa.startState(allowed))).toEqual([2]);
+    allowed[0] = 1;
+    expect(dfa.livePatterns(dfa.startState(allowed))).toEqual([1]);
   });
 
   it("every non-dead state can still reach acceptance", () => {
