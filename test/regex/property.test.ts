@@ -181,6 +181,8 @@ function testStrings(n: Node, seed: number): string[] {
 }
 
 const set = new ExprSet();
+/** REGEX_FC_SCALE=10 npx vitest run test/regex: a longer soak of the same properties. */
+const SCALE = Number(process.env.REGEX_FC_SCALE ?? 1);
 
 /**
  * Compiles with both engines; a pattern the engine rejects must give regex_syntax here (and vice
@@ -218,7 +220,7 @@ describe("differential vs RegExp(u)", () => {
           expect([src, flags, s, matches(set, e, s)]).toEqual([src, flags, s, js.test(s)]);
         }
       }),
-      { numRuns: 1500 },
+      { numRuns: 1500 * SCALE },
     );
   });
 
@@ -242,12 +244,12 @@ describe("differential vs RegExp(u)", () => {
           }
         },
       ),
-      { numRuns: 800 },
+      { numRuns: 800 * SCALE },
     );
   });
 
   it("LazyDfa over several patterns reports exact accepting sets and live sets with witnesses", () => {
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }); // keep a leading U+FEFF
     fc.assert(
       fc.property(fc.array(nodeArb, { minLength: 1, maxLength: 4 }), fc.integer(), (nodes, seed) => {
         const srcs = nodes.map(toSource).filter((src) => compileBoth(src, "", "whole") !== null);
@@ -273,7 +275,37 @@ describe("differential vs RegExp(u)", () => {
           }
         }
       }),
-      { numRuns: 300 },
+      { numRuns: 300 * SCALE },
+    );
+  });
+
+  it("and/not/isEmpty/shortestMember agree with the engine on pairs of patterns", () => {
+    const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }); // keep a leading U+FEFF
+    fc.assert(
+      fc.property(nodeArb, nodeArb, fc.integer(), (n1, n2, seed) => {
+        const [s1, s2] = [toSource(n1), toSource(n2)];
+        const c1 = compileBoth(s1, "", "whole");
+        const c2 = compileBoth(s2, "", "whole");
+        if (c1 === null || c2 === null) return;
+        const both = set.and([c1.e, c2.e]);
+        const diff = set.and([c1.e, set.not(c2.e)]);
+        const strings = [...testStrings(n1, seed), ...testStrings(n2, seed + 1)];
+        for (const s of strings) {
+          const [j1, j2] = [c1.js.test(s), c2.js.test(s)];
+          expect([s1, s2, s, matches(set, both, s), matches(set, diff, s)]).toEqual([s1, s2, s, j1 && j2, j1 && !j2]);
+        }
+        for (const e of [both, diff]) {
+          const w = set.shortestMember(e);
+          expect(set.isEmpty(e)).toBe(w === null);
+          if (w !== null) {
+            const text = decoder.decode(w); // members of c1 are valid UTF-8
+            expect([s1, s2, text, c1.js.test(text), c2.js.test(text)]).toEqual([s1, s2, text, true, e === both]);
+          }
+        }
+        // a witness from each pattern's own members that is in one and not the other proves non-emptiness
+        for (const s of strings) if (c1.js.test(s) && !c2.js.test(s)) expect(set.isEmpty(diff)).toBe(false);
+      }),
+      { numRuns: 600 * SCALE },
     );
   });
 });
