@@ -94,7 +94,8 @@ export class Parser {
 
   /**
    * Names of the terminals that could continue the input here: those the pending lexeme may still
-   * become, and (when it could also end here) those the parser expects after it.
+   * become, and (when it could also end here) those the parser expects after it. Ignored terminals
+   * are left out.
    */
   expectedTerminals(): string[] {
     const names = this.t.terminalNames;
@@ -113,7 +114,11 @@ export class Parser {
         }
       }
     }
-    return [...out].sort((a, b) => a - b).map((t) => names[t]!);
+    // ignored terminals fit almost anywhere; listing them would only hide what is missing
+    return [...out]
+      .filter((t) => !this.t.ignoredMask[t])
+      .sort((a, b) => a - b)
+      .map((t) => names[t]!);
   }
 
   /** The bytes that `feedByte` would accept next, as a 256-entry 0/1 array. */

@@ -62,7 +62,7 @@ function nearleyRun(g: nearley.Grammar, input: string): { accepted: boolean; con
       return { accepted: false, consumed: i };
     }
   }
-  return { accepted: parser.results.length > 0, consumed: input.length };
+  return { accepted: parser.finish().length > 0, consumed: input.length };
 }
 
 /** Strings derived from the grammar (bounded depth), so that accepted inputs are common. */
@@ -82,7 +82,53 @@ function derive(g: RandomGrammar, nt: number, depth: number, rnd: () => number):
   return out;
 }
 
+/** Nullable nonterminals of a random grammar (fixpoint). */
+function nullableSet(g: RandomGrammar): Set<number> {
+  const out = new Set<number>();
+  for (let changed = true; changed; ) {
+    changed = false;
+    g.forEach((alts, nt) => {
+      if (!out.has(nt) && alts.some((alt) => alt.every((s) => typeof s === "number" && out.has(s)))) {
+        out.add(nt);
+        changed = true;
+      }
+    });
+  }
+  return out;
+}
+
+/**
+ * Does some nonterminal derive itself (A =>+ A)? nearley loops forever on such cyclic grammars, so
+ * they are left out of the comparison (ours handles them: see parser.test.ts).
+ */
+function isCyclic(g: RandomGrammar): boolean {
+  const nullable = nullableSet(g);
+  const edges = g.map((alts) => {
+    const to = new Set<number>();
+    for (const alt of alts) {
+      alt.forEach((s, i) => {
+        if (typeof s !== "number") return;
+        const others = alt.filter((_, j) => j !== i);
+        if (others.every((o) => typeof o === "number" && nullable.has(o))) to.add(s);
+      });
+    }
+    return to;
+  });
+  const reaches = (from: number, target: number, seen = new Set<number>()): boolean => {
+    for (const n of edges[from]!) {
+      if (n === target) return true;
+      if (!seen.has(n)) {
+        seen.add(n);
+        if (reaches(n, target, seen)) return true;
+      }
+    }
+    return false;
+  };
+  return g.some((_, nt) => reaches(nt, nt));
+}
+
 function compileOrSkip(g: RandomGrammar) {
+  if (isCyclic(g)) return null;
   try {
     return compileGrammar(toIr(g));
   } catch (e) {
@@ -94,6 +140,9 @@ function compileOrSkip(g: RandomGrammar) {
 
 describe("Earley parser vs nearley", () => {
   it("agrees on acceptance and viable prefixes of random strings", () => {
+    let grammars = 0;
+    let accepted = 0;
+    let rejected = 0;
     fc.assert(
       fc.property(
         grammarArb,
@@ -103,24 +152,31 @@ describe("Earley parser vs nearley", () => {
           const ours = compileOrSkip(g);
           if (!ours) return;
           const theirs = toNearley(g);
+          grammars++;
           let state = seed >>> 0;
           const rnd = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32);
           const derived: string[] = [];
           for (let k = 0; k < 8; k++) {
             const s = derive(g, 0, 0, rnd);
-            if (s !== null && s.length <= 24) derived.push(s, s.slice(0, Math.floor(rnd() * (s.length + 1))));
+            if (s !== null && s.length <= 10) derived.push(s, s.slice(0, Math.floor(rnd() * (s.length + 1))));
           }
           for (const input of [...randomInputs, ...derived]) {
             const expected = nearleyRun(theirs, input);
             const full = ours.check(input);
             const prefix = ours.check(input, { prefix: true });
             expect({ input, accepted: full.ok }).toEqual({ input, accepted: expected.accepted });
+            if (full.ok) accepted++;
+            else rejected++;
             expect({ input, consumed: prefix.ok ? input.length : prefix.offset }).toEqual({ input, consumed: expected.consumed });
           }
         },
       ),
-      { numRuns: 400 },
+      { numRuns: 800 },
     );
+    // the comparison must have had something to compare: grammars kept, words on both sides
+    expect(grammars).toBeGreaterThan(200);
+    expect(accepted).toBeGreaterThan(500);
+    expect(rejected).toBeGreaterThan(500);
   });
 
   it("rollback restores exactly the state a fresh parse reaches", () => {

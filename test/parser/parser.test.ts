@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Grammar, RuleExpr, TermExpr, TerminalDef } from "../../src/grammar/ir.js";
 import { compileGrammar } from "../../src/parser/compile.js";
@@ -77,14 +78,15 @@ describe("lexing semantics", () => {
   it("is greedy: a longer identifier wins over a keyword prefix", () => {
     const g: Grammar = {
       start: "decl",
-      rules: [{ name: "decl", expr: seq(t("int"), t("ID"), t(";")) }],
-      terminals: [lit("int"), lit(";"), re("ID", "[a-z]+"), re("WS", " +", true)],
+      rules: [{ name: "decl", expr: alt(seq(t("int"), t("ID"), t(";")), seq(t("ID"), t("="), t("ID"), t(";"))) }],
+      terminals: [lit("int"), lit(";"), lit("="), re("ID", "[a-z]+"), re("WS", " +", true)],
       diagnostics: [],
     };
     const cg = compileGrammar(g);
     expect(cg.check("int x;").ok).toBe(true);
+    expect(cg.check("intx = y;").ok).toBe(true);
     expect(cg.check("intx;").ok).toBe(false);
-    expect(cg.check("int int;").ok).toBe(true); // the lexer is contextual: after `int`, ID is expected
+    expect(cg.check("int int;").ok).toBe(true); // the lexer is contextual: after `int`, only ID is expected
   });
 
   it("keeps every reading of an ambiguous lexeme", () => {
@@ -150,5 +152,43 @@ describe("compile errors", () => {
       diagnostics: [],
     };
     expect(() => compileGrammar(g)).toThrow(/produces no finite string/);
+  });
+});
+
+describe("JSON grammar vs JSON.parse (oracle)", () => {
+  const cg = compileGrammar(json);
+  const accepts = (s: string) => cg.check(s).ok;
+  const parses = (s: string) => {
+    try {
+      JSON.parse(s);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it("accepts every serialized JSON value", () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.constantFrom(undefined, 0, 2, "\t"), (v, indent) => {
+        const s = JSON.stringify(v, null, indent);
+        expect(accepts(s)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("agrees with JSON.parse on mutated documents", () => {
+    const edit = fc.record({ at: fc.nat(), del: fc.nat({ max: 3 }), ins: fc.constantFrom("", ",", "]", "}", '"', "\\", "1", "-", ".", "e", " ", "\u0001", "tru", ":", "{", "[") });
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.array(edit, { minLength: 1, maxLength: 3 }), (v, edits) => {
+        let s = JSON.stringify(v, null, 1);
+        for (const e of edits) {
+          const at = e.at % (s.length + 1);
+          s = s.slice(0, at) + e.ins + s.slice(at + e.del);
+        }
+        expect({ s, ok: accepts(s) }).toEqual({ s, ok: parses(s) });
+      }),
+      { numRuns: 1000 },
+    );
   });
 });
