@@ -69,7 +69,8 @@ function failure(e: unknown, name: string): CommandResult {
     return { code: 2, stderr: `gramfill ${name}: ${e.message} (see 'gramfill ${name} --help')\n` };
   }
   if (e instanceof GramfillError) {
-    return { code: e.code === "usage" ? 2 : 1, stderr: `${e.format()}\n` };
+    if (e.code === "usage") return { code: 2, stderr: `gramfill ${name}: ${e.format()} (see 'gramfill ${name} --help')\n` };
+    return { code: 1, stderr: `${e.format()}\n` };
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
     return { code: 1, stderr: `gramfill ${name}: input nested too deeply to process\n` };

@@ -17,7 +17,7 @@ describe("gramfill check", () => {
     const r = await run(["check", "--grammar", fx("list.lark"), "--input", fx("bad-input.txt")]);
     expect(r.code).toBe(1);
     const [first, line, caret] = r.stderr!.split("\n");
-    expect(first).toBe(`error at byte 11 (line 2, col 5): unexpected "4"; expected one of "]", ","`);
+    expect(first).toBe(`error at byte 11 (line 2, col 5): unexpected "4"; expected one of ",", "]"`);
     expect(line).toBe("  3 4]");
     expect(caret).toBe("    ^");
   });

@@ -1,6 +1,6 @@
 /** `gramfill check`: is an input in the grammar's language (or a viable prefix of it)? */
 import { compileGrammar } from "../../parser/compile.js";
-import { parseCommandArgs, requireString, type OptionSpec } from "../args.js";
+import { UsageError, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
 import { describeByteAt, positionOf } from "../location.js";
 import type { CommandResult } from "../main.js";
 import { grammarOptions, grammarOptionsHelp, loadGrammarFromArgs, readBytes } from "./common.js";
@@ -33,7 +33,10 @@ const options: OptionSpec = {
 
 export function runCheck(argv: string[]): CommandResult {
   const p = parseCommandArgs("check", argv, options, 1);
-  if (p.positionals[0] !== undefined && p.values.input === undefined) p.values.input = p.positionals[0];
+  if (p.positionals[0] !== undefined) {
+    if (p.values.input !== undefined) throw new UsageError(`give the input once: --input ${p.values.input} or '${p.positionals[0]}'`, "check");
+    p.values.input = p.positionals[0];
+  }
   const inputFile = requireString(p, "input", "check");
   const grammar = loadGrammarFromArgs(p, "check");
   const input = readBytes(inputFile);
