@@ -37,7 +37,6 @@ export class EarleyCore {
   private readonly nt: number;
 
   readonly allowed: TerminalSetTable;
-  private scratchTerms: number[] = [];
 
   constructor(g: BnfGrammar, allowed: TerminalSetTable) {
     this.g = g;
@@ -184,8 +183,8 @@ export class EarleyCore {
     const base = this.nt;
     const cur = this.numSets - 1;
     const stamp = this.stamp;
-    const terms = this.scratchTerms;
-    terms.length = 0;
+    let numTerms = 0;
+    let hash = 0;
     const tmark = ++this.termStamp;
     for (let i = this.setStart[cur]!; i < this.numItems; i++) {
       const dot = this.itemDot[i]!;
@@ -203,10 +202,11 @@ export class EarleyCore {
         if (g.nullable[sym]) this.add(dot + 1, origin);
       } else if (this.termMark[sym - base] !== tmark) {
         this.termMark[sym - base] = tmark;
-        terms.push(sym - base);
+        numTerms++;
+        hash = (hash + Math.imul((sym - base + 1) ^ 0x5bd1e995, 0x9e3779b1)) | 0;
       }
     }
-    this.setAllowed[cur] = this.allowed.intern(terms);
+    this.setAllowed[cur] = this.allowed.internMarked(hash, numTerms, this.termMark, tmark);
   }
 
   /** Advances every item of set `origin` that waits on `lhs`. */
@@ -242,17 +242,30 @@ export class EarleyCore {
 export class TerminalSetTable {
   /** id → sorted terminal list */
   readonly sets: Int32Array[] = [];
-  private index = new Map<string, number>();
+  /** order-independent hash of a set → ids with that hash */
+  private byHash = new Map<number, number[]>();
 
-  intern(terms: number[]): number {
-    terms.sort((a, b) => a - b);
-    const key = terms.join(",");
-    let id = this.index.get(key);
-    if (id === undefined) {
-      id = this.sets.length;
-      this.sets.push(Int32Array.from(terms));
-      this.index.set(key, id);
+  /**
+   * Interns the set of terminals `t` with `mark[t] === stamp` (there are `count` of them, with the
+   * order-independent `hash`), without materializing it unless it is new.
+   */
+  internMarked(hash: number, count: number, mark: Int32Array, stamp: number): number {
+    const candidates = this.byHash.get(hash);
+    if (candidates) {
+      for (const id of candidates) {
+        const set = this.sets[id]!;
+        if (set.length !== count) continue;
+        let same = true;
+        for (let k = 0; k < set.length && same; k++) same = mark[set[k]!] === stamp;
+        if (same) return id;
+      }
     }
+    const terms: number[] = [];
+    for (let t = 0; t < mark.length; t++) if (mark[t] === stamp) terms.push(t);
+    const id = this.sets.length;
+    this.sets.push(Int32Array.from(terms));
+    if (candidates) candidates.push(id);
+    else this.byHash.set(hash, [id]);
     return id;
   }
 }
