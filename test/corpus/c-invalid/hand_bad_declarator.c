@@ -1,0 +1,4 @@
+int main(void) {
+    int *[3] p;
+    return 0;
+}

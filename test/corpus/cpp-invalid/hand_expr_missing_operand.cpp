@@ -1,0 +1,4 @@
+int f(int a, int b) {
+    int c = a * ;
+    return c + b;
+}
