@@ -39,6 +39,9 @@ export interface GrammarStats {
   regexNodes: number;
 }
 
+/** Bytes fed between two looks at the clock in `check`. */
+const CHECK_CHUNK = 256;
+
 export class CompiledGrammar implements ParserTables {
   readonly grammar: Grammar;
   readonly bnf: BnfGrammar;
@@ -88,11 +91,24 @@ export class CompiledGrammar implements ParserTables {
     return s;
   }
 
-  /** Runs a whole input through a fresh parser. */
-  check(input: string | Uint8Array, opts: { prefix?: boolean } = {}): CheckResult {
+  /**
+   * Runs a whole input through a fresh parser. `timeoutMs` bounds the time (checked every few KB):
+   * Earley is cubic on highly ambiguous grammars, and a check must end with an error, not hang.
+   */
+  check(input: string | Uint8Array, opts: { prefix?: boolean; timeoutMs?: number } = {}): CheckResult {
     const bytes = typeof input === "string" ? new TextEncoder().encode(input) : input;
     const p = this.newParser();
-    const n = p.feed(bytes);
+    const deadline = opts.timeoutMs === undefined ? Infinity : performance.now() + opts.timeoutMs;
+    let n = 0;
+    for (let from = 0; from < bytes.length; from += CHECK_CHUNK) {
+      const to = Math.min(bytes.length, from + CHECK_CHUNK);
+      const k = p.feed(bytes, from, to);
+      n += k;
+      if (from + k < to) break;
+      if (performance.now() > deadline) {
+        throw new GramfillError("timeout", `gave up after ${opts.timeoutMs} ms at byte ${to} of ${bytes.length} (the grammar is very ambiguous for this input)`, { offset: to });
+      }
+    }
     if (n < bytes.length) return { ok: false, offset: n, expected: p.expectedTerminals(), atEnd: false };
     if (opts.prefix || p.isAccepting()) return { ok: true, offset: n, expected: [], atEnd: false };
     return { ok: false, offset: n, expected: p.expectedTerminals(), atEnd: true };

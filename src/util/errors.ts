@@ -9,6 +9,7 @@ export type ErrorCode =
   | "grammar_syntax" // a grammar file we cannot parse
   | "grammar_invalid" // undefined symbols, empty languages, ...
   | "input_invalid" // an input rejected by a grammar
+  | "timeout" // a time budget ran out
   | "usage" // bad command line
   | "io"; // a file we cannot read or write
 

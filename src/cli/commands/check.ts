@@ -1,6 +1,6 @@
 /** `gramfill check`: is an input in the grammar's language (or a viable prefix of it)? */
 import { compileGrammar } from "../../parser/compile.js";
-import { UsageError, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
+import { UsageError, optionalString, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
 import { describeByteAt, positionOf } from "../location.js";
 import type { CommandResult } from "../main.js";
 import { grammarOptions, grammarOptionsHelp, loadGrammarFromArgs, readBytes } from "./common.js";
@@ -17,6 +17,7 @@ ${grammarOptionsHelp}
       --prefix         accept any viable prefix: an input some continuation would complete
       --json           print one JSON object: {"ok","offset","line","col","expected","at_end"}
   -q, --quiet          print nothing on success
+      --timeout S      give up (exit 1) after S seconds (default 60)
   -h, --help           this help
 
 Examples:
@@ -29,6 +30,7 @@ const options: OptionSpec = {
   prefix: { type: "boolean" },
   json: { type: "boolean" },
   quiet: { type: "boolean", short: "q" },
+  timeout: { type: "string" },
 };
 
 export function runCheck(argv: string[]): CommandResult {
@@ -40,7 +42,9 @@ export function runCheck(argv: string[]): CommandResult {
   const inputFile = requireString(p, "input", "check");
   const grammar = loadGrammarFromArgs(p, "check");
   const input = readBytes(inputFile);
-  const result = compileGrammar(grammar).check(input, { prefix: p.values.prefix === true });
+  const timeout = Number(optionalString(p, "timeout") ?? "60");
+  if (!(timeout > 0)) throw new UsageError(`--timeout must be a positive number of seconds`, "check");
+  const result = compileGrammar(grammar).check(input, { prefix: p.values.prefix === true, timeoutMs: timeout * 1000 });
   const pos = positionOf(input, result.offset);
   const what = p.values.prefix ? "viable prefix" : "accepted";
   if (p.values.json) {
