@@ -186,7 +186,7 @@ function showCodePoint(cp: number, inClass: boolean): string {
   if (cp === 9) return "\\t";
   if (cp < 0x20 || cp === 0x7f) return "\\x" + cp.toString(16).padStart(2, "0");
   if (cp >= 0xd800 && cp <= 0xdfff) return "\\u" + cp.toString(16).padStart(4, "0");
-  if (cp > 0x7f && cp <= 0xa0) return "\\u" + cp.toString(16).padStart(4, "0");
+  if (cp > 0x7f && (inClass || cp <= 0xa0)) return cp > 0xffff ? `\\u{${cp.toString(16)}}` : "\\u" + cp.toString(16).padStart(4, "0");
   return String.fromCodePoint(cp);
 }
 
