@@ -320,7 +320,8 @@ class GbnfParser {
       let hi = lo;
       if (this.peek() === 45 /* - */ && this.text.charCodeAt(this.pos + 1) !== 93) {
         this.pos++;
-        if (this.pos >= this.text.length) this.fail("unterminated character class", at);
+        const n = this.peek();
+        if (this.pos >= this.text.length || n === 10 || n === 13) this.fail("unterminated character class", at);
         hi = this.parseChar();
         if (hi < lo) this.fail(`character range is out of order (${String.fromCodePoint(lo)} > ${String.fromCodePoint(hi)})`, charAt);
       }
