@@ -9,6 +9,7 @@ import { GramfillError } from "../util/errors.js";
 import { UsageError } from "./args.js";
 import { checkHelp, runCheck } from "./commands/check.js";
 import { compileHelp, runCompile } from "./commands/compile.js";
+import { runVocab, vocabHelp } from "./commands/vocab.js";
 
 export interface CommandResult {
   code: number;
@@ -25,6 +26,7 @@ interface Command {
 const commands: Record<string, Command> = {
   check: { summary: "check an input against a grammar (exit 0 accepted, 1 rejected)", help: checkHelp, run: runCheck },
   compile: { summary: "compile a grammar and print its statistics or its errors", help: compileHelp, run: runCompile },
+  vocab: { summary: "show a tokenizer's vocabulary as exact bytes (size, EOS and special ids)", help: vocabHelp, run: runVocab },
 };
 
 function version(): string {

@@ -137,7 +137,11 @@ export class Vocabulary {
 
   /** A vocabulary from a name (see `fromTokenizerName`) or else a path. */
   static load(nameOrPath: string, options?: TokenizerJsonOptions): Vocabulary {
-    return isTokenizerName(nameOrPath) ? Vocabulary.fromTokenizerName(nameOrPath, options) : Vocabulary.fromTokenizerJson(nameOrPath, options);
+    if (isTokenizerName(nameOrPath)) return Vocabulary.fromTokenizerName(nameOrPath, options);
+    if (!existsSync(nameOrPath) && !/[/\\.]/.test(nameOrPath)) {
+      throw new GramfillError("usage", `unknown tokenizer '${nameOrPath}' (known: ${TOKENIZER_NAMES.join(", ")}; or give a path to a tokenizer.json)`);
+    }
+    return Vocabulary.fromTokenizerJson(nameOrPath, options);
   }
 
   /** The bytes of token `id` (a view into `bytes`: do not modify). Special tokens: their content. */
