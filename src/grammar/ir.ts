@@ -28,7 +28,11 @@ export type TermExpr =
   | { type: "seq"; items: TermExpr[]; loc?: SourceLocation }
   | { type: "alt"; alts: TermExpr[]; loc?: SourceLocation }
   /** `max` may be Infinity */
-  | { type: "repeat"; expr: TermExpr; min: number; max: number; loc?: SourceLocation };
+  | { type: "repeat"; expr: TermExpr; min: number; max: number; loc?: SourceLocation }
+  /** intersection of regular languages (no surface syntax; the JSON Schema compiler makes these) */
+  | { type: "and"; items: TermExpr[]; loc?: SourceLocation }
+  /** complement within all byte strings (intersect with a universe to stay inside UTF-8) */
+  | { type: "not"; expr: TermExpr; loc?: SourceLocation };
 
 export interface TerminalDef {
   name: string;

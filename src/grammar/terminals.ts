@@ -51,6 +51,10 @@ export function compileTerminals(g: Grammar, exprs: ExprSet = new ExprSet()): Co
         return exprs.or(e.alts.map((x) => compileExpr(x, owner)));
       case "repeat":
         return exprs.repeat(compileExpr(e.expr, owner), e.min, e.max);
+      case "and":
+        return exprs.and(e.items.map((x) => compileExpr(x, owner)));
+      case "not":
+        return exprs.not(compileExpr(e.expr, owner));
     }
   };
 

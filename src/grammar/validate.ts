@@ -237,6 +237,7 @@ export function walkTerm(e: TermExpr, f: (e: TermExpr) => void): void {
     f(x);
     if (x.type === "seq") for (let i = x.items.length - 1; i >= 0; i--) stack.push(x.items[i]!);
     else if (x.type === "alt") for (let i = x.alts.length - 1; i >= 0; i--) stack.push(x.alts[i]!);
-    else if (x.type === "repeat") stack.push(x.expr);
+    else if (x.type === "repeat" || x.type === "not") stack.push(x.expr);
+    else if (x.type === "and") for (let i = x.items.length - 1; i >= 0; i--) stack.push(x.items[i]!);
   }
 }
