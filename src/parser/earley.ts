@@ -22,6 +22,15 @@ export class EarleyCore {
   /** interned terminal set a set expects next (see `allowedTerminals`) */
   setAllowed = new Int32Array(256);
   numSets = 0;
+  /** a fresh number each time a set index is (re)built: tells whether a remembered scan is still valid */
+  private setGen = new Int32Array(256);
+  private genCounter = 0;
+  /** per set s, the last scan from s: its key, the generation of s then, and what it produced */
+  private redoKey = new Int32Array(256).fill(-1);
+  private redoGen = new Int32Array(256).fill(-1);
+  private redoEnd = new Int32Array(256);
+  private redoChildGen = new Int32Array(256);
+  private redoResult = new Int32Array(256);
 
   /** dedup table for the set under construction: open addressing, entries valid when stamp matches */
   private hashDot = new Int32Array(1 << 10);
@@ -88,8 +97,44 @@ export class EarleyCore {
    * Scans a lexeme that matched the terminals `terms` (ascending) at the end of set `s`, which must be
    * the last set. Returns the new set, `s` itself when only ignored terminals matched (the parser
    * state does not change), or NO_SET when nothing can take the lexeme.
+   *
+   * `key` identifies `terms` (the caller passes the lexer state the lexeme ended in). When the same
+   * scan from the same set was done before and only rolled back since, the old set is still in the
+   * arrays and is revived instead of rebuilt: token-mask walks repeat such scans thousands of times.
    */
-  scan(s: number, terms: readonly number[], ignored: Uint8Array): number {
+  scan(s: number, terms: readonly number[], ignored: Uint8Array, key = -1): number {
+    if (key >= 0 && s === this.numSets - 1 && this.redoKey[s] === key && this.redoGen[s] === this.setGen[s]) {
+      const kind = this.redoResult[s]!;
+      if (kind !== 1) return kind === 0 ? s : NO_SET;
+      this.numSets = s + 2;
+      this.numItems = this.redoEnd[s]!;
+      this.setGen[s + 1] = this.redoChildGen[s]!;
+      return s + 1;
+    }
+    const result = this.scanFresh(s, terms, ignored);
+    if (key >= 0) this.remember(s, key, result);
+    return result;
+  }
+
+  private remember(s: number, key: number, result: number): void {
+    if (s >= this.redoKey.length) {
+      const n = Math.max(s + 1, this.redoKey.length * 2);
+      this.redoKey = growFilled(this.redoKey, n, -1);
+      this.redoGen = growFilled(this.redoGen, n, -1);
+      this.redoEnd = growFilled(this.redoEnd, n, 0);
+      this.redoChildGen = growFilled(this.redoChildGen, n, 0);
+      this.redoResult = growFilled(this.redoResult, n, 0);
+    }
+    this.redoKey[s] = key;
+    this.redoGen[s] = this.setGen[s]!;
+    this.redoResult[s] = result === NO_SET ? 2 : result === s ? 0 : 1;
+    if (result === s + 1) {
+      this.redoEnd[s] = this.numItems;
+      this.redoChildGen[s] = this.setGen[s + 1]!;
+    }
+  }
+
+  private scanFresh(s: number, terms: readonly number[], ignored: Uint8Array): number {
     let anyIgnored = false;
     let anyGrammar = false;
     const mark = ++this.termStamp;
@@ -125,7 +170,9 @@ export class EarleyCore {
     if (this.numSets + 1 >= this.setStart.length) {
       this.setStart = grow(this.setStart, this.numSets + 2);
       this.setAllowed = grow(this.setAllowed, this.numSets + 2);
+      this.setGen = grow(this.setGen, this.numSets + 2);
     }
+    this.setGen[this.numSets] = ++this.genCounter;
     this.setStart[this.numSets++] = this.numItems;
     this.stamp++;
   }
@@ -231,6 +278,8 @@ export class EarleyCore {
     this.numItems = other.numItems;
     this.setStart = other.setStart.slice();
     this.setAllowed = other.setAllowed.slice();
+    this.setGen = other.setGen.slice();
+    this.genCounter = other.genCounter;
     this.numSets = other.numSets;
   }
 }
@@ -268,6 +317,12 @@ export class TerminalSetTable {
     else this.byHash.set(hash, [id]);
     return id;
   }
+}
+
+function growFilled(a: Int32Array, n: number, fill: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n).fill(fill);
+  b.set(a);
+  return b;
 }
 
 function grow(a: Int32Array, need: number): Int32Array<ArrayBuffer> {

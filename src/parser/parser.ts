@@ -43,6 +43,22 @@ export class Parser {
     return this.pos;
   }
 
+  /** The lexer DFA state after the bytes read so far (the pending lexeme's state). */
+  get lexerState(): number {
+    return this.lexState[this.pos]!;
+  }
+
+  /** An independent parser in the same state (shares only immutable tables). */
+  clone(): Parser {
+    const earley = this.t.newEarley();
+    earley.copyStateFrom(this.earley);
+    const c = new Parser(this.t, earley);
+    c.lexState = this.lexState.slice();
+    c.setOf = this.setOf.slice();
+    c.pos = this.pos;
+    return c;
+  }
+
   /**
    * Consumes one byte if the result is still a viable prefix; returns false (and changes nothing)
    * otherwise.
@@ -56,7 +72,7 @@ export class Parser {
     if (pos === 0 || !dfa.isAccepting(s)) return false;
     // the pending lexeme cannot grow: it ends here, and `b` starts the next one
     const set = this.setOf[pos]!;
-    const next = this.earley.scan(set, dfa.acceptingPatterns(s), this.t.ignoredMask);
+    const next = this.earley.scan(set, dfa.acceptingPatterns(s), this.t.ignoredMask, s);
     if (next === NO_SET) return false;
     const s3 = dfa.next(this.t.lexerStart(this.earley.setAllowed[next]!), b);
     if (s3 === LazyDfa.DEAD) {
@@ -85,7 +101,7 @@ export class Parser {
     if (this.pos === 0) return this.earley.accepts(set);
     const s = this.lexState[this.pos]!;
     if (!this.t.dfa.isAccepting(s)) return false;
-    const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask);
+    const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask, s);
     if (next === NO_SET) return false;
     const ok = this.earley.accepts(next);
     if (next !== set) this.earley.truncate(set);
@@ -107,7 +123,7 @@ export class Parser {
       const s = this.lexState[this.pos]!;
       for (const t of this.t.dfa.livePatterns(s)) out.add(t);
       if (this.t.dfa.isAccepting(s)) {
-        const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask);
+        const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask, s);
         if (next !== NO_SET) {
           for (const t of this.earley.allowedTerminals(next)) out.add(t);
           if (next !== set) this.earley.truncate(set);

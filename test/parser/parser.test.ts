@@ -192,3 +192,44 @@ describe("JSON grammar vs JSON.parse (oracle)", () => {
     );
   });
 });
+
+describe("incremental use", () => {
+  const cg = compileGrammar(json);
+  const enc = new TextEncoder();
+
+  it("any interleaving of feeds and rollbacks ends where a fresh parse of the same bytes does", () => {
+    const piece = fc.constantFrom(`{"a": `, `[1, `, `2]`, `}`, `"x"`, `, `, `null`, `tru`, `e`, ` `, `-0.5`, `]`, `{`, `"k":`, `1e`, `9`, `,`);
+    const op = fc.oneof(piece.map((text) => ({ feed: text })), fc.nat({ max: 12 }).map((n) => ({ back: n })));
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 40 }), (ops) => {
+        const p = cg.newParser();
+        let bytes: number[] = [];
+        for (const o of ops) {
+          if ("feed" in o) {
+            const b = enc.encode(o.feed);
+            const n = p.feed(b);
+            bytes = bytes.concat([...b.subarray(0, n)]);
+          } else {
+            const n = Math.min(o.back, p.position);
+            p.rollback(n);
+            bytes = bytes.slice(0, bytes.length - n);
+          }
+          const fresh = cg.newParser();
+          expect(fresh.feed(Uint8Array.from(bytes))).toBe(bytes.length);
+          expect(p.isAccepting()).toBe(fresh.isAccepting());
+          expect(p.expectedTerminals()).toEqual(fresh.expectedTerminals());
+          const c = p.clone();
+          const allowed = c.allowedBytes();
+          // judge a few interesting bytes with parsers that never rolled back (no revived scans)
+          for (const ch of `",]}1 :e.n{[-`) {
+            const b = ch.charCodeAt(0);
+            const once = cg.newParser();
+            const ok = once.feed(Uint8Array.from([...bytes, b])) === bytes.length + 1;
+            expect({ at: bytes.length, ch, ok: allowed[b] === 1 }).toEqual({ at: bytes.length, ch, ok });
+          }
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
