@@ -134,8 +134,9 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 export function decodeUtf8Strict(bytes: Uint8Array, file?: string): string {
   const bad = findInvalidUtf8(bytes);
   if (bad >= 0) {
-    const loc: SourceLocation = { offset: bad };
-    if (file !== undefined) loc.file = file;
+    // line and column of the bad byte, from the (valid) text before it
+    const before = Buffer.from(bytes.buffer, bytes.byteOffset, bad).toString("utf8");
+    const loc: SourceLocation = { ...new SourceText(before, file).loc(before.length), offset: bad };
     const hex = bytes[bad]!.toString(16).padStart(2, "0");
     throw new GramfillError(
       "grammar_syntax",
