@@ -128,7 +128,8 @@ export function findInvalidUtf8(bytes: Uint8Array): number {
 }
 
 /**
- * Decodes UTF-8 strictly (dropping a leading BOM); throws a `grammar_syntax` error naming the byte
+ * Decodes UTF-8 strictly (dropping a leading BOM); throws a `grammar_syntax` error whose location
+ * has the line/col of the bad byte and `offset` = its 0-based BYTE offset, naming the byte
  * offset of the first invalid sequence.
  */
 export function decodeUtf8Strict(bytes: Uint8Array, file?: string): string {
