@@ -10,6 +10,9 @@ export type ErrorCode =
   | "grammar_invalid" // undefined symbols, empty languages, ...
   | "input_invalid" // an input rejected by a grammar
   | "timeout" // a time budget ran out
+  | "schema_invalid" // not a JSON Schema (bad keyword value, unresolvable $ref, invalid JSON)
+  | "schema_unsupported" // a keyword or combination the schema compiler cannot enforce exactly
+  | "schema_empty" // a schema no instance satisfies
   | "usage" // bad command line
   | "io"; // a file we cannot read or write
 
