@@ -11,12 +11,15 @@ here = os.path.dirname(os.path.abspath(__file__))
 for path in sys.argv[1:]:
     src = open(path).read()
     body = "\n".join(l for l in src.splitlines() if not l.lstrip().startswith("//"))
-    kws = set(re.findall(r'"([A-Za-z_][A-Za-z0-9_]*)"', body))
+    kws = set(re.findall(r'"([A-Za-z_][A-Za-z0-9_]*)"i?', body))
+    # identifier character classes and case-insensitivity: `// identifier: [ci] FIRST REST`
+    m = re.search(r"^//\s*identifier:\s*(ci\s+)?(\S+)\s+(\S+)\s*$", src, flags=re.M)
+    opts = (["--ci"] if m and m.group(1) else []) + ([m.group(2), m.group(3)] if m else ["A-Za-z_", "A-Za-z0-9_"])
     # a grammar may list contextual words that stay identifiers: `// not-reserved: override final`
     for m in re.finditer(r"^//\s*not-reserved:(.*)$", src, flags=re.M):
         kws -= set(m.group(1).split())
     kws = sorted(kws)
-    rx = subprocess.run([sys.executable, os.path.join(here, "ident_regex.py"), "A-Za-z_", "A-Za-z0-9_"] + kws,
+    rx = subprocess.run([sys.executable, os.path.join(here, "ident_regex.py")] + opts + kws,
                         capture_output=True, text=True, check=True).stdout.strip()
     new, n = re.subn(r"^IDENTIFIER: .*$", lambda m: "IDENTIFIER: " + rx, src, flags=re.M)
     assert n == 1, f"{path}: expected exactly one IDENTIFIER line"
