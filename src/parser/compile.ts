@@ -51,6 +51,8 @@ export class CompiledGrammar implements ParserTables {
   readonly terminalNames: readonly string[];
   private readonly allowed = new TerminalSetTable();
   private startStates = new Int32Array(64).fill(-1);
+  /** per lexer state: 0 unknown, 1 final (accepting, no live transition), 2 not final */
+  private finality = new Uint8Array(256);
 
   constructor(grammar: Grammar, opts: CompileOptions = {}) {
     this.grammar = grammar;
@@ -74,6 +76,22 @@ export class CompiledGrammar implements ParserTables {
 
   newParser(): Parser {
     return new Parser(this);
+  }
+
+  isFinalState(state: number): boolean {
+    if (state >= this.finality.length) {
+      const a = new Uint8Array(Math.max(state + 1, this.finality.length * 2));
+      a.set(this.finality);
+      this.finality = a;
+    }
+    let f = this.finality[state]!;
+    if (f === 0) {
+      f = 1;
+      if (!this.dfa.isAccepting(state)) f = 2;
+      else for (let b = 0; b < 256 && f === 1; b++) if (this.dfa.next(state, b) !== LazyDfa.DEAD) f = 2;
+      this.finality[state] = f;
+    }
+    return f === 1;
   }
 
   lexerStart(allowedId: number): number {

@@ -17,6 +17,8 @@ export interface ParserTables {
   readonly ignoredMask: Uint8Array;
   /** lexer start state for an interned allowed-terminal set (ignored terminals added) */
   lexerStart(allowedId: number): number;
+  /** an accepting lexer state with no live transition: the lexeme cannot grow */
+  isFinalState(state: number): boolean;
   newEarley(): EarleyCore;
   readonly terminalNames: readonly string[];
 }
@@ -24,9 +26,13 @@ export interface ParserTables {
 export class Parser {
   private readonly t: ParserTables;
   private readonly earley: EarleyCore;
-  /** history[k] = state after k bytes */
+  /**
+   * history[k] = state after k bytes: the lexer state, the Earley set, and whether the pending
+   * lexeme is empty (at the start, or after a lexeme that could not grow was scanned eagerly).
+   */
   private lexState: Int32Array;
   private setOf: Int32Array;
+  private boundary: Uint8Array;
   private pos = 0;
 
   constructor(t: ParserTables, earley?: EarleyCore) {
@@ -34,8 +40,10 @@ export class Parser {
     this.earley = earley ?? t.newEarley();
     this.lexState = new Int32Array(256);
     this.setOf = new Int32Array(256);
+    this.boundary = new Uint8Array(256);
     this.lexState[0] = t.lexerStart(this.earley.setAllowed[0]!);
     this.setOf[0] = 0;
+    this.boundary[0] = 1;
   }
 
   /** Bytes consumed so far. */
@@ -55,6 +63,7 @@ export class Parser {
     const c = new Parser(this.t, earley);
     c.lexState = this.lexState.slice();
     c.setOf = this.setOf.slice();
+    c.boundary = this.boundary.slice();
     c.pos = this.pos;
     return c;
   }
@@ -68,8 +77,11 @@ export class Parser {
     const pos = this.pos;
     const s = this.lexState[pos]!;
     const s2 = dfa.next(s, b);
-    if (s2 !== LazyDfa.DEAD) return this.push(s2, this.setOf[pos]!);
-    if (pos === 0 || !dfa.isAccepting(s)) return false;
+    if (s2 !== LazyDfa.DEAD) {
+      if (this.t.isFinalState(s2)) return this.finishLexeme(s2, this.setOf[pos]!);
+      return this.push(s2, this.setOf[pos]!, 0);
+    }
+    if (this.boundary[pos] || !dfa.isAccepting(s)) return false;
     // the pending lexeme cannot grow: it ends here, and `b` starts the next one
     const set = this.setOf[pos]!;
     const next = this.earley.scan(set, dfa.acceptingPatterns(s), this.t.ignoredMask, s);
@@ -79,7 +91,22 @@ export class Parser {
       if (next !== set) this.earley.truncate(set);
       return false;
     }
-    return this.push(s3, next);
+    if (this.t.isFinalState(s3)) {
+      if (this.finishLexeme(s3, next)) return true;
+      if (next !== set) this.earley.truncate(set);
+      return false;
+    }
+    return this.push(s3, next, 0);
+  }
+
+  /**
+   * A lexeme that cannot grow is scanned right away, so the history entry holds the next lexeme's
+   * start state: masks then see one lexer state for "after `,`" whatever came before.
+   */
+  private finishLexeme(state: number, set: number): boolean {
+    const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(state), this.t.ignoredMask, state);
+    if (next === NO_SET) return false;
+    return this.push(this.t.lexerStart(this.earley.setAllowed[next]!), next, 1);
   }
 
   /** Feeds bytes until one is rejected; returns how many were consumed. */
@@ -98,7 +125,7 @@ export class Parser {
   /** Is the input read so far a complete word of the language? */
   isAccepting(): boolean {
     const set = this.setOf[this.pos]!;
-    if (this.pos === 0) return this.earley.accepts(set);
+    if (this.boundary[this.pos]) return this.earley.accepts(set);
     const s = this.lexState[this.pos]!;
     if (!this.t.dfa.isAccepting(s)) return false;
     const next = this.earley.scan(set, this.t.dfa.acceptingPatterns(s), this.t.ignoredMask, s);
@@ -117,7 +144,7 @@ export class Parser {
     const names = this.t.terminalNames;
     const out = new Set<number>();
     const set = this.setOf[this.pos]!;
-    if (this.pos === 0) {
+    if (this.boundary[this.pos]) {
       for (const t of this.earley.allowedTerminals(set)) out.add(t);
     } else {
       const s = this.lexState[this.pos]!;
@@ -149,7 +176,7 @@ export class Parser {
     return out;
   }
 
-  private push(lex: number, set: number): boolean {
+  private push(lex: number, set: number, boundary: number): boolean {
     const p = ++this.pos;
     if (p >= this.lexState.length) {
       const n = this.lexState.length * 2;
@@ -159,9 +186,13 @@ export class Parser {
       const c = new Int32Array(n);
       c.set(this.setOf);
       this.setOf = c;
+      const f = new Uint8Array(n);
+      f.set(this.boundary);
+      this.boundary = f;
     }
     this.lexState[p] = lex;
     this.setOf[p] = set;
+    this.boundary[p] = boundary;
     return true;
   }
 }
