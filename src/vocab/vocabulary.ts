@@ -43,6 +43,7 @@ export interface VocabularyInit {
   eosIds?: number[];
   modelVocabSize?: number | undefined;
   source?: string | undefined;
+  file?: string | undefined;
   warnings?: string[];
 }
 
@@ -61,8 +62,10 @@ export class Vocabulary {
   readonly specialIds: readonly number[];
   /** `vocab_size` from `config.json` when known: the logits width, which can exceed `size` */
   readonly modelVocabSize: number | undefined;
-  /** the tokenizer.json path or tokenizer name this came from */
+  /** the tokenizer name or tokenizer.json path this came from */
   readonly source: string | undefined;
+  /** the tokenizer.json path, when read from a file */
+  readonly file: string | undefined;
   readonly warnings: readonly string[];
   /** all token bytes, concatenated by id */
   readonly bytes: Uint8Array;
@@ -108,7 +111,8 @@ export class Vocabulary {
     this.eosIds = Object.freeze([...new Set(init.eosIds ?? [])].sort((a, b) => a - b));
     this.specialIds = Object.freeze([...special].sort((a, b) => a - b));
     this.modelVocabSize = init.modelVocabSize;
-    this.source = init.source;
+    this.source = init.source ?? init.file;
+    this.file = init.file;
     this.warnings = Object.freeze([...(init.warnings ?? [])]);
     this.bytes = bytes;
     this.offsets = offsets;

@@ -61,7 +61,7 @@ export function runVocab(argv: string[]): CommandResult {
   if (p.values.json) {
     const out = {
       tokenizer,
-      source: vocab.source,
+      file: vocab.file ?? null,
       kind: vocab.kind,
       model: vocab.model,
       byteFallback: vocab.byteFallback,
@@ -87,7 +87,7 @@ export function runVocab(argv: string[]): CommandResult {
       : ids.slice(0, MAX_LISTED).map(named).join(", ") + (ids.length > MAX_LISTED ? `, ... (${ids.length - MAX_LISTED} more)` : "");
   const stats = trie.stats();
   const lines = [
-    `tokenizer ${tokenizer}${vocab.source !== undefined && vocab.source !== tokenizer ? ` (${vocab.source})` : ""}: loaded in ${loadMs.toFixed(0)} ms`,
+    `tokenizer ${tokenizer}${vocab.file !== undefined && vocab.file !== tokenizer ? ` (${vocab.file})` : ""}: loaded in ${loadMs.toFixed(0)} ms`,
     `  kind ${vocab.kind} ${vocab.model}${vocab.byteFallback ? " with byte fallback" : ""}`,
     `  size ${vocab.size} ids: ${counts.normal} normal, ${counts.special} special, ${counts.holes} holes, ${counts.empty} empty` +
       (vocab.modelVocabSize !== undefined && vocab.modelVocabSize !== vocab.size ? ` (config vocab_size ${vocab.modelVocabSize})` : ""),
