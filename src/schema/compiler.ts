@@ -1,0 +1,437 @@
+/**
+ * The JSON Schema compiler's core: walks a schema, asks each keyword family (src/schema/vocab/*)
+ * for the constraint it adds, and intersects them into one `Node` (node.ts). The algebra
+ * (intersection, union, complement, disjointness) lives here.
+ */
+import { GramfillError } from "../util/errors.js";
+import { Langs, type L } from "./lang.js";
+import { anyArray, anyObject, isAnyArray, isAnyObject, type ArrShape, type KeyRule, type Node, type ObjShape } from "./node.js";
+import { NumberLangs } from "./numbers.js";
+import { isObject, Registry, type Draft, type Loc } from "./resolve.js";
+import { applyTypeKeywords } from "./vocab/type.js";
+import { applyNumberKeywords } from "./vocab/number.js";
+import { applyStringKeywords } from "./vocab/string.js";
+import { applyObjectKeywords } from "./vocab/object.js";
+import { applyArrayKeywords } from "./vocab/array.js";
+import { applyCombinators } from "./vocab/combinators.js";
+import { applyRefs } from "./vocab/ref.js";
+
+export type SchemaMode = "strict" | "lenient";
+
+export interface SchemaWarning {
+  keyword: string;
+  pointer: string;
+  message: string;
+}
+
+export interface CompilerOptions {
+  mode: SchemaMode;
+  /** "assert": known formats are enforced; "ignore": formats are annotations */
+  formats: "assert" | "ignore";
+  defaultDraft: Draft;
+}
+
+const MAX_SHAPES = 64;
+
+export class SchemaCompiler {
+  readonly l = new Langs();
+  readonly n = new NumberLangs(this.l);
+  readonly warnings: SchemaWarning[] = [];
+  /** the scalar universe: null, true, false, numbers, strings */
+  readonly S_UNIV: L;
+  readonly STRING: L;
+  readonly TOP: Node;
+  readonly NEVER: Node;
+  /** rule name → node, for recursive locations */
+  readonly recursive = new Map<string, Node>();
+  private readonly memo = new Map<string, Node>();
+  private readonly inProgress = new Map<string, { rule: string; used: boolean }>();
+  private ruleCount = 0;
+  /** dynamic scope: resource URIs entered, outermost first */
+  readonly dynamicScope: string[] = [];
+  depth = 0;
+
+  constructor(
+    readonly registry: Registry,
+    readonly opts: CompilerOptions,
+  ) {
+    const l = this.l;
+    this.STRING = l.seq(l.lit('"'), l.CONTENT, l.lit('"'));
+    this.S_UNIV = l.or(l.lit("null"), l.lit("true"), l.lit("false"), this.n.NUMBER, this.STRING);
+    const top: Node = { scalar: this.S_UNIV, objects: [anyObject()], arrays: [], refs: [], top: true };
+    top.arrays.push(anyArray(top));
+    this.TOP = top;
+    this.NEVER = { scalar: l.EMPTY, objects: [], arrays: [], refs: [] };
+  }
+
+  /** strict: throw; lenient: record a warning (the caller then over-approximates) */
+  unsupported(keyword: string, pointer: string, reason: string): void {
+    if (this.opts.mode === "strict") {
+      throw new GramfillError("schema_unsupported", `${keyword}: ${reason}`, { pointer: pointer || "/" });
+    }
+    this.warnings.push({ keyword, pointer: pointer || "/", message: reason });
+  }
+
+  invalid(keyword: string, pointer: string, reason: string): never {
+    throw new GramfillError("schema_invalid", `${keyword}: ${reason}`, { pointer: pointer || "/" });
+  }
+
+  // ---- building nodes ---------------------------------------------------------------------------
+
+  /** scalar-only node */
+  scalarNode(s: L): Node {
+    return { scalar: s, objects: [], arrays: [], refs: [] };
+  }
+
+  /** a constraint on one scalar type (`domain`), everything else allowed */
+  restrictScalar(domain: L, allowed: L): Node {
+    return {
+      scalar: this.l.or(this.l.minus(this.S_UNIV, domain), this.l.and(domain, allowed)),
+      objects: this.TOP.objects,
+      arrays: this.TOP.arrays,
+      refs: [],
+    };
+  }
+
+  objectsOnly(shapes: ObjShape[], keepOthers = true): Node {
+    return { scalar: keepOthers ? this.S_UNIV : this.l.EMPTY, objects: shapes, arrays: keepOthers ? this.TOP.arrays : [], refs: [] };
+  }
+
+  arraysOnly(shapes: ArrShape[], keepOthers = true): Node {
+    return { scalar: keepOthers ? this.S_UNIV : this.l.EMPTY, objects: keepOthers ? this.TOP.objects : [], arrays: shapes, refs: [] };
+  }
+
+  isEmptyNode(n: Node): boolean {
+    return n.refs.length === 0 && n.objects.length === 0 && n.arrays.length === 0 && this.l.isEmpty(n.scalar);
+  }
+
+  // ---- algebra ----------------------------------------------------------------------------------
+
+  union(nodes: Node[]): Node {
+    const live = nodes.filter((n) => !this.isEmptyNode(n));
+    if (live.length === 0) return this.NEVER;
+    if (live.length === 1) return live[0]!;
+    const top = live.find((n) => n.top);
+    if (top) return top;
+    return {
+      scalar: this.l.or(...live.map((n) => n.scalar)),
+      objects: dedupe(live.flatMap((n) => n.objects)),
+      arrays: dedupe(live.flatMap((n) => n.arrays)),
+      refs: [...new Set(live.flatMap((n) => n.refs))],
+    };
+  }
+
+  intersect(a: Node, b: Node, ptr: string): Node {
+    if (a.top || a === b) return b;
+    if (b.top) return a;
+    if (this.isEmptyNode(a) || this.isEmptyNode(b)) return this.NEVER;
+    if (a.refs.length > 0 || b.refs.length > 0) {
+      a = this.expandRefs(a, ptr);
+      b = this.expandRefs(b, ptr);
+    }
+    const objects: ObjShape[] = [];
+    for (const x of a.objects) for (const y of b.objects) {
+      const m = this.mergeObj(x, y, ptr);
+      if (m) objects.push(m);
+    }
+    const arrays: ArrShape[] = [];
+    for (const x of a.arrays) for (const y of b.arrays) {
+      const m = this.mergeArr(x, y, ptr);
+      if (m) arrays.push(m);
+    }
+    if (objects.length > MAX_SHAPES || arrays.length > MAX_SHAPES) this.unsupported("allOf", ptr, "intersection has too many alternatives");
+    return { scalar: this.l.and(a.scalar, b.scalar), objects, arrays, refs: [] };
+  }
+
+  intersectAll(nodes: Node[], ptr: string): Node {
+    let acc = this.TOP;
+    for (const n of nodes) {
+      acc = this.intersect(acc, n, ptr);
+      if (this.isEmptyNode(acc)) return this.NEVER;
+    }
+    return acc;
+  }
+
+  /** a node with recursive references replaced by the referenced node, when it is known */
+  private expandRefs(n: Node, ptr: string): Node {
+    if (n.refs.length === 0) return n;
+    const parts: Node[] = [{ ...n, refs: [] }];
+    for (const r of n.refs) {
+      const target = this.recursive.get(r);
+      if (!target) {
+        this.unsupported("$ref", ptr, "intersection (allOf or sibling keywords) with a recursive reference");
+        return { ...n, refs: [] };
+      }
+      parts.push(target);
+    }
+    return this.union(parts);
+  }
+
+  mergeObj(a: ObjShape, b: ObjShape, ptr: string): ObjShape | undefined {
+    if (isAnyObject(a)) return b;
+    if (isAnyObject(b)) return a;
+    void ptr;
+    const out: ObjShape = {
+      rules: [...a.rules, ...b.rules],
+      order: [...a.order, ...b.order.filter((k) => !a.order.includes(k))],
+      required: [...new Set([...a.required, ...b.required])],
+      minProps: Math.max(a.minProps, b.minProps),
+      maxProps: Math.min(a.maxProps, b.maxProps),
+      names: a.names && b.names ? this.l.and(a.names, b.names) : (a.names ?? b.names),
+      depRequired: [...a.depRequired, ...b.depRequired],
+    };
+    return this.objShapeEmpty(out) ? undefined : out;
+  }
+
+  /** the value node for key `k` in a shape, or undefined when the key cannot occur */
+  valueFor(s: ObjShape, k: string): Node | undefined {
+    const enc = JSON.stringify(k);
+    if (s.names && !this.l.matches(s.names, enc)) return undefined;
+    const vs: Node[] = [];
+    for (const r of s.rules) if (r.name === k || (r.name === undefined && this.l.matches(r.key, enc))) vs.push(r.value);
+    const v = vs.length === 0 ? this.TOP : vs.length === 1 ? vs[0]! : this.intersectAll(vs, "");
+    return this.isEmptyNode(v) ? undefined : v;
+  }
+
+  objShapeEmpty(s: ObjShape): boolean {
+    if (s.minProps > s.maxProps) return true;
+    if (s.required.length > s.maxProps) return true;
+    for (const k of s.required) if (!this.valueFor(s, k)) return true;
+    return false;
+  }
+
+  mergeArr(a: ArrShape, b: ArrShape, ptr: string): ArrShape | undefined {
+    if (isAnyArray(a)) return b;
+    if (isAnyArray(b)) return a;
+    const n = Math.max(a.prefix.length, b.prefix.length);
+    const prefix: Node[] = [];
+    for (let i = 0; i < n; i++) prefix.push(this.intersect(a.prefix[i] ?? a.items, b.prefix[i] ?? b.items, ptr));
+    const out: ArrShape = {
+      prefix,
+      items: this.intersect(a.items, b.items, ptr),
+      min: Math.max(a.min, b.min),
+      max: Math.min(a.max, b.max),
+      contains: [...a.contains, ...b.contains],
+      unique: a.unique || b.unique,
+    };
+    return this.arrShapeEmpty(out) ? undefined : out;
+  }
+
+  arrShapeEmpty(s: ArrShape): boolean {
+    if (s.min > s.max) return true;
+    // positions that must exist must be satisfiable; past the first impossible position the array must end
+    let limit = Infinity;
+    for (let i = 0; i < s.prefix.length; i++) {
+      if (this.isEmptyNode(s.prefix[i]!)) {
+        limit = i;
+        break;
+      }
+    }
+    if (limit === Infinity && this.isEmptyNode(s.items)) limit = s.prefix.length;
+    if (s.min > limit) return true;
+    for (const c of s.contains) if (c.min > 0 && (limit === 0 || c.min > Math.min(limit, s.max))) return true;
+    return false;
+  }
+
+  /** complement within all JSON values; exact or reported */
+  complement(a: Node, ptr: string, keyword = "not"): Node {
+    if (a.top) return this.NEVER;
+    if (a.refs.length > 0) a = this.expandRefs(a, ptr);
+    const scalar = this.l.minus(this.S_UNIV, a.scalar);
+    let objects: ObjShape[];
+    if (a.objects.length === 0) objects = this.TOP.objects;
+    else if (a.objects.some(isAnyObject)) objects = [];
+    else {
+      let acc: ObjShape[] = [anyObject()];
+      for (const s of a.objects) {
+        const c = this.complementObj(s, ptr, keyword);
+        const next: ObjShape[] = [];
+        for (const x of acc) for (const y of c) {
+          const m = this.mergeObj(x, y, ptr);
+          if (m) next.push(m);
+        }
+        acc = next;
+        if (acc.length > MAX_SHAPES) {
+          this.unsupported(keyword, ptr, "complement has too many alternatives");
+          break;
+        }
+      }
+      objects = acc;
+    }
+    let arrays: ArrShape[];
+    if (a.arrays.length === 0) arrays = this.TOP.arrays;
+    else if (a.arrays.some(isAnyArray)) arrays = [];
+    else {
+      let acc: ArrShape[] = [anyArray(this.TOP)];
+      for (const s of a.arrays) {
+        const c = this.complementArr(s, ptr, keyword);
+        const next: ArrShape[] = [];
+        for (const x of acc) for (const y of c) {
+          const m = this.mergeArr(x, y, ptr);
+          if (m) next.push(m);
+        }
+        acc = next;
+      }
+      arrays = acc;
+    }
+    return { scalar, objects, arrays, refs: [] };
+  }
+
+  /** objects NOT matching the shape: a required key missing, or a named key with a bad value */
+  private complementObj(s: ObjShape, ptr: string, keyword: string): ObjShape[] {
+    const out: ObjShape[] = [];
+    if (s.rules.some((r) => r.name === undefined && !r.value.top) || s.names || s.depRequired.length > 0) {
+      this.unsupported(keyword, ptr, "negation of an object schema with additionalProperties, patternProperties, propertyNames or dependencies");
+      return [];
+    }
+    for (const k of s.required) out.push(this.forbidKey(k));
+    const named = new Set(s.rules.filter((r) => r.name !== undefined && !r.value.top).map((r) => r.name!));
+    for (const k of named) {
+      const v = this.valueFor(s, k) ?? this.NEVER;
+      const bad = this.complement(v, ptr, keyword);
+      if (this.isEmptyNode(bad)) continue;
+      out.push({ ...anyObject(), rules: [this.keyRule(k, bad)], order: [k], required: [k] });
+    }
+    if (s.minProps > 0) out.push({ ...anyObject(), maxProps: s.minProps - 1 });
+    if (s.maxProps < Infinity) out.push({ ...anyObject(), minProps: s.maxProps + 1 });
+    return out;
+  }
+
+  forbidKey(k: string): ObjShape {
+    return { ...anyObject(), rules: [this.keyRule(k, this.NEVER)], order: [] };
+  }
+
+  private complementArr(s: ArrShape, ptr: string, keyword: string): ArrShape[] {
+    const out: ArrShape[] = [];
+    const simple = s.contains.length === 0 && !s.unique;
+    if (!simple) {
+      this.unsupported(keyword, ptr, "negation of an array schema with contains or uniqueItems");
+      return [];
+    }
+    if (s.min > 0) out.push({ ...anyArray(this.TOP), max: s.min - 1 });
+    if (s.max < Infinity) out.push({ ...anyArray(this.TOP), min: s.max + 1 });
+    // some position holds a bad item
+    for (let i = 0; i < s.prefix.length; i++) {
+      const bad = this.complement(s.prefix[i]!, ptr, keyword);
+      if (this.isEmptyNode(bad)) continue;
+      const prefix = Array.from({ length: i + 1 }, (_, j) => (j === i ? bad : this.TOP));
+      out.push({ ...anyArray(this.TOP), prefix, min: i + 1 });
+    }
+    if (!s.items.top) {
+      const bad = this.complement(s.items, ptr, keyword);
+      if (!this.isEmptyNode(bad)) {
+        // at least one item after the prefix is bad: contains(bad) over the tail
+        if (s.prefix.length > 0) this.unsupported(keyword, ptr, "negation of items after prefixItems");
+        else out.push({ ...anyArray(this.TOP), contains: [{ node: bad, min: 1, max: Infinity }] });
+      }
+    }
+    return out;
+  }
+
+  /** can no value satisfy both? (sound: false when unsure) */
+  disjoint(a: Node, b: Node, depth = 0): boolean {
+    if (a.refs.length || b.refs.length || a.top || b.top || depth > 8) return false;
+    if (!this.l.isEmpty(this.l.and(a.scalar, b.scalar))) return false;
+    for (const x of a.objects) for (const y of b.objects) if (!this.objDisjoint(x, y, depth)) return false;
+    for (const x of a.arrays) for (const y of b.arrays) if (!this.arrDisjoint(x, y, depth)) return false;
+    return true;
+  }
+
+  private objDisjoint(x: ObjShape, y: ObjShape, depth: number): boolean {
+    if (Math.max(x.minProps, y.minProps) > Math.min(x.maxProps, y.maxProps)) return true;
+    const check = (p: ObjShape, q: ObjShape) => {
+      for (const k of p.required) {
+        const vq = this.valueFor(q, k);
+        if (!vq) return true;
+        const vp = this.valueFor(p, k);
+        if (!vp || this.disjoint(vp, vq, depth + 1)) return true;
+      }
+      return false;
+    };
+    return check(x, y) || check(y, x);
+  }
+
+  private arrDisjoint(x: ArrShape, y: ArrShape, depth: number): boolean {
+    if (Math.max(x.min, y.min) > Math.min(x.max, y.max)) return true;
+    const n = Math.min(x.min, y.min);
+    for (let i = 0; i < n; i++) if (this.disjoint(x.prefix[i] ?? x.items, y.prefix[i] ?? y.items, depth + 1)) return true;
+    return false;
+  }
+
+  // ---- conversion -------------------------------------------------------------------------------
+
+  convert(loc: Loc): Node {
+    const s = loc.schema;
+    if (s === true) return this.TOP;
+    if (s === false) return this.NEVER;
+    if (!isObject(s)) this.invalid("schema", loc.ptr, `a schema must be an object or a boolean, not ${JSON.stringify(s)?.slice(0, 40)}`);
+    const key = this.memoKey(loc);
+    const known = this.memo.get(key);
+    if (known) return known;
+    const pending = this.inProgress.get(key);
+    if (pending) {
+      pending.used = true;
+      return { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [pending.rule] };
+    }
+    if (++this.depth > 2000) this.invalid("schema", loc.ptr, "schema nested too deeply (more than 2000 levels)");
+    const entry = { rule: `def_${++this.ruleCount}`, used: false };
+    this.inProgress.set(key, entry);
+    const base = this.registry.baseOf(loc);
+    const here: Loc = { ...loc, base };
+    const newScope = this.dynamicScope[this.dynamicScope.length - 1] !== base;
+    if (newScope) this.dynamicScope.push(base);
+    let node: Node;
+    try {
+      node = this.convertObject(s, here);
+    } finally {
+      if (newScope) this.dynamicScope.pop();
+      this.inProgress.delete(key);
+      this.depth--;
+    }
+    if (entry.used) {
+      this.recursive.set(entry.rule, node);
+      node = { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [entry.rule] };
+    }
+    this.memo.set(key, node);
+    return node;
+  }
+
+  private memoKey(loc: Loc): string {
+    // results depend on the dynamic scope only through resources with dynamic anchors
+    const dyn = this.dynamicScope.filter((u) => this.registry.dynamicAnchors.has(u)).join(" ");
+    return `${loc.doc}#${loc.ptr}|${loc.draft}|${dyn}`;
+  }
+
+  private convertObject(s: Record<string, unknown>, loc: Loc): Node {
+    const parts: Node[] = [];
+    const legacyRef = typeof s.$ref === "string" && (loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7");
+    const families = legacyRef ? [applyRefs] : [applyRefs, applyTypeKeywords, applyNumberKeywords, applyStringKeywords, applyObjectKeywords, applyArrayKeywords, applyCombinators];
+    for (const f of families) {
+      const n = f(this, s, loc);
+      if (n) {
+        parts.push(n);
+        if (this.isEmptyNode(n)) return this.NEVER;
+      }
+    }
+    if (parts.length === 1) return parts[0]!;
+    return this.intersectAll(parts, loc.ptr);
+  }
+
+  /** converts a subschema at `loc.ptr + suffix` */
+  sub(loc: Loc, schema: unknown, suffix: string): Node {
+    return this.convert({ schema, base: loc.base, ptr: loc.ptr + suffix, doc: loc.doc, draft: isObject(schema) && typeof schema.$schema === "string" ? loc.draft : loc.draft });
+  }
+
+  /** all spellings of one key, with its quotes */
+  quotedName(name: string): L {
+    return this.l.seq(this.l.lit('"'), this.l.exactString(name), this.l.lit('"'));
+  }
+
+  keyRule(name: string, value: Node): KeyRule {
+    return { key: this.quotedName(name), name, value };
+  }
+}
+
+function dedupe<T>(xs: T[]): T[] {
+  return [...new Set(xs)];
+}

@@ -1,0 +1,415 @@
+/**
+ * Node (node.ts) → Grammar IR. Objects are chains over their named keys in `properties` order
+ * (optional keys skippable, a count state when min/maxProperties apply) followed by any number of
+ * other keys from the key regions (keys matching the same set of patternProperties /
+ * additionalProperties rules); arrays are chains over positions with a `contains` counter.
+ * Whitespace is part of the punctuation terminals, so no terminal ever needs to end where a longer
+ * match could continue (numbers are only ever followed by `,` `]` `}` or whitespace).
+ */
+import type { Grammar, RuleDef, RuleExpr, TermExpr, TerminalDef } from "../grammar/ir.js";
+import { GramfillError } from "../util/errors.js";
+import type { SchemaCompiler } from "./compiler.js";
+import type { L } from "./lang.js";
+import type { ArrShape, Node, ObjShape } from "./node.js";
+
+export type Whitespace = "compact" | "python" | "pretty" | "flexible";
+
+export interface FormOptions {
+  whitespace: Whitespace;
+  /** pretty: spaces per level (default 2) */
+  indent: number;
+  /** flexible: longest whitespace run between two tokens (default 20) */
+  maxWhitespace: number;
+}
+
+const MAX_REGION_RULES = 8;
+const MAX_STATES = 20_000;
+
+const seq = (...items: RuleExpr[]): RuleExpr => (items.length === 1 ? items[0]! : { type: "seq", items });
+const alt = (...alts: RuleExpr[]): RuleExpr => (alts.length === 1 ? alts[0]! : { type: "alt", alts });
+const EPS: RuleExpr = { type: "seq", items: [] };
+const NOTHING: RuleExpr = { type: "alt", alts: [] };
+
+export class Emitter {
+  readonly rules: RuleDef[] = [];
+  readonly terminals: TerminalDef[] = [];
+  private readonly termByKey = new Map<string, string>();
+  private readonly ruleByNode = new Map<Node, Map<number, string>>();
+  private ruleCount = 0;
+  private states = 0;
+
+  constructor(
+    private readonly c: SchemaCompiler,
+    private readonly form: FormOptions,
+  ) {}
+
+  private get pretty(): boolean {
+    return this.form.whitespace === "pretty";
+  }
+
+  // ---- terminals ----------------------------------------------------------------------------
+
+  private terminal(key: string, name: string, expr: TermExpr): RuleExpr {
+    let n = this.termByKey.get(key);
+    if (!n) {
+      n = this.termByKey.has(name) || this.terminals.some((t) => t.name === name) ? `${name}_${this.terminals.length}` : name;
+      this.termByKey.set(key, n);
+      this.terminals.push({ name: n, expr });
+    }
+    return { type: "terminal", name: n };
+  }
+
+  private ws(): TermExpr {
+    return { type: "repeat", expr: { type: "charset", ranges: [[9, 10], [13, 13], [32, 32]] }, min: 0, max: this.form.maxWhitespace };
+  }
+
+  /** punctuation with the whitespace of the output form around it */
+  private punct(text: string, before: string, after: string, name: string): RuleExpr {
+    if (this.form.whitespace === "flexible") {
+      const ws = this.ws();
+      const items: TermExpr[] = [];
+      if (before) items.push(ws);
+      items.push({ type: "literal", value: text });
+      if (after) items.push(ws);
+      return this.terminal(`p:${before}${text}${after}`, name, { type: "seq", items });
+    }
+    const value = before + text + after;
+    if (value === "") return EPS;
+    return this.terminal(`p:${value}`, name, { type: "literal", value });
+  }
+
+  private indent(depth: number): string {
+    return "\n" + " ".repeat(this.form.indent * depth);
+  }
+
+  private open(ch: "{" | "["): RuleExpr {
+    return this.punct(ch, "", this.form.whitespace === "flexible" ? "ws" : "", ch === "{" ? "LBRACE" : "LSQB");
+  }
+  /** what precedes the first member */
+  private first(depth: number): RuleExpr {
+    if (this.pretty) return this.punct("", this.indent(depth + 1), "", `NL${depth + 1}`);
+    return EPS;
+  }
+  private sep(depth: number): RuleExpr {
+    switch (this.form.whitespace) {
+      case "compact":
+        return this.punct(",", "", "", "COMMA");
+      case "python":
+        return this.punct(",", "", " ", "COMMA");
+      case "flexible":
+        return this.punct(",", "ws", "ws", "COMMA");
+      case "pretty":
+        return this.punct(",", "", this.indent(depth + 1), `COMMA${depth + 1}`);
+    }
+  }
+  private close(ch: "}" | "]", depth: number, empty: boolean): RuleExpr {
+    const name = ch === "}" ? "RBRACE" : "RSQB";
+    if (this.form.whitespace === "flexible") return this.punct(ch, "ws", "", name);
+    if (this.pretty && !empty) return this.punct(ch, this.indent(depth), "", `${name}${depth}`);
+    return this.punct(ch, "", "", name);
+  }
+  private colon(): string {
+    return this.form.whitespace === "compact" ? ":" : ": ";
+  }
+
+  /** a key terminal: the quoted key language followed by the colon */
+  private keyTerminal(key: L, name?: string): RuleExpr {
+    const tname = name !== undefined && /^[A-Za-z0-9_]{1,40}$/.test(name) ? `KEY_${name.toUpperCase()}` : "KEY";
+    if (this.form.whitespace === "flexible") {
+      return this.terminal(`k:${key.id}`, tname, { type: "seq", items: [key.t, this.ws(), { type: "literal", value: ":" }, this.ws()] });
+    }
+    const colon: TermExpr = { type: "literal", value: this.colon() };
+    if (key.t.type === "literal") return this.terminal(`k:${key.id}`, tname, { type: "literal", value: key.t.value + this.colon() });
+    return this.terminal(`k:${key.id}`, tname, { type: "seq", items: [key.t, colon] });
+  }
+
+  private scalarTerminal(s: L): RuleExpr {
+    const c = this.c;
+    const name = s.id === c.STRING.id ? "STRING" : s.id === c.n.NUMBER.id ? "NUMBER" : s.id === c.n.INTEGER.id ? "INTEGER" : s.id === c.S_UNIV.id ? "SCALAR" : "VALUE";
+    return this.terminal(`s:${s.id}`, name, s.t);
+  }
+
+  // ---- values -------------------------------------------------------------------------------
+
+  private budget(n = 1): void {
+    this.states += n;
+    if (this.states > MAX_STATES) {
+      throw new GramfillError("schema_unsupported", `schema: the grammar would need more than ${MAX_STATES} rules (count keywords with large bounds)`);
+    }
+  }
+
+  /** the rule for a node at a nesting depth (depth only matters for pretty output) */
+  value(node: Node, depth: number): RuleExpr {
+    const d = this.pretty ? depth : 0;
+    if (this.pretty && depth > 64) {
+      throw new GramfillError("schema_unsupported", "schema: pretty output of recursive schemas needs unbounded indentation (use compact, python or flexible)");
+    }
+    let byDepth = this.ruleByNode.get(node);
+    if (!byDepth) this.ruleByNode.set(node, (byDepth = new Map()));
+    const known = byDepth.get(d);
+    if (known) return { type: "rule", name: known };
+    const name = `${node.top ? "json" : "value"}_${++this.ruleCount}`;
+    byDepth.set(d, name);
+    const rule: RuleDef = { name, expr: NOTHING };
+    this.rules.push(rule);
+    this.budget();
+    const alts: RuleExpr[] = [];
+    if (!this.c.l.isEmpty(node.scalar)) alts.push(this.scalarTerminal(node.scalar));
+    for (const s of node.objects) alts.push(this.object(s, d));
+    for (const a of node.arrays) alts.push(this.array(a, d));
+    for (const r of node.refs) {
+      const target = this.c.recursive.get(r);
+      if (!target) throw new Error(`internal: unknown recursive rule ${r}`);
+      alts.push(this.value(target, d));
+    }
+    rule.expr = alt(...alts);
+    return { type: "rule", name };
+  }
+
+  private object(shape: ObjShape, depth: number): RuleExpr {
+    const c = this.c;
+    const l = c.l;
+    // dependentRequired: split into "key absent" and "key present with its dependencies"
+    if (shape.depRequired.length > 0) {
+      if (shape.depRequired.length > 6) throw new GramfillError("schema_unsupported", "dependentRequired: more than 6 entries in one object");
+      let shapes: ObjShape[] = [{ ...shape, depRequired: [] }];
+      for (const [k, ks] of shape.depRequired) {
+        const next: ObjShape[] = [];
+        for (const s of shapes) {
+          next.push({ ...s, rules: [...s.rules, c.keyRule(k, c.NEVER)] });
+          next.push({ ...s, required: [...new Set([...s.required, k, ...ks])] });
+        }
+        shapes = next.filter((s) => !c.objShapeEmpty(s));
+      }
+      return alt(...shapes.map((s) => this.object(s, depth)));
+    }
+    // named keys
+    const names: string[] = [];
+    for (const k of [...shape.order, ...shape.required, ...shape.rules.filter((r) => r.name !== undefined).map((r) => r.name!)]) if (!names.includes(k)) names.push(k);
+    const allowed: Array<{ name: string; value: Node; required: boolean }> = [];
+    for (const k of names) {
+      const v = c.valueFor(shape, k);
+      const required = shape.required.includes(k);
+      if (!v) {
+        if (required) return NOTHING;
+        continue;
+      }
+      allowed.push({ name: k, value: v, required });
+    }
+    // other keys: regions by the set of non-name rules they match
+    const generic = shape.rules.filter((r) => r.name === undefined);
+    if (generic.length > MAX_REGION_RULES) throw new GramfillError("schema_unsupported", `patternProperties: more than ${MAX_REGION_RULES} overlapping key patterns in one object`);
+    let universe = l.minus(c.STRING, l.or(...names.map((k) => c.quotedName(k))));
+    if (shape.names) universe = l.and(universe, shape.names);
+    const members: RuleExpr[] = [];
+    if (!l.isEmpty(universe)) {
+      for (let mask = 0; mask < 1 << generic.length; mask++) {
+        let key = universe;
+        const values: Node[] = [];
+        generic.forEach((r, i) => {
+          if (mask & (1 << i)) {
+            key = l.and(key, r.key);
+            values.push(r.value);
+          } else key = l.minus(key, r.key);
+        });
+        if (l.isEmpty(key)) continue;
+        const v = values.length === 0 ? c.TOP : c.intersectAll(values, "");
+        if (c.isEmptyNode(v)) continue;
+        members.push(seq(this.keyTerminal(key), this.value(v, depth + 1)));
+      }
+    }
+    const member = members.length ? alt(...members) : undefined;
+    const { minProps, maxProps } = shape;
+    const n = allowed.length;
+    const cap = maxProps !== Infinity ? maxProps : Math.max(1, minProps);
+    this.budget(n * (cap + 1));
+    const stateRules = new Map<string, string>();
+    const base = `obj_${++this.ruleCount}`;
+    const state = (i: number, cnt: number): RuleExpr => {
+      const key = `${i},${cnt}`;
+      let name = stateRules.get(key);
+      if (name) return { type: "rule", name };
+      name = `${base}_${i}_${cnt}`;
+      stateRules.set(key, name);
+      const rule: RuleDef = { name, expr: NOTHING };
+      this.rules.push(rule);
+      const alts: RuleExpr[] = [];
+      const lead = cnt === 0 ? this.first(depth) : this.sep(depth);
+      if (i < n) {
+        const m = allowed[i]!;
+        if (!m.required) alts.push(state(i + 1, cnt));
+        if (cnt + 1 <= maxProps) {
+          alts.push(seq(lead, this.keyTerminal(c.quotedName(m.name), m.name), this.value(m.value, depth + 1), state(i + 1, Math.min(cnt + 1, cap))));
+        }
+      } else {
+        const lo = cnt >= cap ? Math.max(0, minProps - cap) : Math.max(0, minProps - cnt);
+        const hi = maxProps === Infinity ? Infinity : maxProps - cnt;
+        if (lo === 0) alts.push(this.close("}", depth, cnt === 0));
+        if (member && hi >= 1) {
+          const more = (k: number, m: number): RuleExpr => (m === 0 ? EPS : { type: "repeat", expr: seq(this.sep(depth), member), min: k, max: m });
+          const first = cnt === 0 ? seq(this.first(depth), member, more(Math.max(0, lo - 1), hi - 1)) : seq(this.sep(depth), member, more(Math.max(0, lo - 1), hi - 1));
+          alts.push(seq(first, this.close("}", depth, false)));
+        }
+      }
+      rule.expr = alt(...alts);
+      return { type: "rule", name };
+    };
+    return seq(this.open("{"), state(0, 0));
+  }
+
+  private array(shape: ArrShape, depth: number): RuleExpr {
+    const c = this.c;
+    if (shape.unique && shape.max > 1) {
+      c.unsupported("uniqueItems", "", "uniqueItems on arrays that may hold more than one item");
+    }
+    if (shape.contains.length > 1) c.unsupported("contains", "", "several contains conditions on one array");
+    const cont = shape.contains[0];
+    if (cont && cont.max !== Infinity) c.unsupported("maxContains", "", "maxContains");
+    const need = cont ? cont.min : 0;
+    const hit = cont ? (i: number) => c.intersect(shape.prefix[i] ?? shape.items, cont.node, "") : undefined;
+    const P = Math.max(shape.prefix.length, shape.min, 1);
+    const itemAt = (i: number) => shape.prefix[i] ?? shape.items;
+    const base = `arr_${++this.ruleCount}`;
+    const stateRules = new Map<string, string>();
+    this.budget((Math.min(P, shape.max) + 1) * (need + 1));
+    const state = (i: number, k: number): RuleExpr => {
+      const key = `${i},${k}`;
+      let name = stateRules.get(key);
+      if (name) return { type: "rule", name };
+      name = `${base}_${i}_${k}`;
+      stateRules.set(key, name);
+      const rule: RuleDef = { name, expr: NOTHING };
+      this.rules.push(rule);
+      const alts: RuleExpr[] = [];
+      const lead = i === 0 ? this.first(depth) : this.sep(depth);
+      if (i >= shape.min && k >= need) alts.push(this.close("]", depth, i === 0));
+      if (i < shape.max) {
+        const item = itemAt(i);
+        if (i >= P && i > 0 && k >= need) {
+          // past the positions that matter: a bounded or unbounded tail of plain items
+          const rest = shape.max === Infinity ? Infinity : shape.max - i;
+          if (!c.isEmptyNode(item)) alts.push(seq({ type: "repeat", expr: seq(this.sep(depth), this.value(item, depth + 1)), min: 1, max: rest }, this.close("]", depth, false)));
+        } else {
+          const next = i >= P ? i : i + 1;
+          if (next === i && shape.max !== Infinity) c.unsupported("contains", "", "contains with maxItems beyond the positions tracked");
+          if (!c.isEmptyNode(item)) alts.push(seq(lead, this.value(item, depth + 1), state(next, k)));
+          if (hit && k < need) {
+            const h = hit(i);
+            if (!c.isEmptyNode(h)) alts.push(seq(lead, this.value(h, depth + 1), state(next, k + 1)));
+          }
+        }
+      }
+      rule.expr = alt(...alts);
+      return { type: "rule", name };
+    };
+    return seq(this.open("["), state(0, 0));
+  }
+
+  /** the whole grammar for a root node */
+  grammar(root: Node): Grammar {
+    const start = this.value(root, 0);
+    let expr: RuleExpr = start;
+    if (this.form.whitespace === "flexible") {
+      const ws1: TermExpr = { type: "repeat", expr: { type: "charset", ranges: [[9, 10], [13, 13], [32, 32]] }, min: 1, max: this.form.maxWhitespace };
+      const w = this.terminal("ws1", "WS", ws1);
+      expr = seq({ type: "repeat", expr: w, min: 0, max: 1 }, start, { type: "repeat", expr: w, min: 0, max: 1 });
+    }
+    this.rules.unshift({ name: "start", expr });
+    const rules = prune(this.rules, "start");
+    return { start: "start", rules, terminals: this.terminals.filter((t) => usedTerminals(rules).has(t.name)), diagnostics: [] };
+  }
+}
+
+/** Removes alternatives that can never complete (empty schemas deep inside), then unreachable rules. */
+function prune(rules: RuleDef[], start: string): RuleDef[] {
+  const byName = new Map(rules.map((r) => [r.name, r]));
+  const productive = new Set<string>();
+  const prod = (e: RuleExpr): boolean => {
+    switch (e.type) {
+      case "terminal":
+        return true;
+      case "rule":
+        return productive.has(e.name);
+      case "seq":
+        return e.items.every(prod);
+      case "alt":
+        return e.alts.some(prod);
+      case "repeat":
+        return e.min === 0 || prod(e.expr);
+    }
+  };
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const r of rules) {
+      if (!productive.has(r.name) && prod(r.expr)) {
+        productive.add(r.name);
+        changed = true;
+      }
+    }
+  }
+  if (!productive.has(start)) {
+    throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema");
+  }
+  const clean = (e: RuleExpr): RuleExpr | undefined => {
+    switch (e.type) {
+      case "terminal":
+        return e;
+      case "rule":
+        return productive.has(e.name) ? e : undefined;
+      case "seq": {
+        const items: RuleExpr[] = [];
+        for (const x of e.items) {
+          const y = clean(x);
+          if (!y) return undefined;
+          if (y.type === "seq") items.push(...y.items);
+          else items.push(y);
+        }
+        return items.length === 1 ? items[0] : { type: "seq", items };
+      }
+      case "alt": {
+        const alts = e.alts.map(clean).filter((x): x is RuleExpr => x !== undefined);
+        if (alts.length === 0) return undefined;
+        return alts.length === 1 ? alts[0] : { type: "alt", alts };
+      }
+      case "repeat": {
+        const x = clean(e.expr);
+        if (!x) return e.min === 0 ? EPS : undefined;
+        return { ...e, expr: x };
+      }
+    }
+  };
+  const out: RuleDef[] = [];
+  const seen = new Set<string>([start]);
+  const queue = [start];
+  while (queue.length) {
+    const r = byName.get(queue.pop()!)!;
+    const expr = clean(r.expr)!;
+    out.push({ name: r.name, expr });
+    const stack = [expr];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.type === "rule" && !seen.has(x.name)) {
+        seen.add(x.name);
+        queue.push(x.name);
+      } else if (x.type === "seq") stack.push(...x.items);
+      else if (x.type === "alt") stack.push(...x.alts);
+      else if (x.type === "repeat") stack.push(x.expr);
+    }
+  }
+  return out;
+}
+
+function usedTerminals(rules: RuleDef[]): Set<string> {
+  const out = new Set<string>();
+  for (const r of rules) {
+    const stack = [r.expr];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.type === "terminal") out.add(x.name);
+      else if (x.type === "seq") stack.push(...x.items);
+      else if (x.type === "alt") stack.push(...x.alts);
+      else if (x.type === "repeat") stack.push(x.expr);
+    }
+  }
+  return out;
+}

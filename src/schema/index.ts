@@ -1,0 +1,155 @@
+/**
+ * JSON Schema → Grammar IR. `compileSchema` returns the grammar (for `compileGrammar`) and the
+ * compiled grammar; `serialize` writes an instance in exactly the form the grammar accepts.
+ */
+import type { Grammar } from "../grammar/ir.js";
+import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
+import { GramfillError } from "../util/errors.js";
+import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
+import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
+import type { Node } from "./node.js";
+import { formatNumber } from "./numbers.js";
+import { DEFAULT_BASE, Registry, isObject, type Draft, type RemoteResolver } from "./resolve.js";
+
+export type { SchemaMode, SchemaWarning, Whitespace, Draft, RemoteResolver };
+
+export interface SchemaOptions {
+  /** strict (default): unsupported keywords are errors; lenient: over-approximate with a warning */
+  mode?: SchemaMode;
+  /** draft when `$schema` is absent (default 2020-12) */
+  draft?: Draft;
+  /** known formats: asserted (default) or ignored as annotations */
+  formats?: "assert" | "ignore";
+  whitespace?: Whitespace;
+  indent?: number;
+  maxWhitespace?: number;
+  /** remote `$ref` documents */
+  resolver?: RemoteResolver;
+  /** base URI of the root schema */
+  baseUri?: string;
+  /** lexer DFA state cap passed to compileGrammar */
+  maxLexerStates?: number;
+}
+
+export interface CompiledSchema {
+  grammar: Grammar;
+  compiled: CompiledGrammar;
+  warnings: SchemaWarning[];
+  /** candidate texts of an instance in the form this grammar accepts (key orders of the fitting object shapes) */
+  serialize(instance: unknown): string[];
+  /** does the grammar accept this instance (serialized canonically)? */
+  accepts(instance: unknown): boolean;
+  root: Node;
+}
+
+export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { grammar: Grammar; compiler: SchemaCompiler; root: Node; form: FormOptions } {
+  if (!isObject(schema) && typeof schema !== "boolean") {
+    throw new GramfillError("schema_invalid", `schema: a JSON Schema must be an object or a boolean, not ${schema === null ? "null" : Array.isArray(schema) ? "an array" : typeof schema}`, { pointer: "/" });
+  }
+  const draft = opts.draft ?? "2020-12";
+  const registry = new Registry(draft, opts.resolver);
+  const rootLoc = registry.addDocument(schema, opts.baseUri ?? DEFAULT_BASE);
+  const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft });
+  const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
+  if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20 };
+  const grammar = new Emitter(compiler, form).grammar(root);
+  grammar.diagnostics = compiler.warnings.map((w) => ({ severity: "warning" as const, message: `${w.keyword} at #${w.pointer}: ${w.message}` }));
+  return { grammar, compiler, root, form };
+}
+
+export function compileSchema(schema: unknown, opts: SchemaOptions = {}): CompiledSchema {
+  const { grammar, compiler, root, form } = schemaGrammar(schema, opts);
+  const compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates });
+  const ser = (v: unknown) => serializeWith(compiler, root, v, form);
+  return {
+    grammar,
+    compiled,
+    warnings: compiler.warnings,
+    root,
+    serialize: ser,
+    accepts: (v: unknown) => {
+      for (const text of ser(v)) if (compiled.check(text).ok) return true;
+      return false;
+    },
+  };
+}
+
+/**
+ * The canonical text of an instance: numbers as plain decimals (shortest round-trip digits, no
+ * exponent), strings as JSON.stringify writes them, whitespace of the output form, and object
+ * keys in the order the grammar expects (named properties in `properties` order, then the rest in
+ * instance order). Without a schema, keys keep the instance order.
+ */
+export function serialize(instance: unknown, opts: { whitespace?: Whitespace; indent?: number } = {}, schema?: CompiledSchema): string {
+  if (schema) return schema.serialize(instance)[0]!;
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: 20 };
+  return write(instance, form, 0, (_v, keys) => keys);
+}
+
+type Orderer = (value: Record<string, unknown>, keys: string[], path: Node | undefined) => string[];
+
+function write(v: unknown, form: FormOptions, depth: number, order: (v: Record<string, unknown>, keys: string[]) => string[], child?: (key: string | number) => typeof order): string {
+  const sep = form.whitespace === "compact" ? "," : form.whitespace === "pretty" ? "," : ", ";
+  const colon = form.whitespace === "compact" ? ":" : ": ";
+  const nl = (d: number) => (form.whitespace === "pretty" ? "\n" + " ".repeat(form.indent * d) : "");
+  if (v === null || typeof v === "boolean") return String(v);
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) throw new GramfillError("input_invalid", `not a JSON number: ${v}`);
+    return formatNumber(v);
+  }
+  if (typeof v === "string") return JSON.stringify(v);
+  if (Array.isArray(v)) {
+    if (v.length === 0) return "[]";
+    const items = v.map((x, i) => write(x, form, depth + 1, child ? child(i) : order, child));
+    return "[" + items.map((s, i) => (i === 0 ? nl(depth + 1) : sep + nl(depth + 1)) + s).join("") + nl(depth) + "]";
+  }
+  if (isObject(v)) {
+    const keys = order(v, Object.keys(v));
+    if (keys.length === 0) return "{}";
+    const items = keys.map((k) => JSON.stringify(k) + colon + write(v[k], form, depth + 1, child ? child(k) : order, child));
+    return "{" + items.map((s, i) => (i === 0 ? nl(depth + 1) : sep + nl(depth + 1)) + s).join("") + nl(depth) + "}";
+  }
+  throw new GramfillError("input_invalid", `not a JSON value: ${typeof v}`);
+}
+
+/**
+ * Candidate texts for an instance under a schema node: one per way of ordering keys that the
+ * node's object shapes suggest (the first shape that fits comes first).
+ */
+function serializeWith(c: SchemaCompiler, root: Node, v: unknown, form: FormOptions): string[] {
+  const out = new Set<string>();
+  const expand = (n: Node, depth = 0): Node => {
+    if (n.refs.length === 0 || depth > 20) return n;
+    return c.union([{ ...n, refs: [] }, ...n.refs.map((r) => expand(c.recursive.get(r)!, depth + 1))]);
+  };
+  const text = (node: Node | undefined, value: unknown, d: number, pick: number): string => {
+    const n = node ? expand(node) : undefined;
+    if (Array.isArray(value)) {
+      if (value.length === 0) return "[]";
+      const shape = n?.arrays.find((a) => value.length >= a.min && value.length <= a.max) ?? n?.arrays[0];
+      return writeArray(value.map((x, i) => text(shape ? (shape.prefix[i] ?? shape.items) : undefined, x, d + 1, 0)), d);
+    }
+    if (isObject(value)) {
+      const keys = Object.keys(value);
+      if (keys.length === 0) return "{}";
+      const shapes = n?.objects ?? [];
+      const fits = shapes.filter((s) => s.required.every((k) => k in value) && keys.every((k) => c.valueFor(s, k) !== undefined));
+      const shape = fits[pick] ?? fits[0] ?? shapes[0];
+      const named = shape ? [...shape.order, ...shape.required].filter((k, i, a) => a.indexOf(k) === i && k in value) : [];
+      const ordered = [...named, ...keys.filter((k) => !named.includes(k))];
+      return writeObject(ordered.map((k) => [k, text(shape ? c.valueFor(shape, k) : undefined, value[k], d + 1, 0)]), d);
+    }
+    return write(value, form, d, (_v, k) => k);
+  };
+  const sep = form.whitespace === "compact" ? "," : form.whitespace === "pretty" ? "," : ", ";
+  const colon = form.whitespace === "compact" ? ":" : ": ";
+  const nl = (d: number) => (form.whitespace === "pretty" ? "\n" + " ".repeat(form.indent * d) : "");
+  const writeArray = (items: string[], d: number) => "[" + items.map((s, i) => (i === 0 ? nl(d + 1) : sep + nl(d + 1)) + s).join("") + nl(d) + "]";
+  const writeObject = (items: Array<[string, string]>, d: number) =>
+    "{" + items.map(([k, s], i) => (i === 0 ? nl(d + 1) : sep + nl(d + 1)) + JSON.stringify(k) + colon + s).join("") + nl(d) + "}";
+  for (let pick = 0; pick < 4; pick++) out.add(text(root, v, 0, pick));
+  return [...out];
+}
+
+export type { Orderer };

@@ -1,0 +1,59 @@
+/** `allOf` (intersection), `anyOf` (union), `oneOf` (exactly one), `not`, `if`/`then`/`else`. */
+import type { SchemaCompiler } from "../compiler.js";
+import type { Node } from "../node.js";
+import type { Loc } from "../resolve.js";
+
+export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, loc: Loc): Node | undefined {
+  const parts: Node[] = [];
+  const list = (k: string): Node[] | undefined => {
+    const v = s[k];
+    if (v === undefined) return undefined;
+    if (!Array.isArray(v) || v.length === 0) c.invalid(k, `${loc.ptr}/${k}`, "must be a non-empty array of schemas");
+    return (v as unknown[]).map((x, i) => c.sub(loc, x, `/${k}/${i}`));
+  };
+  const allOf = list("allOf");
+  if (allOf) parts.push(c.intersectAll(allOf, `${loc.ptr}/allOf`));
+  const anyOf = list("anyOf");
+  if (anyOf) parts.push(c.union(anyOf));
+  const oneOf = list("oneOf");
+  if (oneOf) parts.push(exactlyOne(c, oneOf, `${loc.ptr}/oneOf`));
+  if ("not" in s) parts.push(c.complement(c.sub(loc, s.not, "/not"), `${loc.ptr}/not`));
+  if ("if" in s) {
+    const cond = c.sub(loc, s.if, "/if");
+    const then = "then" in s ? c.sub(loc, s.then, "/then") : c.TOP;
+    const els = "else" in s ? c.sub(loc, s.else, "/else") : c.TOP;
+    if (!(then.top && els.top)) {
+      const yes = c.intersect(cond, then, `${loc.ptr}/then`);
+      const no = els.top && !cond.top ? c.complement(cond, `${loc.ptr}/if`, "if") : c.intersect(c.complement(cond, `${loc.ptr}/if`, "if"), els, `${loc.ptr}/else`);
+      parts.push(c.union([yes, no]));
+    }
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : c.intersectAll(parts, loc.ptr);
+}
+
+/** oneOf: exact on scalars; on objects/arrays the branches must be provably disjoint */
+function exactlyOne(c: SchemaCompiler, branches: Node[], ptr: string): Node {
+  const l = c.l;
+  if (branches.length === 1) return branches[0]!;
+  const scalars = branches.map((b) => (b.refs.length ? c.l.EMPTY : b.scalar));
+  const scalarParts = scalars.map((s, i) => l.minus(s, l.or(...scalars.filter((_, j) => j !== i))));
+  const out: Node[] = [c.scalarNode(l.or(...scalarParts))];
+  let ok = true;
+  for (let i = 0; i < branches.length && ok; i++) {
+    for (let j = i + 1; j < branches.length && ok; j++) {
+      const a = { ...branches[i]!, scalar: l.EMPTY, top: undefined };
+      const b = { ...branches[j]!, scalar: l.EMPTY, top: undefined };
+      if (branches[i]!.top || branches[j]!.top) {
+        // TOP's structured part overlaps everything structured in the other branch
+        const other = branches[i]!.top ? branches[j]! : branches[i]!;
+        if (other.objects.length || other.arrays.length || other.refs.length) ok = false;
+        continue;
+      }
+      if ((a.objects.length || a.arrays.length || a.refs.length) && (b.objects.length || b.arrays.length || b.refs.length) && !c.disjoint(a, b)) ok = false;
+    }
+  }
+  if (!ok) c.unsupported("oneOf", ptr, "cannot prove the object/array branches mutually exclusive (treated as anyOf)");
+  for (const b of branches) out.push({ scalar: l.EMPTY, objects: b.objects, arrays: b.arrays, refs: b.refs });
+  return c.union(out);
+}

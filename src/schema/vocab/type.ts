@@ -1,0 +1,94 @@
+/** `type`, `const`, `enum`. */
+import type { SchemaCompiler } from "../compiler.js";
+import type { L } from "../lang.js";
+import { anyArray, anyObject, type Node, type ObjShape } from "../node.js";
+import { toDecimal } from "../numbers.js";
+import { isObject, type Loc } from "../resolve.js";
+
+const TYPES = ["null", "boolean", "object", "array", "number", "integer", "string"];
+
+export function applyTypeKeywords(c: SchemaCompiler, s: Record<string, unknown>, loc: Loc): Node | undefined {
+  const parts: Node[] = [];
+  if ("type" in s) {
+    const t = s.type;
+    const list = typeof t === "string" ? [t] : Array.isArray(t) ? t : undefined;
+    if (!list || list.some((x) => typeof x !== "string" || !TYPES.includes(x))) {
+      c.invalid("type", loc.ptr + "/type", `must be one of ${TYPES.join(", ")} or an array of them`);
+    }
+    parts.push(typeNode(c, list as string[]));
+  }
+  if ("const" in s) parts.push(valueNode(c, s.const, loc.ptr + "/const"));
+  if ("enum" in s) {
+    if (!Array.isArray(s.enum)) c.invalid("enum", loc.ptr + "/enum", "must be an array");
+    parts.push(enumNode(c, s.enum as unknown[], loc.ptr + "/enum"));
+  }
+  if (parts.length === 0) return undefined;
+  return parts.length === 1 ? parts[0] : c.intersectAll(parts, loc.ptr);
+}
+
+export function typeNode(c: SchemaCompiler, types: string[]): Node {
+  const l = c.l;
+  const sc: L[] = [];
+  if (types.includes("null")) sc.push(l.lit("null"));
+  if (types.includes("boolean")) sc.push(l.lit("true"), l.lit("false"));
+  if (types.includes("number")) sc.push(c.n.NUMBER);
+  else if (types.includes("integer")) sc.push(c.n.INTEGER);
+  if (types.includes("string")) sc.push(c.STRING);
+  return {
+    scalar: l.or(...sc),
+    objects: types.includes("object") ? [anyObject()] : [],
+    arrays: types.includes("array") ? [anyArray(c.TOP)] : [],
+    refs: [],
+  };
+}
+
+/** all spellings of one number value */
+export function numberLiteral(c: SchemaCompiler, x: number): L {
+  const l = c.l;
+  const d = toDecimal(x);
+  const zeros1 = l.repeat(l.lit("0"), 1, Infinity);
+  if (d.int === "0" && d.frac === "") return l.seq(l.opt(l.lit("-")), l.lit("0"), l.opt(l.seq(l.lit("."), zeros1)));
+  const head = (d.neg ? "-" : "") + d.int;
+  if (d.frac === "") return l.seq(l.lit(head), l.opt(l.seq(l.lit("."), zeros1)));
+  return l.seq(l.lit(head + "." + d.frac), l.repeat(l.lit("0"), 0, Infinity));
+}
+
+export function valueNode(c: SchemaCompiler, v: unknown, ptr: string): Node {
+  const l = c.l;
+  if (v === null) return c.scalarNode(l.lit("null"));
+  if (v === true) return c.scalarNode(l.lit("true"));
+  if (v === false) return c.scalarNode(l.lit("false"));
+  if (typeof v === "number") {
+    if (!Number.isFinite(v)) c.invalid("const", ptr, "not a finite number");
+    return c.scalarNode(numberLiteral(c, v));
+  }
+  if (typeof v === "string") return c.scalarNode(l.seq(l.lit('"'), l.exactString(v), l.lit('"')));
+  if (Array.isArray(v)) {
+    const prefix = v.map((x, i) => valueNode(c, x, `${ptr}/${i}`));
+    return { scalar: l.EMPTY, objects: [], arrays: [{ prefix, items: c.NEVER, min: v.length, max: v.length, contains: [], unique: false }], refs: [] };
+  }
+  if (isObject(v)) {
+    const keys = Object.keys(v);
+    const shape: ObjShape = {
+      ...anyObject(),
+      rules: keys.map((k) => c.keyRule(k, valueNode(c, v[k], `${ptr}/${k}`))),
+      order: keys,
+      required: keys,
+    };
+    const names = l.or(...keys.map((k) => c.quotedName(k)));
+    shape.rules.push({ key: l.minus(c.STRING, names), value: c.NEVER });
+    return { scalar: l.EMPTY, objects: [shape], arrays: [], refs: [] };
+  }
+  return c.invalid("const", ptr, "not a JSON value");
+}
+
+export function enumNode(c: SchemaCompiler, values: unknown[], ptr: string): Node {
+  const scalars: L[] = [];
+  const others: Node[] = [];
+  values.forEach((v, i) => {
+    const n = valueNode(c, v, `${ptr}/${i}`);
+    if (n.objects.length === 0 && n.arrays.length === 0) scalars.push(n.scalar);
+    else others.push(n);
+  });
+  return c.union([c.scalarNode(c.l.or(...scalars)), ...others]);
+}
