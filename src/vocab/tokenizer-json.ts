@@ -70,20 +70,21 @@ type Json = Record<string, unknown>;
 // GPT-2 byte ↔ unicode map
 
 const BYTE_TO_CHAR: string[] = [];
-const CHAR_TO_BYTE = new Map<number, number>();
+/** code point → byte, -1 where the code point is not in the map (all of them are below 0x144) */
+const CHAR_TO_BYTE = new Int16Array(0x200).fill(-1);
 {
   let extra = 0;
   for (let b = 0; b < 256; b++) {
     const printable = (b >= 0x21 && b <= 0x7e) || (b >= 0xa1 && b <= 0xac) || (b >= 0xae && b <= 0xff);
     const cp = printable ? b : 256 + extra++;
     BYTE_TO_CHAR.push(String.fromCharCode(cp));
-    CHAR_TO_BYTE.set(cp, b);
+    CHAR_TO_BYTE[cp] = b;
   }
 }
 
 /** The byte that a GPT-2 ByteLevel character stands for (Ġ → 0x20), or -1. */
 export function byteLevelByte(codePoint: number): number {
-  return CHAR_TO_BYTE.get(codePoint) ?? -1;
+  return codePoint >= 0 && codePoint < CHAR_TO_BYTE.length ? CHAR_TO_BYTE[codePoint]! : -1;
 }
 
 /** The GPT-2 ByteLevel spelling of a byte (0x20 → "Ġ"). */
@@ -154,11 +155,24 @@ function hasType(node: unknown, type: string): boolean {
   return false;
 }
 
+/** The bytes a GPT-2 ByteLevel token string spells, or null if a character is outside the map. */
+function byteLevelBytes(token: string): Uint8Array | null {
+  const out = new Uint8Array(token.length);
+  for (let i = 0; i < token.length; i++) {
+    const c = token.charCodeAt(i);
+    const b = c < 0x200 ? CHAR_TO_BYTE[c]! : -1;
+    if (b < 0) return null;
+    out[i] = b;
+  }
+  return out;
+}
+
 /**
  * Applies the per-token decoder steps to one token string. `added` tokens skip ByteLevel (their
  * content is text, not GPT-2 spelled bytes).
  */
 function decodeToken(token: string, steps: Step[], added: boolean): Uint8Array {
+  if (steps.length === 1 && steps[0]!.type === "ByteLevel" && !added) return byteLevelBytes(token) ?? utf8.encode(token);
   let text: string | null = token;
   let bytes: Uint8Array | null = null;
   let fused = false;
@@ -175,18 +189,8 @@ function decodeToken(token: string, steps: Step[], added: boolean): Uint8Array {
       case "ByteLevel": {
         fused = true;
         if (added || text === null) break;
-        const out: number[] = [];
-        let ok = true;
-        for (const ch of text) {
-          const b = byteLevelByte(ch.codePointAt(0)!);
-          if (b < 0) {
-            ok = false;
-            break;
-          }
-          out.push(b);
-        }
         // HF: a token with a character outside the map is taken as its UTF-8
-        bytes = ok ? Uint8Array.from(out) : utf8.encode(text);
+        bytes = byteLevelBytes(text) ?? utf8.encode(text);
         text = null;
         break;
       }
@@ -316,7 +320,8 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
   const vocab: [string, number][] = [];
   if (modelType === "BPE") {
     if (model.vocab === null || typeof model.vocab !== "object" || Array.isArray(model.vocab)) fail(file, "BPE model without a vocab object");
-    for (const [s, id] of Object.entries(model.vocab as Record<string, number>)) vocab.push([s, id]);
+    const entries = model.vocab as Record<string, number>;
+    for (const s in entries) vocab.push([s, entries[s]!]);
     const prefix = model.continuing_subword_prefix;
     const suffix = model.end_of_word_suffix;
     if ((typeof prefix === "string" && prefix !== "") || (typeof suffix === "string" && suffix !== "")) {
@@ -375,17 +380,16 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
   const bytes: (Uint8Array | null)[] = new Array(size).fill(null);
   const names: (string | null)[] = new Array(size).fill(null);
   const special = new Set<number>();
-  const idOf = new Map<string, number>();
+  const addedIdOf = new Map<string, number>();
   for (const [s, id] of vocab) {
     names[id] = s;
     bytes[id] = decodeToken(s, steps, false);
-    if (!idOf.has(s)) idOf.set(s, id);
   }
   for (const a of addedTokens) {
     const id = a.id as number;
     const content = a.content as string;
     names[id] = content;
-    idOf.set(content, id);
+    addedIdOf.set(content, id);
     if (a.special === true) {
       special.add(id);
       bytes[id] = utf8.encode(content);
@@ -394,10 +398,18 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
     }
   }
 
-  // --- special tokens named elsewhere
+  // --- special tokens named elsewhere (an added token first, then the model's vocab)
+  let vocabIds: Map<string, number> | undefined;
+  const vocabIdOf = (content: string): number | undefined => {
+    if (!vocabIds) {
+      vocabIds = new Map();
+      for (const [s, id] of vocab) if (!vocabIds.has(s)) vocabIds.set(s, id);
+    }
+    return vocabIds.get(content);
+  };
   const named = (what: string, content: string | undefined, mark: Set<number>) => {
     if (content === undefined) return;
-    const id = idOf.get(content);
+    const id = addedIdOf.get(content) ?? vocabIdOf(content);
     if (id === undefined) warnings.push(`${what} '${content}' matches no token`);
     else mark.add(id);
   };
