@@ -7,6 +7,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { GramfillError } from "../util/errors.js";
 import { UsageError } from "./args.js";
+import { benchHelp, runBench } from "./commands/bench.js";
 import { checkHelp, runCheck } from "./commands/check.js";
 import { compileHelp, runCompile } from "./commands/compile.js";
 import { runVocab, vocabHelp } from "./commands/vocab.js";
@@ -24,6 +25,7 @@ interface Command {
 }
 
 const commands: Record<string, Command> = {
+  bench: { summary: "JSON Schema benchmarks: test-suite pass rate, JSONSchemaBench coverage", help: benchHelp, run: runBench },
   check: { summary: "check an input against a grammar (exit 0 accepted, 1 rejected)", help: checkHelp, run: runCheck },
   compile: { summary: "compile a grammar and print its statistics or its errors", help: compileHelp, run: runCompile },
   vocab: { summary: "show a tokenizer's vocabulary as exact bytes (size, EOS and special ids)", help: vocabHelp, run: runVocab },
