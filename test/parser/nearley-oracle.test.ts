@@ -52,8 +52,13 @@ function toNearley(g: RandomGrammar): nearley.Grammar {
   return nearley.Grammar.fromCompiled({ ParserRules: rules as never, ParserStart: "n0" });
 }
 
-/** nearley's verdict: accepted, viable prefix, or dead at some offset. */
-function nearleyRun(g: nearley.Grammar, input: string): { accepted: boolean; consumed: number } {
+/**
+ * nearley's verdict: accepted, viable prefix, or dead at some offset; null when nearley gives up.
+ * nearley keeps one state per derivation, which grows exponentially on ambiguous grammars, so a
+ * column past NEARLEY_MAX_STATES ends the comparison for that input.
+ */
+const NEARLEY_MAX_STATES = 3000;
+function nearleyRun(g: nearley.Grammar, input: string): { accepted: boolean; consumed: number } | null {
   const parser = new nearley.Parser(g);
   for (let i = 0; i < input.length; i++) {
     try {
@@ -61,6 +66,8 @@ function nearleyRun(g: nearley.Grammar, input: string): { accepted: boolean; con
     } catch {
       return { accepted: false, consumed: i };
     }
+    const column = parser.table[parser.table.length - 1] as unknown as { states: unknown[] };
+    if (column.states.length > NEARLEY_MAX_STATES) return null;
   }
   return { accepted: parser.finish().length > 0, consumed: input.length };
 }
@@ -162,6 +169,7 @@ describe("Earley parser vs nearley", () => {
           }
           for (const input of [...randomInputs, ...derived]) {
             const expected = nearleyRun(theirs, input);
+            if (expected === null) continue;
             const full = ours.check(input);
             const prefix = ours.check(input, { prefix: true });
             expect({ input, accepted: full.ok }).toEqual({ input, accepted: expected.accepted });
