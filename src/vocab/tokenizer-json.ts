@@ -421,18 +421,20 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
     }
     return vocabIds.get(content);
   };
-  const named = (what: string, content: string | undefined, mark: Set<number>) => {
-    if (content === undefined) return;
+  const named = (what: string, content: string | undefined, mark: Set<number>): number | undefined => {
+    if (content === undefined) return undefined;
     const id = addedIdOf.get(content) ?? vocabIdOf(content);
     if (id === undefined) warnings.push(`${what} '${content}' matches no token`);
     else mark.add(id);
+    return id;
   };
   if (modelType === "BPE" && typeof model.unk_token === "string") named("model unk_token", model.unk_token, special);
   if (modelType === "Unigram") for (const id of idList(model.unk_id)) if (id < size) special.add(id);
   const eos = new Set<number>();
   if (tokenizerConfig) {
     for (const key of ["bos_token", "eos_token", "unk_token", "pad_token", "sep_token", "cls_token", "mask_token"]) {
-      named(`tokenizer_config ${key}`, tokenContent(tokenizerConfig[key]), special);
+      const id = named(`tokenizer_config ${key}`, tokenContent(tokenizerConfig[key]), special);
+      if (key === "eos_token" && id !== undefined) eos.add(id);
     }
     const extra = tokenizerConfig.additional_special_tokens;
     if (Array.isArray(extra)) for (const t of extra) named("tokenizer_config additional_special_tokens entry", tokenContent(t), special);
@@ -443,7 +445,6 @@ export function readTokenizerJson(source: string | object, options: TokenizerJso
         if (Number.isInteger(id) && id >= 0 && id < size && entry?.special === true && names[id] !== null) special.add(id);
       }
     }
-    named("tokenizer_config eos_token", tokenContent(tokenizerConfig.eos_token), eos);
   }
   for (const cfg of [modelConfig, generationConfig]) {
     if (!cfg) continue;
