@@ -7,6 +7,7 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { GramfillError } from "../util/errors.js";
+import { bitmaskOf, createBitmask } from "./bitmask.js";
 import { TokenTrie } from "./token-trie.js";
 import { readTokenizerJson, type TokenizerData, type TokenizerJsonOptions, type VocabularyKind } from "./tokenizer-json.js";
 
@@ -201,6 +202,26 @@ export class Vocabulary {
       this.trieCache = new TokenTrie(this.size, (id) => (this.classes[id] === TokenClass.Normal ? this.tokenBytes(id) : null));
     }
     return this.trieCache;
+  }
+
+  /** The normal ids whose bytes are exactly `bytes`, ascending (several when a vocabulary repeats a string). */
+  idsOfBytes(bytes: Uint8Array | string): number[] {
+    const b = typeof bytes === "string" ? utf8.encode(bytes) : bytes;
+    if (b.length === 0) return [];
+    const node = this.trie().lookup(b);
+    return node > 0 ? this.trie().tokensOf(node) : [];
+  }
+
+  /** A fresh bitmask (bit i = id i) of the ids of one class: by default the normal tokens. */
+  classMask(cls: TokenClass = TokenClass.Normal): Uint32Array {
+    const mask = createBitmask(this.size);
+    for (let i = 0; i < this.size; i++) if (this.classes[i] === cls) mask[i >>> 5] |= 1 << (i & 31);
+    return mask;
+  }
+
+  /** A fresh bitmask of the EOS ids. */
+  eosMask(): Uint32Array {
+    return bitmaskOf(this.size, this.eosIds);
   }
 
   /** The bytes the ids spell, concatenated (special tokens as their content). */

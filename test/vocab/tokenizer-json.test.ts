@@ -2,6 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { GramfillError } from "../../src/util/errors.js";
+import { bitsToArray, countBits } from "../../src/vocab/bitmask.js";
 import { byteLevelByte, byteLevelChar, readTokenizerJson } from "../../src/vocab/tokenizer-json.js";
 import { TokenClass, Vocabulary } from "../../src/vocab/vocabulary.js";
 
@@ -131,6 +132,17 @@ describe("SentencePiece-style (Replace ▁, ByteFallback, Fuse, Strip)", () => {
   it("maps <0xNN> byte-fallback tokens to the single byte", () => {
     for (let b = 0; b < 256; b++) expect(bytesOf(v, 3 + b)).toEqual([b]);
     expect(v.tokenName(3 + 0x41)).toBe("<0x41>");
+    expect(v.idsOfBytes(" ")).toEqual([3 + 0x20, 259]); // <0x20> and ▁ spell the same byte
+    expect(v.idsOfBytes("\n")).toEqual([3 + 0x0a, 269]);
+    expect(v.idsOfBytes(" the")).toEqual([260]);
+    expect(v.idsOfBytes("</s>")).toEqual([]); // special: not in the trie
+  });
+
+  it("gives class and EOS bitmasks", () => {
+    expect(bitsToArray(v.classMask(TokenClass.Special))).toEqual([0, 1, 2, 273, 275]);
+    expect(bitsToArray(v.classMask(TokenClass.Hole))).toEqual([271]);
+    expect(countBits(v.classMask())).toBe(270);
+    expect(bitsToArray(v.eosMask())).toEqual([2, 275]);
   });
 
   it("decodes non-special added tokens like the others (▁▁▁ → three spaces)", () => {
