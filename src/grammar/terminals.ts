@@ -32,7 +32,16 @@ export function compileTerminals(g: Grammar, exprs: ExprSet = new ExprSet()): Co
     return id;
   };
 
+  // TermExprs may be DAGs (the JSON Schema compiler shares sub-expressions): compile each node once
+  const memo = new WeakMap<TermExpr, ExprId>();
   const compileExpr = (e: TermExpr, owner: TerminalDef): ExprId => {
+    if (e.type === "ref") return compileNode(e, owner);
+    let id = memo.get(e);
+    if (id === undefined) memo.set(e, (id = compileNode(e, owner)));
+    return id;
+  };
+
+  const compileNode = (e: TermExpr, owner: TerminalDef): ExprId => {
     switch (e.type) {
       case "literal":
         return exprs.literal(e.value, e.ignoreCase ?? false);

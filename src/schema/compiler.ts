@@ -398,7 +398,7 @@ export class SchemaCompiler {
 
   private memoKey(loc: Loc): string {
     // results depend on the dynamic scope only through resources with dynamic anchors
-    const dyn = this.dynamicScope.filter((u) => this.registry.dynamicAnchors.has(u)).join(" ");
+    const dyn = [...new Set(this.dynamicScope.filter((u) => this.registry.dynamicAnchors.has(u)))].join(" ");
     return `${loc.doc}#${loc.ptr}|${loc.draft}|${dyn}`;
   }
 

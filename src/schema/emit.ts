@@ -166,9 +166,10 @@ export class Emitter {
     return { type: "rule", name };
   }
 
-  private object(shape: ObjShape, depth: number): RuleExpr {
+  private object(shape: ObjShape, depth: number, order?: string[]): RuleExpr {
     const c = this.c;
     const l = c.l;
+    const names = order ?? namedKeys(shape);
     // dependentRequired: split into "key absent" and "key present with its dependencies"
     if (shape.depRequired.length > 0) {
       if (shape.depRequired.length > 6) throw new GramfillError("schema_unsupported", "dependentRequired: more than 6 entries in one object");
@@ -181,11 +182,8 @@ export class Emitter {
         }
         shapes = next.filter((s) => !c.objShapeEmpty(s));
       }
-      return alt(...shapes.map((s) => this.object(s, depth)));
+      return alt(...shapes.map((s) => this.object(s, depth, names)));
     }
-    // named keys
-    const names: string[] = [];
-    for (const k of [...shape.order, ...shape.required, ...shape.rules.filter((r) => r.name !== undefined).map((r) => r.name!)]) if (!names.includes(k)) names.push(k);
     const allowed: Array<{ name: string; value: Node; required: boolean }> = [];
     for (const k of names) {
       const v = c.valueFor(shape, k);
@@ -264,14 +262,19 @@ export class Emitter {
     }
     if (shape.contains.length > 1) c.unsupported("contains", "", "several contains conditions on one array");
     const cont = shape.contains[0];
-    if (cont && cont.max !== Infinity) c.unsupported("maxContains", "", "maxContains");
     const need = cont ? cont.min : 0;
-    const hit = cont ? (i: number) => c.intersect(shape.prefix[i] ?? shape.items, cont.node, "") : undefined;
-    const P = Math.max(shape.prefix.length, shape.min, 1);
+    /** counting exactly (hits and misses disjoint) is needed for maxContains */
+    const exact = cont !== undefined && cont.max !== Infinity;
+    const notC = exact ? c.complement(cont.node, "", "maxContains") : undefined;
+    const kMax = cont ? (exact ? cont.max : need) : 0;
     const itemAt = (i: number) => shape.prefix[i] ?? shape.items;
+    let P = Math.max(shape.prefix.length, shape.min, 1);
+    // positions are tracked up to P; when contains must still be counted past it, track to maxItems
+    if (cont && shape.max !== Infinity && (exact || need > P)) P = Math.max(P, shape.max);
+    if (P > 5000) c.unsupported("contains", "", `contains with maxItems ${shape.max}`);
     const base = `arr_${++this.ruleCount}`;
     const stateRules = new Map<string, string>();
-    this.budget((Math.min(P, shape.max) + 1) * (need + 1));
+    this.budget((Math.min(P, shape.max) + 1) * (kMax + 1));
     const state = (i: number, k: number): RuleExpr => {
       const key = `${i},${k}`;
       let name = stateRules.get(key);
@@ -285,18 +288,18 @@ export class Emitter {
       if (i >= shape.min && k >= need) alts.push(this.close("]", depth, i === 0));
       if (i < shape.max) {
         const item = itemAt(i);
-        if (i >= P && i > 0 && k >= need) {
-          // past the positions that matter: a bounded or unbounded tail of plain items
-          const rest = shape.max === Infinity ? Infinity : shape.max - i;
-          if (!c.isEmptyNode(item)) alts.push(seq({ type: "repeat", expr: seq(this.sep(depth), this.value(item, depth + 1)), min: 1, max: rest }, this.close("]", depth, false)));
+        const next = i >= P ? i : i + 1;
+        if (!cont || (!exact && k >= need)) {
+          if (i >= P && i > 0) {
+            // past the positions that matter: a bounded or unbounded tail of plain items
+            const rest = shape.max === Infinity ? Infinity : shape.max - i;
+            if (!c.isEmptyNode(item)) alts.push(seq({ type: "repeat", expr: seq(this.sep(depth), this.value(item, depth + 1)), min: 1, max: rest }, this.close("]", depth, false)));
+          } else if (!c.isEmptyNode(item)) alts.push(seq(lead, this.value(item, depth + 1), state(next, k)));
         } else {
-          const next = i >= P ? i : i + 1;
-          if (next === i && shape.max !== Infinity) c.unsupported("contains", "", "contains with maxItems beyond the positions tracked");
-          if (!c.isEmptyNode(item)) alts.push(seq(lead, this.value(item, depth + 1), state(next, k)));
-          if (hit && k < need) {
-            const h = hit(i);
-            if (!c.isEmptyNode(h)) alts.push(seq(lead, this.value(h, depth + 1), state(next, k + 1)));
-          }
+          const hit = c.intersect(item, cont.node, "");
+          const miss = exact ? c.intersect(item, notC!, "") : item;
+          if (!c.isEmptyNode(miss)) alts.push(seq(lead, this.value(miss, depth + 1), state(next, k)));
+          if (k < kMax && !c.isEmptyNode(hit)) alts.push(seq(lead, this.value(hit, depth + 1), state(next, k + 1)));
         }
       }
       rule.expr = alt(...alts);
@@ -318,6 +321,26 @@ export class Emitter {
     const rules = prune(this.rules, "start");
     return { start: "start", rules, terminals: this.terminals.filter((t) => usedTerminals(rules).has(t.name)), diagnostics: [] };
   }
+}
+
+/** The keys an object shape writes in a fixed order (the serializer uses the same order). */
+export function namedKeys(shape: ObjShape): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (k: string) => {
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push(k);
+    }
+  };
+  shape.order.forEach(add);
+  shape.required.forEach(add);
+  for (const r of shape.rules) if (r.name !== undefined) add(r.name);
+  for (const [k, ks] of shape.depRequired) {
+    add(k);
+    ks.forEach(add);
+  }
+  return out;
 }
 
 /** Removes alternatives that can never complete (empty schemas deep inside), then unreachable rules. */

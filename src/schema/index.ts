@@ -6,7 +6,7 @@ import type { Grammar } from "../grammar/ir.js";
 import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
-import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
+import { Emitter, namedKeys, type FormOptions, type Whitespace } from "./emit.js";
 import type { Node } from "./node.js";
 import { formatNumber } from "./numbers.js";
 import { DEFAULT_BASE, Registry, isObject, type Draft, type RemoteResolver } from "./resolve.js";
@@ -134,9 +134,9 @@ function serializeWith(c: SchemaCompiler, root: Node, v: unknown, form: FormOpti
       const keys = Object.keys(value);
       if (keys.length === 0) return "{}";
       const shapes = n?.objects ?? [];
-      const fits = shapes.filter((s) => s.required.every((k) => k in value) && keys.every((k) => c.valueFor(s, k) !== undefined));
+      const fits = shapes.filter((s) => s.required.every((k) => Object.hasOwn(value, k)) && keys.every((k) => c.valueFor(s, k) !== undefined));
       const shape = fits[pick] ?? fits[0] ?? shapes[0];
-      const named = shape ? [...shape.order, ...shape.required].filter((k, i, a) => a.indexOf(k) === i && k in value) : [];
+      const named = shape ? namedKeys(shape).filter((k) => Object.hasOwn(value, k)) : [];
       const ordered = [...named, ...keys.filter((k) => !named.includes(k))];
       return writeObject(ordered.map((k) => [k, text(shape ? c.valueFor(shape, k) : undefined, value[k], d + 1, 0)]), d);
     }

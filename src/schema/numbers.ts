@@ -192,7 +192,8 @@ export class NumberLangs {
       p /= 5n;
       b++;
     }
-    if (p !== 1n) return undefined;
+    const r = Number(p);
+    if (r > 50) return undefined;
     const alts: L[] = [];
     const nz = this.dRange(1, 9);
     const zeros = l.repeat(l.lit("0"), 0, Infinity);
@@ -226,6 +227,38 @@ export class NumberLangs {
       const body = l.or(...suffixes);
       alts.push(f === 0 ? l.seq(body, l.opt(l.seq(l.lit("."), l.repeat(l.lit("0"), 1, Infinity)))) : l.seq(body, zeros));
     }
-    return l.seq(l.opt(l.lit("-")), l.or(...alts));
+    const pow = l.seq(l.opt(l.lit("-")), l.or(...alts));
+    return r === 1 ? pow : l.and(pow, this.residueZero(r));
+  }
+
+  /**
+   * Spellings whose digits, read as one integer (ignoring "-" and "."), are ≡ 0 mod r (r coprime
+   * to 10): for such r, x·10^k is a multiple of r iff x is, so the decimal point does not matter.
+   * Built from the residue automaton by state elimination (a DAG of size O(r³)).
+   */
+  private residueZero(r: number): L {
+    const l = this.l;
+    const R: L[][] = [];
+    for (let i = 0; i < r; i++) {
+      R.push([]);
+      for (let j = 0; j < r; j++) {
+        const digits: Array<[number, number]> = [];
+        for (let d = 0; d <= 9; d++) if ((10 * i + d) % r === j) digits.push([0x30 + d, 0x30 + d]);
+        let e = digits.length ? l.chars(digits) : l.EMPTY;
+        if (i === j) e = l.or(e, l.lit("."));
+        R[i]!.push(e);
+      }
+    }
+    for (let k = r - 1; k >= 1; k--) {
+      const loop = l.star(R[k]![k]!);
+      for (let i = 0; i < k; i++) {
+        if (R[i]![k]!.id === l.x.EMPTY) continue;
+        for (let j = 0; j < k; j++) {
+          if (R[k]![j]!.id === l.x.EMPTY) continue;
+          R[i]![j] = l.or(R[i]![j]!, l.seq(R[i]![k]!, loop, R[k]![j]!));
+        }
+      }
+    }
+    return l.seq(l.opt(l.lit("-")), l.star(R[0]![0]!));
   }
 }

@@ -39,21 +39,23 @@ function exactlyOne(c: SchemaCompiler, branches: Node[], ptr: string): Node {
   const scalars = branches.map((b) => (b.refs.length ? c.l.EMPTY : b.scalar));
   const scalarParts = scalars.map((s, i) => l.minus(s, l.or(...scalars.filter((_, j) => j !== i))));
   const out: Node[] = [c.scalarNode(l.or(...scalarParts))];
+  const structured = branches.map((b) => ({ scalar: l.EMPTY, objects: b.objects, arrays: b.arrays, refs: b.refs }));
   let ok = true;
   for (let i = 0; i < branches.length && ok; i++) {
     for (let j = i + 1; j < branches.length && ok; j++) {
-      const a = { ...branches[i]!, scalar: l.EMPTY, top: undefined };
-      const b = { ...branches[j]!, scalar: l.EMPTY, top: undefined };
-      if (branches[i]!.top || branches[j]!.top) {
-        // TOP's structured part overlaps everything structured in the other branch
-        const other = branches[i]!.top ? branches[j]! : branches[i]!;
-        if (other.objects.length || other.arrays.length || other.refs.length) ok = false;
-        continue;
-      }
+      const a = structured[i]!;
+      const b = structured[j]!;
       if ((a.objects.length || a.arrays.length || a.refs.length) && (b.objects.length || b.arrays.length || b.refs.length) && !c.disjoint(a, b)) ok = false;
     }
   }
-  if (!ok) c.unsupported("oneOf", ptr, "cannot prove the object/array branches mutually exclusive (treated as anyOf)");
-  for (const b of branches) out.push({ scalar: l.EMPTY, objects: b.objects, arrays: b.arrays, refs: b.refs });
+  if (ok) {
+    out.push(...structured);
+  } else {
+    // exact: values in branch i and in no other branch
+    for (let i = 0; i < branches.length; i++) {
+      const others = c.union(structured.filter((_, j) => j !== i));
+      out.push(c.intersect(structured[i]!, c.complement(others, ptr, "oneOf"), ptr));
+    }
+  }
   return c.union(out);
 }

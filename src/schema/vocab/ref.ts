@@ -7,14 +7,13 @@ export function applyRefs(c: SchemaCompiler, s: Record<string, unknown>, loc: Lo
   const parts: Node[] = [];
   if ("$ref" in s) {
     if (typeof s.$ref !== "string") c.invalid("$ref", `${loc.ptr}/$ref`, "must be a string");
-    // draft ≤7: $ref ignores its siblings, including $id, so resolve against the parent's base
-    const legacy = loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7";
-    const base = legacy ? loc.base : c.registry.baseOf(loc);
+    // loc.base is this schema's own base (draft ≤7: its parent's, as $ref ignores a sibling $id)
+    const base = loc.base;
     const target = c.registry.resolve(resolveUri(s.$ref as string, base), { ...loc, ptr: `${loc.ptr}/$ref` }, "$ref");
     parts.push(c.convert(target));
   }
   if (typeof s.$dynamicRef === "string" && loc.draft === "2020-12") {
-    const uri = resolveUri(s.$dynamicRef, c.registry.baseOf(loc));
+    const uri = resolveUri(s.$dynamicRef, loc.base);
     let target = c.registry.resolve(uri, { ...loc, ptr: `${loc.ptr}/$dynamicRef` }, "$dynamicRef");
     const frag = s.$dynamicRef.includes("#") ? s.$dynamicRef.slice(s.$dynamicRef.indexOf("#") + 1) : "";
     if (frag && !frag.startsWith("/") && isObject(target.schema) && target.schema.$dynamicAnchor === frag) {
@@ -28,7 +27,7 @@ export function applyRefs(c: SchemaCompiler, s: Record<string, unknown>, loc: Lo
     parts.push(c.convert(target));
   }
   if (typeof s.$recursiveRef === "string" && loc.draft === "2019-09") {
-    const uri = resolveUri(s.$recursiveRef, c.registry.baseOf(loc));
+    const uri = resolveUri(s.$recursiveRef, loc.base);
     let target = c.registry.resolve(uri, { ...loc, ptr: `${loc.ptr}/$recursiveRef` }, "$recursiveRef");
     if (isObject(target.schema) && target.schema.$recursiveAnchor === true) {
       for (const res of c.dynamicScope) {
