@@ -50,6 +50,8 @@ export class SchemaCompiler {
   /** dynamic scope: resource URIs entered, outermost first */
   readonly dynamicScope: string[] = [];
   depth = 0;
+  /** the schema uses unevaluated*: anyOf keeps the annotations of every combination of valid branches */
+  trackEvaluated = false;
 
   constructor(
     readonly registry: Registry,
@@ -179,6 +181,7 @@ export class SchemaCompiler {
       maxProps: Math.min(a.maxProps, b.maxProps),
       names: a.names && b.names ? this.l.and(a.names, b.names) : (a.names ?? b.names),
       depRequired: [...a.depRequired, ...b.depRequired],
+      evaluated: a.evaluated && b.evaluated ? this.l.or(a.evaluated, b.evaluated) : (a.evaluated ?? b.evaluated),
     };
     return this.objShapeEmpty(out) ? undefined : out;
   }
@@ -213,6 +216,7 @@ export class SchemaCompiler {
       max: Math.min(a.max, b.max),
       contains: [...a.contains, ...b.contains],
       unique: a.unique || b.unique,
+      evaluated: Math.max(a.evaluated ?? 0, b.evaluated ?? 0),
     };
     return this.arrShapeEmpty(out) ? undefined : out;
   }
@@ -413,8 +417,37 @@ export class SchemaCompiler {
         if (this.isEmptyNode(n)) return this.NEVER;
       }
     }
-    if (parts.length === 1) return parts[0]!;
-    return this.intersectAll(parts, loc.ptr);
+    let node = parts.length === 1 ? parts[0]! : this.intersectAll(parts, loc.ptr);
+    if (!legacyRef && loc.draft !== "draft4" && loc.draft !== "draft6" && loc.draft !== "draft7") node = this.applyUnevaluated(s, loc, node);
+    return node;
+  }
+
+  /** unevaluatedProperties / unevaluatedItems, after all in-place applicators are merged */
+  private applyUnevaluated(s: Record<string, unknown>, loc: Loc, node: Node): Node {
+    const l = this.l;
+    if ("unevaluatedProperties" in s && node.objects.length > 0) {
+      const u = this.sub(loc, s.unevaluatedProperties, "/unevaluatedProperties");
+      if (node.refs.length) node = this.expandRefs(node, loc.ptr);
+      const objects = node.objects.map((sh) => {
+        const rest = sh.evaluated ? l.minus(this.STRING, sh.evaluated) : this.STRING;
+        const rules = u.top || l.isEmpty(rest) ? sh.rules : [...sh.rules, { key: rest, value: u }];
+        return { ...sh, rules, evaluated: this.STRING };
+      });
+      node = { ...node, top: undefined, objects: objects.filter((sh) => !this.objShapeEmpty(sh)) };
+    }
+    if ("unevaluatedItems" in s && node.arrays.length > 0) {
+      const u = this.sub(loc, s.unevaluatedItems, "/unevaluatedItems");
+      if (node.refs.length) node = this.expandRefs(node, loc.ptr);
+      const arrays = node.arrays.map((sh) => {
+        const ev = sh.evaluated ?? 0;
+        if (ev === Infinity || u.top) return { ...sh, evaluated: Infinity };
+        const ok = this.union([u, ...sh.contains.map((c) => c.node)]);
+        const prefix = sh.prefix.map((p, i) => (i >= ev ? this.intersect(p, ok, loc.ptr) : p));
+        return { ...sh, prefix, items: this.intersect(sh.items, ok, loc.ptr), evaluated: Infinity };
+      });
+      node = { ...node, top: undefined, arrays: arrays.filter((sh) => !this.arrShapeEmpty(sh)) };
+    }
+    return node;
   }
 
   /** converts a subschema at `loc.ptr + suffix` */

@@ -50,6 +50,7 @@ export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { gram
   const registry = new Registry(draft, opts.resolver);
   const rootLoc = registry.addDocument(schema, opts.baseUri ?? DEFAULT_BASE);
   const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft });
+  compiler.trackEvaluated = JSON.stringify(schema).includes('"unevaluated');
   const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
   if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
   const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20 };

@@ -31,6 +31,8 @@ export interface ObjShape {
   names?: L;
   /** key → keys it requires */
   depRequired: Array<[string, string[]]>;
+  /** keys evaluated by properties/patternProperties/additionalProperties (for unevaluatedProperties) */
+  evaluated?: L;
 }
 
 export interface ContainsRule {
@@ -46,6 +48,8 @@ export interface ArrShape {
   max: number;
   contains: ContainsRule[];
   unique: boolean;
+  /** items evaluated by prefixItems/items (a count, Infinity for all; for unevaluatedItems) */
+  evaluated?: number;
 }
 
 export interface Node {

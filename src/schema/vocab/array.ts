@@ -3,7 +3,7 @@ import type { SchemaCompiler } from "../compiler.js";
 import { anyArray, type ArrShape, type Node } from "../node.js";
 import { isObject, type Loc } from "../resolve.js";
 
-const KEYS = ["prefixItems", "items", "additionalItems", "minItems", "maxItems", "contains", "minContains", "maxContains", "uniqueItems", "unevaluatedItems"];
+const KEYS = ["prefixItems", "items", "additionalItems", "minItems", "maxItems", "contains", "minContains", "maxContains", "uniqueItems"];
 
 export function applyArrayKeywords(c: SchemaCompiler, s: Record<string, unknown>, loc: Loc): Node | undefined {
   if (!KEYS.some((k) => k in s)) return undefined;
@@ -25,14 +25,8 @@ export function applyArrayKeywords(c: SchemaCompiler, s: Record<string, unknown>
       if (isSchema(s.additionalItems)) shape.items = c.sub(loc, s.additionalItems, "/additionalItems");
     } else if (isSchema(s.items)) shape.items = c.sub(loc, s.items, "/items");
   }
-  if ("unevaluatedItems" in s && s.unevaluatedItems !== true) {
-    const plain = !["allOf", "anyOf", "oneOf", "not", "if", "$ref", "$dynamicRef", "$recursiveRef", "contains"].some((k) => k in s);
-    const itemsCoverAll = modern ? isSchema(s.items) : isSchema(s.items) || isSchema(s.additionalItems);
-    if (itemsCoverAll) {
-      // every item is already evaluated
-    } else if (plain) shape.items = c.sub(loc, s.unevaluatedItems, "/unevaluatedItems");
-    else c.unsupported("unevaluatedItems", `${loc.ptr}/unevaluatedItems`, "unevaluatedItems next to in-place applicators");
-  }
+  if (tupleLen >= 0) shape.evaluated = tupleLen;
+  if (modern ? isSchema(s.items) : isSchema(s.items) || (tupleLen >= 0 && isSchema(s.additionalItems))) shape.evaluated = Infinity;
   void tupleLen;
   const count = (k: string): number | undefined => {
     const v = s[k];

@@ -14,7 +14,7 @@ export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, 
   const allOf = list("allOf");
   if (allOf) parts.push(c.intersectAll(allOf, `${loc.ptr}/allOf`));
   const anyOf = list("anyOf");
-  if (anyOf) parts.push(c.union(anyOf));
+  if (anyOf) parts.push(c.trackEvaluated ? unionKeepingAnnotations(c, anyOf, `${loc.ptr}/anyOf`) : c.union(anyOf));
   const oneOf = list("oneOf");
   if (oneOf) parts.push(exactlyOne(c, oneOf, `${loc.ptr}/oneOf`));
   if ("not" in s) parts.push(c.complement(c.sub(loc, s.not, "/not"), `${loc.ptr}/not`));
@@ -58,4 +58,24 @@ function exactlyOne(c: SchemaCompiler, branches: Node[], ptr: string): Node {
     }
   }
   return c.union(out);
+}
+
+/**
+ * anyOf when unevaluated* is in play: an instance valid against several branches gets the
+ * annotations of all of them, so the union runs over every non-empty combination of branches.
+ */
+function unionKeepingAnnotations(c: SchemaCompiler, branches: Node[], ptr: string): Node {
+  const structured = branches.filter((b) => b.objects.length || b.arrays.length);
+  if (structured.length <= 1) return c.union(branches);
+  if (structured.length > 5) {
+    c.unsupported("anyOf", ptr, "more than 5 object/array branches next to unevaluated*");
+    return c.union(branches);
+  }
+  const parts: Node[] = [...branches];
+  for (let mask = 1; mask < 1 << structured.length; mask++) {
+    if ((mask & (mask - 1)) === 0) continue;
+    const chosen = structured.filter((_, i) => mask & (1 << i)).map((b) => ({ ...b, scalar: c.l.EMPTY, top: undefined }));
+    parts.push(c.intersectAll(chosen, ptr));
+  }
+  return c.union(parts);
 }

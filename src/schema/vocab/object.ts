@@ -9,7 +9,7 @@ import { anyObject, type KeyRule, type Node, type ObjShape } from "../node.js";
 import { escapePtr, isObject, type Loc } from "../resolve.js";
 import { patternLang } from "./string.js";
 
-const KEYS = ["properties", "patternProperties", "additionalProperties", "required", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "dependencies", "unevaluatedProperties"];
+const KEYS = ["properties", "patternProperties", "additionalProperties", "required", "propertyNames", "minProperties", "maxProperties", "dependentRequired", "dependentSchemas", "dependencies"];
 
 export function applyObjectKeywords(c: SchemaCompiler, s: Record<string, unknown>, loc: Loc): Node | undefined {
   if (!KEYS.some((k) => k in s)) return undefined;
@@ -37,21 +37,13 @@ export function applyObjectKeywords(c: SchemaCompiler, s: Record<string, unknown
       shape.rules.push({ key, value });
     }
   }
-  let additional: unknown = s.additionalProperties;
-  let additionalKw = "additionalProperties";
-  if (additional === undefined && "unevaluatedProperties" in s) {
-    const plain = !["allOf", "anyOf", "oneOf", "not", "if", "$ref", "$dynamicRef", "$recursiveRef", "dependentSchemas", "dependencies"].some((k) => k in s);
-    if (plain) {
-      additional = s.unevaluatedProperties;
-      additionalKw = "unevaluatedProperties";
-    } else if (s.unevaluatedProperties !== true) {
-      c.unsupported("unevaluatedProperties", `${loc.ptr}/unevaluatedProperties`, "unevaluatedProperties next to in-place applicators (allOf/anyOf/oneOf/if/$ref/dependentSchemas)");
-    }
-  }
+  const additional: unknown = s.additionalProperties;
+  const additionalKw = "additionalProperties";
   if (additional !== undefined) {
     const value = c.sub(loc, additional, `/${additionalKw}`);
     if (!value.top) shape.rules.push({ key: l.minus(c.STRING, l.or(...named, ...patterns)), value });
-  }
+    shape.evaluated = c.STRING;
+  } else if (named.length || patterns.length) shape.evaluated = l.or(...named, ...patterns);
   if ("required" in s) {
     const r = s.required;
     if (!Array.isArray(r) || r.some((x) => typeof x !== "string")) c.invalid("required", `${loc.ptr}/required`, "must be an array of strings");
