@@ -114,7 +114,7 @@ export class SchemaCompiler {
     if (live.length === 0) return this.NEVER;
     if (live.length === 1) return live[0]!;
     const top = live.find((n) => n.top);
-    if (top) return top;
+    if (top && !this.trackEvaluated) return top;
     return {
       scalar: this.l.or(...live.map((n) => n.scalar)),
       objects: dedupe(live.flatMap((n) => n.objects)),

@@ -71,9 +71,9 @@ export function anyArray(top: Node): ArrShape {
 }
 
 export function isAnyObject(s: ObjShape): boolean {
-  return s.rules.length === 0 && s.required.length === 0 && s.minProps === 0 && s.maxProps === Infinity && !s.names && s.depRequired.length === 0;
+  return s.rules.length === 0 && s.required.length === 0 && s.minProps === 0 && s.maxProps === Infinity && !s.names && s.depRequired.length === 0 && !s.evaluated;
 }
 
 export function isAnyArray(s: ArrShape): boolean {
-  return s.prefix.length === 0 && s.items.top === true && s.min === 0 && s.max === Infinity && s.contains.length === 0 && !s.unique;
+  return s.prefix.length === 0 && s.items.top === true && s.min === 0 && s.max === Infinity && s.contains.length === 0 && !s.unique && !s.evaluated;
 }

@@ -22,7 +22,7 @@ export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, 
     const cond = c.sub(loc, s.if, "/if");
     const then = "then" in s ? c.sub(loc, s.then, "/then") : c.TOP;
     const els = "else" in s ? c.sub(loc, s.else, "/else") : c.TOP;
-    if (!(then.top && els.top)) {
+    if (!(then.top && els.top) || c.trackEvaluated) {
       const yes = c.intersect(cond, then, `${loc.ptr}/then`);
       const no = els.top && !cond.top ? c.complement(cond, `${loc.ptr}/if`, "if") : c.intersect(c.complement(cond, `${loc.ptr}/if`, "if"), els, `${loc.ptr}/else`);
       parts.push(c.union([yes, no]));
