@@ -66,7 +66,8 @@ function nearleyRun(g: nearley.Grammar, input: string): { accepted: boolean; con
     } catch {
       return { accepted: false, consumed: i };
     }
-    const column = parser.table[parser.table.length - 1] as unknown as { states: unknown[] };
+    const table = (parser as unknown as { table: Array<{ states: unknown[] }> }).table;
+    const column = table[table.length - 1]!;
     if (column.states.length > NEARLEY_MAX_STATES) return null;
   }
   return { accepted: parser.finish().length > 0, consumed: input.length };
