@@ -4,8 +4,9 @@ import { UsageError, optionalString, parseCommandArgs, requireString, type Optio
 import { describeByteAt, positionOf } from "../location.js";
 import type { CommandResult } from "../main.js";
 import { grammarOptions, grammarOptionsHelp, loadGrammarFromArgs, readBytes } from "./common.js";
+import { runCheckSchema, schemaOptions, schemaOptionsHelp } from "./schema.js";
 
-export const checkHelp = `Usage: gramfill check --grammar FILE (--input FILE | -) [--prefix] [--json]
+export const checkHelp = `Usage: gramfill check (--grammar FILE | --schema FILE) (--input FILE | -) [--prefix] [--json]
 
 Checks that an input belongs to the grammar's language. Exit 0 if it does, 1 if it does not,
 with the first byte that no word of the language can have there, its line and column, the
@@ -13,6 +14,7 @@ terminals that were expected, and the line with a caret.
 
 Options:
 ${grammarOptionsHelp}
+${schemaOptionsHelp}
   -i, --input FILE     the input to check; '-' (or a bare '-') reads standard input
       --prefix         accept any viable prefix: an input some continuation would complete
       --json           print one JSON object: {"ok","offset","line","col","expected","at_end"}
@@ -26,6 +28,7 @@ Examples:
 
 const options: OptionSpec = {
   ...grammarOptions,
+  ...schemaOptions,
   input: { type: "string", short: "i" },
   prefix: { type: "boolean" },
   json: { type: "boolean" },
@@ -40,6 +43,7 @@ export function runCheck(argv: string[]): CommandResult {
     p.values.input = p.positionals[0];
   }
   const inputFile = requireString(p, "input", "check");
+  if (p.values.schema !== undefined) return runCheckSchema(p, inputFile);
   const grammar = loadGrammarFromArgs(p, "check");
   const input = readBytes(inputFile);
   const timeout = Number(optionalString(p, "timeout") ?? "60");

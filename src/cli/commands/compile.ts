@@ -3,8 +3,10 @@ import { compileGrammar } from "../../parser/compile.js";
 import { parseCommandArgs, type OptionSpec } from "../args.js";
 import type { CommandResult } from "../main.js";
 import { grammarOptions, grammarOptionsHelp, loadGrammarFromArgs } from "./common.js";
+import { runCompileSchema, schemaOptions, schemaOptionsHelp } from "./schema.js";
 
 export const compileHelp = `Usage: gramfill compile --grammar FILE [--json]
+       gramfill compile --schema FILE [--mode strict|lenient] [--emit lark|stats] [--json]
 
 Parses and compiles a grammar, then prints its statistics and any warnings (unused rules or
 terminals). A grammar error (syntax, undefined symbol, a rule or terminal with no finite word,
@@ -12,16 +14,19 @@ an unsupported regex feature) is printed as FILE:LINE:COL: message, with exit co
 
 Options:
 ${grammarOptionsHelp}
+${schemaOptionsHelp}
+      --emit E         with --schema: stats (default) | lark (the grammar as Lark-style EBNF)
       --json           print the statistics and warnings as one JSON object
   -h, --help           this help
 
 Example:
   gramfill compile --grammar grammars/cpp.lark`;
 
-const options: OptionSpec = { ...grammarOptions, json: { type: "boolean" } };
+const options: OptionSpec = { ...grammarOptions, ...schemaOptions, json: { type: "boolean" } };
 
 export function runCompile(argv: string[]): CommandResult {
   const p = parseCommandArgs("compile", argv, options);
+  if (p.values.schema !== undefined) return runCompileSchema(p);
   const started = performance.now();
   const grammar = loadGrammarFromArgs(p, "compile");
   const compiled = compileGrammar(grammar);

@@ -1,0 +1,131 @@
+/** The `--schema` branches of `gramfill compile` and `gramfill check`. */
+import { createRequire } from "node:module";
+import { compileSchema, type CompiledSchema, type SchemaOptions, type Whitespace } from "../../schema/index.js";
+import { grammarToLark } from "../../schema/lark.js";
+import { GramfillError } from "../../util/errors.js";
+import { UsageError, optionalString, type OptionSpec, type Parsed } from "../args.js";
+import type { CommandResult } from "../main.js";
+import { readBytes, readText } from "./common.js";
+
+export const schemaOptions: OptionSpec = {
+  schema: { type: "string", short: "s" },
+  mode: { type: "string" },
+  emit: { type: "string" },
+  whitespace: { type: "string" },
+  indent: { type: "string" },
+};
+
+export const schemaOptionsHelp = `  -s, --schema FILE    a JSON Schema (draft 4, 6, 7, 2019-09, 2020-12 from $schema; default 2020-12)
+      --mode M         strict (default): unsupported keywords are errors; lenient: over-approximate, warn
+      --whitespace W   compact (default) | python | pretty | flexible
+      --indent N       spaces per level for --whitespace pretty (default 2)`;
+
+export function loadSchema(file: string): unknown {
+  const text = readText(file);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new GramfillError("schema_invalid", `not valid JSON: ${(e as Error).message}`, { file });
+  }
+}
+
+export function schemaOptionsFrom(p: Parsed, command: string): SchemaOptions {
+  const mode = optionalString(p, "mode") ?? "strict";
+  if (mode !== "strict" && mode !== "lenient") throw new UsageError("--mode must be strict or lenient", command);
+  const ws = optionalString(p, "whitespace") ?? "compact";
+  if (!["compact", "python", "pretty", "flexible"].includes(ws)) throw new UsageError("--whitespace must be compact, python, pretty or flexible", command);
+  const indent = Number(optionalString(p, "indent") ?? "2");
+  if (!Number.isInteger(indent) || indent < 0 || indent > 16) throw new UsageError("--indent must be an integer 0..16", command);
+  return { mode, whitespace: ws as Whitespace, indent };
+}
+
+function compileFile(file: string, opts: SchemaOptions): CompiledSchema {
+  const schema = loadSchema(file);
+  try {
+    return compileSchema(schema, opts);
+  } catch (e) {
+    if (e instanceof GramfillError) throw new GramfillError(e.code, e.message, { ...e.location, file });
+    throw e;
+  }
+}
+
+export function runCompileSchema(p: Parsed): CommandResult {
+  const file = p.values.schema as string;
+  const emit = optionalString(p, "emit") ?? "stats";
+  if (emit !== "stats" && emit !== "lark") throw new UsageError("--emit must be stats or lark", "compile");
+  const started = performance.now();
+  const c = compileFile(file, schemaOptionsFrom(p, "compile"));
+  const ms = performance.now() - started;
+  const stderr = c.warnings.map((w) => `${file}:#${w.pointer}: warning: ${w.keyword}: ${w.message} (over-approximated)\n`).join("");
+  if (emit === "lark") return { code: 0, stdout: grammarToLark(c.grammar), stderr };
+  const stats = c.compiled.stats();
+  if (p.values.json) {
+    const out = { file, ...stats, compile_ms: Number(ms.toFixed(2)), warnings: c.warnings };
+    return { code: 0, stdout: JSON.stringify(out, null, 2) + "\n", stderr };
+  }
+  const lines = [
+    `${file}: ok (compiled in ${ms.toFixed(1)} ms)`,
+    `  rules ${stats.rules} (${stats.bnfRules} after desugaring), terminals ${stats.terminals}`,
+    `  lexer states built so far ${stats.lexerStates}, regex nodes ${stats.regexNodes}`,
+  ];
+  return { code: 0, stdout: lines.join("\n") + "\n", stderr };
+}
+
+type AjvLike = { compile(s: unknown): (d: unknown) => boolean };
+
+/** ajv's verdict for a full instance (null when ajv cannot compile the schema) */
+export function ajvVerdict(schema: unknown, data: unknown): { valid: boolean | null; error?: string } {
+  const req = createRequire(import.meta.url);
+  const $schema = typeof schema === "object" && schema !== null ? String((schema as Record<string, unknown>).$schema ?? "") : "";
+  try {
+    let Ctor: new (o: object) => AjvLike;
+    if ($schema.includes("draft-04")) Ctor = req("ajv-draft-04");
+    else if ($schema.includes("2019-09")) Ctor = req("ajv/dist/2019").default;
+    else if ($schema.includes("draft-06") || $schema.includes("draft-07")) Ctor = req("ajv").default;
+    else Ctor = req("ajv/dist/2020").default;
+    const ajv = new Ctor({ strict: false, allErrors: false, validateFormats: true }) as AjvLike;
+    if ($schema.includes("draft-06")) (ajv as unknown as { addMetaSchema(s: unknown): void }).addMetaSchema(req("ajv/dist/refs/json-schema-draft-06.json"));
+    req("ajv-formats")(ajv);
+    return { valid: ajv.compile(schema)(data) };
+  } catch (e) {
+    return { valid: null, error: (e as Error).message };
+  }
+}
+
+export function runCheckSchema(p: Parsed, inputFile: string): CommandResult {
+  const file = p.values.schema as string;
+  const c = compileFile(file, schemaOptionsFrom(p, "check"));
+  let input = readBytes(inputFile);
+  // a file's trailing newline is not part of the instance (the output forms never end in one)
+  let end = input.length;
+  while (end > 0 && (input[end - 1] === 0x0a || input[end - 1] === 0x0d)) end--;
+  input = input.subarray(0, end);
+  const prefix = p.values.prefix === true;
+  const result = c.compiled.check(input, { prefix });
+  const name = inputFile === "-" ? "standard input" : inputFile;
+  let ajvLine = "";
+  if (!prefix) {
+    let data: unknown;
+    let parsed = true;
+    try {
+      data = JSON.parse(new TextDecoder().decode(input));
+    } catch {
+      parsed = false;
+    }
+    if (parsed) {
+      const v = ajvVerdict(loadSchema(file), data);
+      if (v.valid === null) ajvLine = `ajv: cannot compile the schema (${v.error?.split("\n")[0]})\n`;
+      else if (v.valid !== result.ok) {
+        const canon = c.serialize(data);
+        const canonical = canon.some((t) => c.compiled.check(t).ok);
+        ajvLine = `ajv: ${v.valid ? "valid" : "invalid"} (gramfill: ${result.ok ? "accepted" : "rejected"}; the canonical serialization is ${canonical ? "accepted" : "rejected"} by the grammar)\n`;
+      }
+    }
+  }
+  if (p.values.json) {
+    return { code: result.ok ? 0 : 1, stdout: JSON.stringify({ ok: result.ok, offset: result.offset, expected: result.expected, at_end: result.atEnd }) + "\n", stderr: ajvLine };
+  }
+  if (result.ok) return { code: 0, stdout: `${prefix ? "viable prefix" : "accepted"}: ${name} (${input.length} bytes)\n`, stderr: ajvLine };
+  const found = result.atEnd ? "unexpected end of input" : `unexpected byte ${JSON.stringify(String.fromCharCode(input[result.offset]!))}`;
+  return { code: 1, stderr: `${name}: rejected at byte ${result.offset}: ${found}; expected one of ${result.expected.slice(0, 12).join(", ")}\n${ajvLine}` };
+}
