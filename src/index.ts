@@ -9,3 +9,7 @@ export { normalize, type BnfGrammar } from "./grammar/normalize.js";
 export { loadGrammarFile, parseGrammar } from "./grammar/load.js";
 export { compileGrammar, CompiledGrammar, type CheckResult, type CompileOptions, type GrammarStats } from "./parser/compile.js";
 export { Parser } from "./parser/parser.js";
+export * from "./vocab/index.js";
+export { MaskContext, GrammarMatcher } from "./mask/matcher.js";
+export { TokenTables, type StateTokens } from "./mask/token-tables.js";
+export { combinedMask, type Monitor } from "./mask/monitor.js";
