@@ -377,7 +377,7 @@ export class SchemaCompiler {
       pending.used = true;
       return { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [pending.rule] };
     }
-    if (++this.depth > 2000) this.invalid("schema", loc.ptr, "schema nested too deeply (more than 2000 levels)");
+    if (++this.depth > 400) this.invalid("schema", loc.ptr, "schema nested too deeply (more than 400 levels)");
     const entry = { rule: `def_${++this.ruleCount}`, used: false };
     this.inProgress.set(key, entry);
     const base = this.registry.baseOf(loc);

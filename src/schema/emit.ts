@@ -20,6 +20,8 @@ export interface FormOptions {
   indent: number;
   /** flexible: longest whitespace run between two tokens (default 20) */
   maxWhitespace: number;
+  /** pretty: indentation makes nesting depth part of the grammar, so it is bounded (default 16) */
+  prettyMaxDepth: number;
 }
 
 const MAX_REGION_RULES = 8;
@@ -141,9 +143,8 @@ export class Emitter {
   /** the rule for a node at a nesting depth (depth only matters for pretty output) */
   value(node: Node, depth: number): RuleExpr {
     const d = this.pretty ? depth : 0;
-    if (this.pretty && depth > 64) {
-      throw new GramfillError("schema_unsupported", "schema: pretty output of recursive schemas needs unbounded indentation (use compact, python or flexible)");
-    }
+    // pretty: past the depth bound only scalars remain (indentation is not context-free)
+    const deepest = this.pretty && depth >= this.form.prettyMaxDepth;
     let byDepth = this.ruleByNode.get(node);
     if (!byDepth) this.ruleByNode.set(node, (byDepth = new Map()));
     const known = byDepth.get(d);
@@ -155,9 +156,9 @@ export class Emitter {
     this.budget();
     const alts: RuleExpr[] = [];
     if (!this.c.l.isEmpty(node.scalar)) alts.push(this.scalarTerminal(node.scalar));
-    for (const s of node.objects) alts.push(this.object(s, d));
-    for (const a of node.arrays) alts.push(this.array(a, d));
-    for (const r of node.refs) {
+    if (!deepest) for (const s of node.objects) alts.push(this.object(s, d));
+    if (!deepest) for (const a of node.arrays) alts.push(this.array(a, d));
+    for (const r of deepest ? [] : node.refs) {
       const target = this.c.recursive.get(r);
       if (!target) throw new Error(`internal: unknown recursive rule ${r}`);
       alts.push(this.value(target, d));

@@ -23,6 +23,8 @@ export interface SchemaOptions {
   whitespace?: Whitespace;
   indent?: number;
   maxWhitespace?: number;
+  /** pretty: deepest nesting of objects/arrays in the output form (default 16; deeper values are not part of it) */
+  prettyMaxDepth?: number;
   /** remote `$ref` documents */
   resolver?: RemoteResolver;
   /** base URI of the root schema */
@@ -50,13 +52,27 @@ export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { gram
   const registry = new Registry(draft, opts.resolver);
   const rootLoc = registry.addDocument(schema, opts.baseUri ?? DEFAULT_BASE);
   const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft });
-  compiler.trackEvaluated = JSON.stringify(schema).includes('"unevaluated');
+  compiler.trackEvaluated = usesKeyword(schema, ["unevaluatedProperties", "unevaluatedItems"]);
   const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
   if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
-  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20 };
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20, prettyMaxDepth: opts.prettyMaxDepth ?? 16 };
   const grammar = new Emitter(compiler, form).grammar(root);
   grammar.diagnostics = compiler.warnings.map((w) => ({ severity: "warning" as const, message: `${w.keyword} at #${w.pointer}: ${w.message}` }));
   return { grammar, compiler, root, form };
+}
+
+/** does any object inside `v` have one of these keys? (iterative: deep schemas cannot overflow) */
+function usesKeyword(v: unknown, keys: string[]): boolean {
+  const stack = [v];
+  while (stack.length) {
+    const x = stack.pop();
+    if (Array.isArray(x)) stack.push(...x);
+    else if (isObject(x)) {
+      for (const k of keys) if (k in x) return true;
+      stack.push(...Object.values(x));
+    }
+  }
+  return false;
 }
 
 export function compileSchema(schema: unknown, opts: SchemaOptions = {}): CompiledSchema {
@@ -84,7 +100,7 @@ export function compileSchema(schema: unknown, opts: SchemaOptions = {}): Compil
  */
 export function serialize(instance: unknown, opts: { whitespace?: Whitespace; indent?: number } = {}, schema?: CompiledSchema): string {
   if (schema) return schema.serialize(instance)[0]!;
-  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: 20 };
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: 20, prettyMaxDepth: 16 };
   return write(instance, form, 0, (_v, keys) => keys);
 }
 

@@ -1,0 +1,234 @@
+import { describe, expect, it } from "vitest";
+import { compileGrammar } from "../../src/parser/compile.js";
+import { schemaGrammar, serialize } from "../../src/schema/index.js";
+import { compile, disagreements, errorOf } from "./helpers.js";
+
+/** every value accepted iff ajv says valid */
+function exact(schema: unknown, values: unknown[]) {
+  expect(disagreements(schema, values)).toEqual([]);
+}
+
+const SCALARS = [null, true, false, 0, -0.5, 1, 2, 3, 1.5, -1, -90, 90, 90.5, -90.5, 100, 1e21, 0.1, "", "a", "ab", "abc", "ABC", "héllo", "a\nb", 'q"uote', "back\\slash", "/"];
+const STRUCTS = [{}, [], { a: 1 }, { a: "x", b: 2 }, { b: true }, [1], [1, "a"], ["a", "b", "c"], [[1]], { a: { a: 1 } }];
+const ALL = [...SCALARS, ...STRUCTS];
+
+describe("type / const / enum", () => {
+  it("types", () => {
+    for (const t of ["null", "boolean", "integer", "number", "string", "object", "array"]) exact({ type: t }, ALL);
+    exact({ type: ["string", "null"] }, ALL);
+  });
+  it("const and enum, including structured values and escapes", () => {
+    exact({ const: 1 }, [...ALL, 1.0]);
+    exact({ const: "a\nb" }, ALL);
+    exact({ const: { a: 1 } }, [...ALL, { a: 1, b: 1 }]);
+    exact({ enum: [1, "a", null, [1], { b: true }] }, ALL);
+    exact({ enum: ["/", 'q"uote'] }, ALL);
+  });
+  it("accepts the spellings of one number value", () => {
+    const c = compile({ const: 1 });
+    for (const t of ["1", "1.0", "1.000"]) expect(c.compiled.check(t).ok).toBe(true);
+    for (const t of ["1.01", "10", "01"]) expect(c.compiled.check(t).ok).toBe(false);
+    const z = compile({ const: 0 });
+    for (const t of ["0", "-0", "-0.0"]) expect(z.compiled.check(t).ok).toBe(true);
+  });
+});
+
+describe("numbers", () => {
+  it("ranges with negatives and decimals (the XGrammar -0.5 case)", () => {
+    exact({ type: "number", minimum: -90, maximum: 90 }, [...ALL, -89.999, 89.999, -0, 0.0001]);
+    exact({ type: "number", exclusiveMinimum: -1.25, exclusiveMaximum: 3.5 }, [-1.25, -1.2500001, -1.2, 3.4999, 3.5, 0]);
+    exact({ type: "integer", minimum: -3, maximum: 12 }, [-4, -3, 0, 12, 13, 1.5]);
+    exact({ minimum: 0 }, [-0, 0, -0.0001, 1e-9, ...SCALARS]);
+    exact({ maximum: 0 }, [-0, 0, -0.0001, 1e-9]);
+    exact({ exclusiveMaximum: 0 }, [-0, 0, -0.0001, 1e-9]);
+    exact({ exclusiveMinimum: 0 }, [-0, 0, -0.0001, 1e-9]);
+  });
+  it("draft-04 boolean exclusive bounds", () => {
+    exact({ $schema: "http://json-schema.org/draft-04/schema#", minimum: 1, exclusiveMinimum: true, maximum: 2, exclusiveMaximum: true }, [1, 1.5, 2, 0.99]);
+  });
+  it("brute force: bounds against exact comparison", () => {
+    const bounds = [-100, -12.5, -1, -0.05, 0, 0.05, 1, 9.99, 10, 123.456];
+    const xs: number[] = [];
+    for (let i = -130; i <= 130; i++) xs.push(i, i / 10, i / 100, i + 0.456);
+    for (const b of bounds) {
+      for (const kw of ["minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"]) {
+        const c = compile({ type: "number", [kw]: b });
+        for (const x of xs) {
+          const want = kw === "minimum" ? x >= b : kw === "maximum" ? x <= b : kw === "exclusiveMinimum" ? x > b : x < b;
+          if (c.accepts(x) !== want) throw new Error(`${kw} ${b}: ${x} should be ${want}`);
+        }
+      }
+    }
+  });
+  it("multipleOf: powers of 2 and 5 over 10^k, and other divisors", () => {
+    for (const m of [1, 2, 5, 0.5, 0.25, 0.01, 10, 3, 7, 1.5, 0.3]) {
+      const c = compile({ multipleOf: m });
+      for (let i = -60; i <= 60; i++) {
+        for (const x of [i, i / 4, i / 10, i / 100]) {
+          // decimal-exact: x is a multiple of m iff x/m is an integer, computed on scaled integers
+          const scale = 10000;
+          const want = Math.round(x * scale) % Math.round(m * scale) === 0;
+          if (c.accepts(x) !== want) throw new Error(`multipleOf ${m}: ${x} should be ${want}`);
+        }
+      }
+    }
+  });
+});
+
+describe("strings", () => {
+  it("length counts code points, escapes count once", () => {
+    exact({ minLength: 2, maxLength: 3 }, [...ALL, "😀😀", "😀", "\n\n", "\u0001ab"]);
+    const c = compile({ maxLength: 1 });
+    expect(c.compiled.check('"\\n"').ok).toBe(true);
+    expect(c.compiled.check('"\\u000b"').ok).toBe(true);
+    expect(c.compiled.check('"ab"').ok).toBe(false);
+  });
+  it("pattern is unanchored and applies to the decoded string", () => {
+    exact({ pattern: "b" }, ALL);
+    exact({ pattern: "^a" }, ALL);
+    exact({ pattern: "^[a-c]+$" }, ALL);
+    exact({ pattern: '"' }, ALL);
+    exact({ pattern: "\\n" }, ALL);
+    exact({ pattern: "^\\p{Lu}" }, ALL);
+    const c = compile({ pattern: "^/$" });
+    expect(c.compiled.check('"/"').ok).toBe(true);
+    expect(c.compiled.check('"\\/"').ok).toBe(true);
+  });
+  it("pattern with length", () => {
+    exact({ type: "string", pattern: "^[a-z]*$", minLength: 2, maxLength: 2 }, ALL);
+  });
+  it("formats (ajv-formats full)", () => {
+    exact({ format: "date" }, ["2020-02-29", "2019-02-29", "2020-13-01", "2020-04-31", "2000-02-29", "1900-02-29", "x", 5]);
+    exact({ format: "time" }, ["10:00:00Z", "23:59:60Z", "22:59:60Z", "10:00:00", "10:00:00+01:00", "00:59:60+01:00", "25:00:00Z"]);
+    exact({ format: "date-time" }, ["2020-01-01T10:00:00Z", "2020-01-01t10:00:00.5z", "2020-01-01 10:00:00Z", "2020-01-01T10:00:00"]);
+    exact({ format: "email" }, ["a@b.co", "a@b", "A.B@C.DE", "a b@c.de"]);
+    exact({ format: "ipv4" }, ["1.2.3.4", "256.1.1.1", "01.1.1.1"]);
+    exact({ format: "uuid" }, ["123e4567-e89b-12d3-a456-426614174000", "123e4567e89b12d3a456426614174000"]);
+    exact({ format: "hostname" }, ["a.b", "-a.b", "a".repeat(64) + ".b", "a."]);
+    exact({ format: "some-unknown-format" }, ["anything"]);
+  });
+});
+
+describe("objects", () => {
+  it("properties, required, additionalProperties", () => {
+    const s = { type: "object", properties: { a: { type: "integer" }, b: { type: "string" } }, required: ["a"], additionalProperties: false };
+    exact(s, [...ALL, { a: 1, b: "x" }, { b: "x", a: 1 }, { a: 1, c: 1 }, { a: 1.5 }]);
+    exact({ properties: { a: { type: "integer" } }, additionalProperties: { type: "string" } }, [...ALL, { a: 1, x: "s" }, { a: 1, x: 2 }]);
+  });
+  it("patternProperties and their overlap with properties", () => {
+    const s = { properties: { ab: { type: "integer" } }, patternProperties: { "^a": { minimum: 2 }, b$: { maximum: 10 } }, additionalProperties: false };
+    exact(s, [{ ab: 1 }, { ab: 2 }, { ab: 11 }, { ac: 1 }, { ac: 3 }, { xb: 11 }, { xb: 5 }, { zz: 1 }, { axb: 5 }, { axb: 11 }]);
+  });
+  it("escaped keys are not other keys", () => {
+    const c = compile({ properties: { a: { type: "integer" } }, additionalProperties: { type: "string" } });
+    expect(c.compiled.check('{"a":"x"}').ok).toBe(false);
+    expect(c.compiled.check('{"\\u0061":"x"}').ok).toBe(false);
+  });
+  it("propertyNames, min/maxProperties, dependentRequired, dependentSchemas", () => {
+    exact({ propertyNames: { maxLength: 1 } }, [...ALL, { ab: 1 }]);
+    exact({ minProperties: 1, maxProperties: 2 }, [...ALL, { a: 1, b: 2, c: 3 }]);
+    exact({ properties: { a: {}, b: {} }, minProperties: 1, maxProperties: 1 }, [{}, { a: 1 }, { a: 1, b: 2 }, { c: 1 }, { c: 1, d: 1 }]);
+    exact({ dependentRequired: { a: ["b"] } }, [...ALL, { a: 1, b: 2 }]);
+    exact({ dependentSchemas: { a: { required: ["c"] } } }, [...ALL, { a: 1, c: 1 }]);
+  });
+});
+
+describe("arrays", () => {
+  it("items, prefixItems, min/maxItems", () => {
+    exact({ items: { type: "integer" }, minItems: 1, maxItems: 2 }, [...ALL, [1, 2, 3], [1.5]]);
+    exact({ prefixItems: [{ type: "integer" }, { type: "string" }], items: false }, [...ALL, [1, "a", 2], [1, "a"], [1]]);
+    exact({ $schema: "http://json-schema.org/draft-07/schema#", items: [{ type: "integer" }], additionalItems: { type: "string" } }, [...ALL, [1, "a", "b"], [1, 2]]);
+  });
+  it("contains, minContains, maxContains", () => {
+    exact({ contains: { type: "string" } }, ALL);
+    exact({ contains: { type: "string" }, minContains: 2, maxContains: 2 }, [...ALL, ["a", "b", "c"], ["a", 1, "b"]]);
+    exact({ items: { type: "integer" }, contains: { minimum: 5 } }, [[1, 5], [1, 2], [6], ["a", 6]]);
+  });
+});
+
+describe("combinators and references", () => {
+  it("allOf / anyOf / oneOf / not / if-then-else", () => {
+    exact({ allOf: [{ type: "integer" }, { minimum: 2 }, { maximum: 5 }] }, ALL);
+    exact({ anyOf: [{ type: "string", maxLength: 1 }, { type: "integer" }] }, ALL);
+    exact({ oneOf: [{ type: "integer" }, { minimum: 2 }] }, ALL);
+    exact({ oneOf: [{ properties: { k: { const: "a" } }, required: ["k"] }, { properties: { k: { const: "b" } }, required: ["k"] }] }, [...ALL, { k: "a" }, { k: "b" }, { k: "c" }]);
+    exact({ not: { type: "integer" } }, ALL);
+    exact({ not: { required: ["a"] } }, ALL);
+    exact({ if: { type: "integer" }, then: { minimum: 2 }, else: { type: "string" } }, ALL);
+    exact({ if: { properties: { a: { const: 1 } }, required: ["a"] }, then: { required: ["b"] } }, [...ALL, { a: 1, b: 1 }, { a: 2 }]);
+  });
+  it("$ref, $defs, definitions, $anchor, recursion", () => {
+    const tree = { $defs: { node: { type: "object", properties: { v: { type: "integer" }, kids: { type: "array", items: { $ref: "#/$defs/node" } } }, additionalProperties: false } }, $ref: "#/$defs/node" };
+    exact(tree, [...ALL, { v: 1, kids: [{ v: 2, kids: [] }, { kids: [{ v: 3 }] }] }, { kids: [{ v: "x" }] }]);
+    exact({ definitions: { a: { $anchor: "A", type: "string" } }, items: { $ref: "#A" } }, ALL);
+    // draft-07: $ref overrides its siblings (the spec and the test suite; ajv applies them anyway)
+    const legacy = compile({ $schema: "http://json-schema.org/draft-07/schema#", definitions: { s: { type: "string" } }, properties: { a: { $ref: "#/definitions/s", type: "integer" } } });
+    expect(legacy.accepts({ a: "x" })).toBe(true);
+    expect(legacy.accepts({ a: 1 })).toBe(false);
+  });
+  it("remote references through a resolver", () => {
+    const c = compile({ $ref: "https://example.com/s.json" }, { resolver: (u) => (u === "https://example.com/s.json" ? { type: "integer" } : undefined) });
+    expect(c.accepts(1)).toBe(true);
+    expect(c.accepts("x")).toBe(false);
+  });
+  it("unevaluatedProperties", () => {
+    exact({ allOf: [{ properties: { a: {} } }], properties: { b: {} }, unevaluatedProperties: false }, [{ a: 1, b: 1 }, { a: 1, c: 1 }, {}]);
+    exact({ anyOf: [{ properties: { a: {} }, required: ["a"] }, { properties: { b: {} }, required: ["b"] }], unevaluatedProperties: false }, [{ a: 1 }, { b: 1 }, { a: 1, b: 1 }, { a: 1, c: 1 }]);
+  });
+});
+
+describe("modes, errors and output forms", () => {
+  it("strict mode names the keyword and its pointer; lenient warns and over-approximates", () => {
+    const s = { properties: { tags: { type: "array", uniqueItems: true } } };
+    const e = errorOf(() => compile(s));
+    expect(e.code).toBe("schema_unsupported");
+    expect(e.message).toMatch(/uniqueItems/);
+    const l = compile(s, { mode: "lenient" });
+    expect(l.warnings.length).toBeGreaterThan(0);
+    expect(l.accepts({ tags: [1, 1] })).toBe(true);
+    const p = errorOf(() => compile({ properties: { x: { pattern: "(?=a)" } } }));
+    expect(p.location?.pointer).toBe("/properties/x/pattern");
+  });
+  it("a schema with no instance is an error saying so", () => {
+    for (const s of [false, { allOf: [{ type: "string" }, { type: "number" }] }, { type: "integer", minimum: 2, maximum: 1 }, { type: "object", required: ["a"], properties: { a: false } }]) {
+      expect(errorOf(() => compile(s)).code).toBe("schema_empty");
+    }
+  });
+  it("bad input: non-schema, invalid pattern, unresolvable $ref, deep nesting, huge enum, huge maxLength", () => {
+    expect(errorOf(() => compile(42)).code).toBe("schema_invalid");
+    expect(errorOf(() => compile({ type: "strin" })).code).toBe("schema_invalid");
+    expect(errorOf(() => compile({ pattern: "(" })).code).toBe("schema_invalid");
+    expect(errorOf(() => compile({ $ref: "#/nope" })).code).toBe("schema_invalid");
+    let deep: unknown = { type: "integer" };
+    for (let i = 0; i < 10_000; i++) deep = { items: deep };
+    const d = errorOf(() => compile(deep));
+    expect(d.message).toMatch(/deep/);
+    const big = compile({ enum: Array.from({ length: 100_000 }, (_, i) => i) });
+    expect(big.accepts(99_999)).toBe(true);
+    expect(big.accepts(100_000)).toBe(false);
+    const e = errorOf(() => compile({ maxLength: 1_000_000 }));
+    expect(e.code).toBe("schema_unsupported");
+    expect(compile({ maxLength: 1_000_000 }, { mode: "lenient" }).accepts("abc")).toBe(true);
+  });
+  it("whitespace forms and the serializer agree", () => {
+    const schema = { type: "object", properties: { b: { type: "array", items: { type: "integer" } }, a: { type: "object" } }, required: ["a"] };
+    const value = { a: { x: [1, { y: null }] }, b: [1, 2] };
+    for (const whitespace of ["compact", "python", "pretty", "flexible"] as const) {
+      const c = compile(schema, { whitespace });
+      const text = c.serialize(value)[0]!;
+      expect(c.compiled.check(text).ok, `${whitespace}: ${text}`).toBe(true);
+      expect(JSON.parse(text)).toEqual(value);
+      if (whitespace !== "flexible") expect(text.startsWith('{"b"') || text.startsWith("{\n")).toBe(true);
+    }
+    expect(serialize({ b: 1, a: [1, 2] }, { whitespace: "pretty" })).toBe(JSON.stringify({ b: 1, a: [1, 2] }, null, 2));
+    const flex = compile(schema, { whitespace: "flexible" });
+    expect(flex.compiled.check(' { "b" : [ 1 ,2 ] ,\n "a":{ } } ').ok).toBe(true);
+    expect(flex.compiled.check(`{${" ".repeat(100)}"a":{}}`).ok).toBe(false);
+  });
+  it("the grammar round-trips through compileGrammar", () => {
+    const { grammar } = schemaGrammar({ type: "object", properties: { a: { type: "string", pattern: "^x", maxLength: 3 } } });
+    const g = compileGrammar(grammar);
+    expect(g.check('{"a":"xy"}').ok).toBe(true);
+    expect(g.check('{"a":"yy"}').ok).toBe(false);
+  });
+});
