@@ -9,6 +9,7 @@ import { compileTerminals } from "../grammar/terminals.js";
 import { ExprSet, LazyDfa } from "../regex/index.js";
 import { GramfillError } from "../util/errors.js";
 import { EarleyCore, TerminalSetTable } from "./earley.js";
+import { PredictionTable } from "./prediction.js";
 import { Parser, type ParserTables } from "./parser.js";
 
 export interface CompileOptions {
@@ -50,6 +51,7 @@ export class CompiledGrammar implements ParserTables {
   readonly ignoredMask: Uint8Array;
   readonly terminalNames: readonly string[];
   private readonly allowed = new TerminalSetTable();
+  private readonly predictions: PredictionTable;
   private startStates = new Int32Array(64).fill(-1);
   /** per lexer state: 0 unknown, 1 final (accepting, no live transition), 2 not final */
   private finality = new Uint8Array(256);
@@ -62,6 +64,7 @@ export class CompiledGrammar implements ParserTables {
       const names = dead.map((n) => this.bnf.nonterminalNames[n]!);
       throw new GramfillError("grammar_invalid", `rule '${names[0]}' produces no finite string`, ruleLoc(grammar, names[0]!));
     }
+    this.predictions = new PredictionTable(this.bnf);
     const { exprs, patterns } = compileTerminals(grammar);
     this.exprs = exprs;
     this.terminalNames = grammar.terminals.map((t) => t.name);
@@ -71,7 +74,7 @@ export class CompiledGrammar implements ParserTables {
   }
 
   newEarley(): EarleyCore {
-    return new EarleyCore(this.bnf, this.allowed);
+    return new EarleyCore(this.bnf, this.allowed, this.predictions);
   }
 
   newParser(): Parser {

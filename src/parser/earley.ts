@@ -4,10 +4,14 @@
  * loop allocates nothing.
  *
  * An item is (dot, origin): `dot` indexes `BnfGrammar.symbols`, `origin` is the set where the item's
- * rule was predicted. Nullable nonterminals are handled as Aycock & Horspool do: predicting a nullable
- * B also moves the dot over B, so completion never has to revisit the set under construction.
+ * rule was predicted. A set stores only its explicit items (made by scanning and completion, all with
+ * an earlier origin); the items it predicts are one shared `PredictionBlock` chosen by the
+ * nonterminals the explicit items wait on (see prediction.ts). Nullable nonterminals are handled as
+ * Aycock & Horspool do: waiting on a nullable B also moves the dot over B, so completion never has
+ * to revisit the set under construction.
  */
 import { RULE_END, type BnfGrammar } from "../grammar/normalize.js";
+import { findKey, type PredictionTable } from "./prediction.js";
 
 /** Returned by `scan` when no item can take the lexeme. */
 export const NO_SET = -1;
@@ -21,6 +25,8 @@ export class EarleyCore {
   setStart = new Int32Array(256);
   /** interned terminal set a set expects next (see `allowedTerminals`) */
   setAllowed = new Int32Array(256);
+  /** the prediction block of each set */
+  setBlock = new Int32Array(256);
   numSets = 0;
   /** a fresh number each time a set index is (re)built: tells whether a remembered scan is still valid */
   private setGen = new Int32Array(256);
@@ -37,8 +43,9 @@ export class EarleyCore {
   private hashOrigin = new Int32Array(1 << 10);
   private hashStamp = new Int32Array(1 << 10);
   private stamp = 0;
-  /** nonterminal → stamp of the set in which it was last predicted */
-  private predictedIn: Int32Array;
+  /** nonterminal → stamp, collecting a set's seeds */
+  private ntMark: Int32Array;
+  private ntStamp = 0;
   /** terminal → stamp, for scans and for collecting the expected terminals */
   private termMark: Int32Array;
   private termStamp = 0;
@@ -46,25 +53,25 @@ export class EarleyCore {
   private readonly nt: number;
 
   readonly allowed: TerminalSetTable;
+  readonly predictions: PredictionTable;
 
-  constructor(g: BnfGrammar, allowed: TerminalSetTable) {
+  constructor(g: BnfGrammar, allowed: TerminalSetTable, predictions: PredictionTable) {
     this.g = g;
     this.allowed = allowed;
+    this.predictions = predictions;
     this.nt = g.numNonterminals;
-    this.predictedIn = new Int32Array(g.numNonterminals).fill(-1);
+    this.ntMark = new Int32Array(g.numNonterminals).fill(-1);
     this.termMark = new Int32Array(g.numTerminals).fill(-1);
     this.acceptDot = g.ruleStart[g.ntRules[g.ntRuleStart[0]!]!]! + 1;
     this.reset();
   }
 
-  /** Back to the empty input: one set holding the predictions of the start symbol. */
+  /** Back to the empty input: one set, predicting the start symbol. */
   reset(): void {
     this.numItems = 0;
     this.numSets = 0;
     this.openSet();
-    const r0 = this.g.ntRules[this.g.ntRuleStart[0]!]!;
-    this.add(this.g.ruleStart[r0]!, 0);
-    this.closeSet();
+    this.closeSet(0);
   }
 
   /** Drops every set after `set` (rollback). */
@@ -86,6 +93,7 @@ export class EarleyCore {
 
   /** Does set `s` contain the completed start rule? */
   accepts(s: number): boolean {
+    if (s === 0 && this.predictions.blocks[this.setBlock[0]!]!.acceptsStart) return true;
     const end = this.setEnd(s);
     for (let i = this.setStart[s]!; i < end; i++) {
       if (this.itemDot[i] === this.acceptDot && this.itemOrigin[i] === 0) return true;
@@ -156,13 +164,25 @@ export class EarleyCore {
       const sym = syms[dots[i]!]!;
       if (sym >= base && this.termMark[sym - base] === mark) this.add(dots[i]! + 1, origins[i]!);
     }
+    const block = this.predictions.blocks[this.setBlock[s]!]!;
+    for (let k = 0; k < terms.length; k++) {
+      const t = terms[k]!;
+      if (ignored[t]) continue;
+      const key = findKey(block, t + base);
+      if (key < 0) continue;
+      for (let j = block.keyStart[key]!, e = block.keyStart[key + 1]!; j < e; j++) this.add(block.dots[j]! + 1, s);
+    }
     // an ignored reading of the same lexeme leaves the parser where it was: keep those items too
-    if (anyIgnored) for (let i = start; i < end; i++) this.add(this.itemDot[i]!, this.itemOrigin[i]!);
+    if (anyIgnored) {
+      for (let i = start; i < end; i++) this.add(this.itemDot[i]!, this.itemOrigin[i]!);
+      for (let j = 0; j < block.dots.length; j++) this.add(block.dots[j]!, s);
+      if (block.acceptsStart && s === 0) this.add(this.acceptDot, 0);
+    }
     if (this.numItems === this.setStart[this.numSets - 1]!) {
       this.numSets--;
       return NO_SET;
     }
-    this.closeSet();
+    this.closeSet(-1);
     return this.numSets - 1;
   }
 
@@ -170,6 +190,7 @@ export class EarleyCore {
     if (this.numSets + 1 >= this.setStart.length) {
       this.setStart = grow(this.setStart, this.numSets + 2);
       this.setAllowed = grow(this.setAllowed, this.numSets + 2);
+      this.setBlock = grow(this.setBlock, this.numSets + 2);
       this.setGen = grow(this.setGen, this.numSets + 2);
     }
     this.setGen[this.numSets] = ++this.genCounter;
@@ -223,40 +244,60 @@ export class EarleyCore {
     }
   }
 
-  /** Predict/complete to a fixpoint, then record which terminals the set expects. */
-  private closeSet(): void {
+  /**
+   * Completes the explicit items to a fixpoint, collecting the nonterminals they wait on (plus
+   * `seed`, if any) as the seeds of the set's prediction block, then records the terminals the set
+   * expects: those after explicit items and those of the block.
+   */
+  private closeSet(seed: number): void {
     const g = this.g;
     const syms = g.symbols;
     const base = this.nt;
     const cur = this.numSets - 1;
-    const stamp = this.stamp;
+    const nmark = ++this.ntStamp;
+    let numSeeds = 0;
+    let seedHash = 0;
+    if (seed >= 0) {
+      this.ntMark[seed] = nmark;
+      numSeeds = 1;
+      seedHash = Math.imul((seed + 1) ^ 0x5bd1e995, 0x9e3779b1);
+    }
     let numTerms = 0;
     let hash = 0;
     const tmark = ++this.termStamp;
     for (let i = this.setStart[cur]!; i < this.numItems; i++) {
       const dot = this.itemDot[i]!;
-      const origin = this.itemOrigin[i]!;
       const sym = syms[dot]!;
       if (sym === RULE_END) {
-        if (origin !== cur) this.complete(g.ruleLhs[g.ruleOfPos[dot]!]!, origin);
+        this.complete(g.ruleLhs[g.ruleOfPos[dot]!]!, this.itemOrigin[i]!);
       } else if (sym < base) {
-        if (this.predictedIn[sym] !== stamp) {
-          this.predictedIn[sym] = stamp;
-          for (let k = g.ntRuleStart[sym]!, e = g.ntRuleStart[sym + 1]!; k < e; k++) {
-            this.add(g.ruleStart[g.ntRules[k]!]!, cur);
-          }
+        if (this.ntMark[sym] !== nmark) {
+          this.ntMark[sym] = nmark;
+          numSeeds++;
+          seedHash = (seedHash + Math.imul((sym + 1) ^ 0x5bd1e995, 0x9e3779b1)) | 0;
         }
-        if (g.nullable[sym]) this.add(dot + 1, origin);
+        if (g.nullable[sym]) this.add(dot + 1, this.itemOrigin[i]!);
       } else if (this.termMark[sym - base] !== tmark) {
         this.termMark[sym - base] = tmark;
         numTerms++;
         hash = (hash + Math.imul((sym - base + 1) ^ 0x5bd1e995, 0x9e3779b1)) | 0;
       }
     }
+    const blockId = this.predictions.intern(seedHash, numSeeds, this.ntMark, nmark);
+    this.setBlock[cur] = blockId;
+    const blockTerms = this.predictions.blocks[blockId]!.terminals;
+    for (let k = 0; k < blockTerms.length; k++) {
+      const t = blockTerms[k]!;
+      if (this.termMark[t] !== tmark) {
+        this.termMark[t] = tmark;
+        numTerms++;
+        hash = (hash + Math.imul((t + base + 1) ^ 0x5bd1e995, 0x9e3779b1)) | 0;
+      }
+    }
     this.setAllowed[cur] = this.allowed.internMarked(hash, numTerms, this.termMark, tmark);
   }
 
-  /** Advances every item of set `origin` that waits on `lhs`. */
+  /** Advances every item of set `origin` (explicit or predicted) that waits on `lhs`. */
   private complete(lhs: number, origin: number): void {
     const syms = this.g.symbols;
     const end = this.setStart[origin + 1]!;
@@ -264,6 +305,10 @@ export class EarleyCore {
       const dot = this.itemDot[j]!;
       if (syms[dot] === lhs) this.add(dot + 1, this.itemOrigin[j]!);
     }
+    const block = this.predictions.blocks[this.setBlock[origin]!]!;
+    const key = findKey(block, lhs);
+    if (key < 0) return;
+    for (let j = block.keyStart[key]!, e = block.keyStart[key + 1]!; j < e; j++) this.add(block.dots[j]! + 1, origin);
   }
 
   /** Terminals set `s` expects next (not counting ignored ones). */
@@ -278,6 +323,7 @@ export class EarleyCore {
     this.numItems = other.numItems;
     this.setStart = other.setStart.slice();
     this.setAllowed = other.setAllowed.slice();
+    this.setBlock = other.setBlock.slice();
     this.setGen = other.setGen.slice();
     this.genCounter = other.genCounter;
     this.numSets = other.numSets;
