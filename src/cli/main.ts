@@ -7,7 +7,7 @@ import { readFileSync, realpathSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { GramfillError } from "../util/errors.js";
 import { UsageError } from "./args.js";
-import { benchHelp, runBench } from "./commands/bench.js";
+import { benchHelp, benchHelpFor, runBench } from "./commands/bench.js";
 import { checkHelp, runCheck } from "./commands/check.js";
 import { compileHelp, runCompile } from "./commands/compile.js";
 import { runVocab, vocabHelp } from "./commands/vocab.js";
@@ -22,10 +22,12 @@ interface Command {
   summary: string;
   help: string;
   run: (argv: string[]) => CommandResult | Promise<CommandResult>;
+  /** help for a subcommand (`gramfill bench maskbench --help`), when it has its own */
+  helpFor?: (argv: string[]) => string | undefined;
 }
 
 const commands: Record<string, Command> = {
-  bench: { summary: "JSON Schema benchmarks: test-suite pass rate, JSONSchemaBench coverage", help: benchHelp, run: runBench },
+  bench: { summary: "JSON Schema benchmarks: test-suite pass rate, JSONSchemaBench coverage", help: benchHelp, run: runBench, helpFor: benchHelpFor },
   check: { summary: "check an input against a grammar (exit 0 accepted, 1 rejected)", help: checkHelp, run: runCheck },
   compile: { summary: "compile a grammar and print its statistics or its errors", help: compileHelp, run: runCompile },
   vocab: { summary: "show a tokenizer's vocabulary as exact bytes (size, EOS and special ids)", help: vocabHelp, run: runVocab },
@@ -60,7 +62,7 @@ export async function run(argv: string[]): Promise<CommandResult> {
   if (!command) {
     return { code: 2, stderr: `gramfill: unknown command '${name}' (commands: ${Object.keys(commands).join(", ")}; see 'gramfill --help')\n` };
   }
-  if (rest.includes("--help") || rest.includes("-h")) return { code: 0, stdout: command.help + "\n" };
+  if (rest.includes("--help") || rest.includes("-h")) return { code: 0, stdout: (command.helpFor?.(rest) ?? command.help) + "\n" };
   try {
     return await command.run(rest);
   } catch (e) {

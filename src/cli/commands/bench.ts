@@ -9,9 +9,11 @@ import { compileSchema, type Draft } from "../../schema/index.js";
 import { isGramfillError } from "../../util/errors.js";
 import { UsageError, optionalString, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
 import type { CommandResult } from "../main.js";
+import { maskbenchHelp, runMaskbench } from "./maskbench.js";
 
 export const benchHelp = `Usage: gramfill bench test-suite --suite DIR [--draft D|all] [--json OUT]
        gramfill bench schemas --data DIR [--limit N] [--subset NAME] [--json OUT]
+       gramfill bench maskbench --data DIR --tokenizer NAME|PATH [...]   (see 'gramfill bench maskbench --help')
 
 test-suite: for every case of the JSON Schema Test Suite (DIR = the suite checkout; optional/
 excluded), compile the schema, check the instance serialized canonically, and count a pass when
@@ -39,8 +41,13 @@ const options: OptionSpec = {
 
 const DRAFT_DIRS: Record<string, Draft> = { draft4: "draft4", draft6: "draft6", draft7: "draft7", "draft2019-09": "2019-09", "draft2020-12": "2020-12" };
 
+export function benchHelpFor(argv: string[]): string | undefined {
+  return argv[0] === "maskbench" ? maskbenchHelp : undefined;
+}
+
 export function runBench(argv: string[]): CommandResult {
   const [what, ...rest] = argv;
+  if (what === "maskbench") return runMaskbench(rest);
   const p = parseCommandArgs("bench", rest, options);
   const mode = (optionalString(p, "mode") ?? "strict") as "strict" | "lenient";
   if (mode !== "strict" && mode !== "lenient") throw new UsageError("--mode must be strict or lenient", "bench");

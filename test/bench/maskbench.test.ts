@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+
+describe("gramfill bench maskbench", () => {
+  it("classifies schemas and writes the JSON report", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gramfill-mb-")), "mb.json");
+    const r = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--json", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/MaskBench: 3 schemas, tokenizer bundled \(8192 ids\)/);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json).toMatchObject({ tokenizer: "bundled", vocab_size: 8192, schemas: 3, passing: 1, compile_errors: 1, invalidation_errors: 1, validation_errors: 0 });
+    expect(json.mask_us).toEqual(expect.objectContaining({ p50: expect.any(Number), p99: expect.any(Number), p999: expect.any(Number) }));
+    const status = Object.fromEntries(json.per_schema.map((s: { file: string; status: string }) => [s.file, s.status]));
+    expect(status).toEqual({ "Tiny/person.json": "passing", "Tiny/unsupported.json": "compile_error", "Tiny/wrong-label.json": "invalidation_error" });
+    expect(json.tokens).toBeGreaterThan(10);
+  });
+
+  it("refuses bad arguments with a hint", async () => {
+    const r = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--limit", "1", "--sample", "2"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--limit or --sample/);
+    const help = await run(["bench", "maskbench", "--help"]);
+    expect(help.stdout).toMatch(/--tokenizer/);
+  });
+});
