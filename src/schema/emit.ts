@@ -271,7 +271,7 @@ export class Emitter {
     const itemAt = (i: number) => shape.prefix[i] ?? shape.items;
     let P = Math.max(shape.prefix.length, shape.min, 1);
     // positions are tracked up to P; when contains must still be counted past it, track to maxItems
-    if (cont && shape.max !== Infinity && (exact || need > P)) P = Math.max(P, shape.max);
+    if (cont && shape.max !== Infinity) P = Math.max(P, shape.max);
     if (P > 5000) c.unsupported("contains", "", `contains with maxItems ${shape.max}`);
     const base = `arr_${++this.ruleCount}`;
     const stateRules = new Map<string, string>();
