@@ -29,6 +29,8 @@ export interface SchemaResult {
   reason?: string;
   compile_ms?: number;
   tokens: number;
+  /** the slowest mask of this schema, in µs */
+  max_mask_us?: number;
 }
 
 export interface Percentiles {
@@ -119,6 +121,8 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
   const ms = performance.now() - t0;
   compileMs.push(ms);
   let tokens = 0;
+  const firstMask = maskUs.length;
+  const slowest = () => round(Math.max(0, ...maskUs.slice(firstMask)));
   try {
     for (const t of c.tests) {
       const texts = schema.serialize(t.data);
@@ -126,14 +130,14 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
       const walks = texts.map((text) => walk(ctx, opts.encode(text), eos, bits, maskUs, deadline));
       tokens += walks.reduce((n, w) => n + w.tokens, 0);
       const reached = walks.some((w) => w.reachedEos);
-      if (t.valid && !reached) return { ...base, status: "validation_error", reason: t.description ?? "", compile_ms: ms, tokens };
-      if (!t.valid && reached) return { ...base, status: "invalidation_error", reason: t.description ?? "", compile_ms: ms, tokens };
+      if (t.valid && !reached) return { ...base, status: "validation_error", reason: t.description ?? "", compile_ms: ms, tokens, max_mask_us: slowest() };
+      if (!t.valid && reached) return { ...base, status: "invalidation_error", reason: t.description ?? "", compile_ms: ms, tokens, max_mask_us: slowest() };
     }
   } catch (e) {
-    if (e instanceof Deadline) return { ...base, status: "timeout", compile_ms: ms, tokens };
+    if (e instanceof Deadline) return { ...base, status: "timeout", compile_ms: ms, tokens, max_mask_us: slowest() };
     return { ...base, status: "internal_error", reason: (e as Error).message, compile_ms: ms, tokens };
   }
-  return { ...base, status: "passing", compile_ms: ms, tokens };
+  return { ...base, status: "passing", compile_ms: ms, tokens, max_mask_us: slowest() };
 }
 
 /** One instance: mask before every token, then EOS. */

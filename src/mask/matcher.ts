@@ -11,6 +11,7 @@ import type { Parser } from "../parser/parser.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import type { Monitor } from "./monitor.js";
+import { vocabSlices } from "./slices.js";
 import { TokenTables } from "./token-tables.js";
 
 /** What matchers of one grammar and vocabulary share: the trie and the per-state token tables. */
@@ -24,7 +25,7 @@ export class MaskContext {
     this.grammar = grammar;
     this.vocab = vocab;
     this.trie = vocab.trie();
-    this.tables = new TokenTables(grammar.dfa, this.trie);
+    this.tables = new TokenTables(grammar.dfa, this.trie, vocabSlices(vocab));
   }
 
   matcher(): GrammarMatcher {
@@ -57,7 +58,7 @@ export class GrammarMatcher implements Monitor {
     }
     const entry = this.ctx.tables.forState(this.parser.lexerState);
     bits.set(entry.always);
-    this.walkBoundaries(entry.boundaryNodes, entry.pathStart, entry.pathBytes, bits);
+    this.walkBoundaries(entry.trie, entry.boundaryNodes, entry.pathStart, entry.pathBytes, bits);
     if (this.parser.isAccepting()) for (const eos of this.ctx.vocab.eosIds) bits[eos >>> 5]! |= 1 << (eos & 31);
   }
 
@@ -72,7 +73,7 @@ export class GrammarMatcher implements Monitor {
    * For each boundary node: bring the parser to the node's parent (bytes inside the pending lexeme,
    * so plain DFA steps; consecutive paths share prefixes), then walk the node's subtree with it.
    */
-  private walkBoundaries(nodes: Int32Array, pathStart: Int32Array, pathBytes: Uint8Array, bits: Uint32Array): void {
+  private walkBoundaries(trie: TokenTrie, nodes: Int32Array, pathStart: Int32Array, pathBytes: Uint8Array, bits: Uint32Array): void {
     const p = this.parser;
     let fed = 0;
     let prevStart = 0;
@@ -86,14 +87,13 @@ export class GrammarMatcher implements Monitor {
       for (let i = common; i < len; i++) p.feedByte(pathBytes[start + i]!);
       fed = len;
       prevStart = start;
-      this.walkSubtree(nodes[k]!, bits);
+      this.walkSubtree(trie, nodes[k]!, bits);
     }
     if (fed > 0) p.rollback(fed);
   }
 
   /** Depth-first walk of the subtree rooted at `node` with the parser positioned at its parent. */
-  private walkSubtree(node: number, bits: Uint32Array): void {
-    const trie = this.ctx.trie;
+  private walkSubtree(trie: TokenTrie, node: number, bits: Uint32Array): void {
     const p = this.parser;
     const end = trie.subtreeEnd(node);
     const base = trie.depth(node) - 1;

@@ -10,12 +10,15 @@
  * So a mask is a copy of `always` plus short parser walks under the boundary nodes (XGrammar's
  * context-independent tokens, computed lazily per lexer state instead of per grammar position).
  */
-import { LazyDfa } from "../regex/index.js";
+import { LazyDfa, type ExprId } from "../regex/index.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
+import { sliceFits, type VocabSlice } from "./slices.js";
 
 export interface StateTokens {
   /** tokens allowed from this lexer state whatever the parser state */
   always: Uint32Array;
+  /** the trie the boundary nodes belong to: the whole vocabulary's, or the rest of a slice's */
+  trie: TokenTrie;
   /** trie nodes where the pending lexeme must end before the node's byte, in DFS order */
   boundaryNodes: Int32Array;
   /** path bytes from the root to each boundary node's parent: `pathBytes[pathStart[k]..pathStart[k+1])` */
@@ -32,9 +35,14 @@ export class TokenTables {
   /** DFA state per trie depth during a precomputation walk */
   private readonly stateAt: Int32Array;
 
-  constructor(dfa: LazyDfa, trie: TokenTrie) {
+  private readonly slices: readonly VocabSlice[];
+  private readonly sliceExprs: readonly ExprId[];
+
+  constructor(dfa: LazyDfa, trie: TokenTrie, slices: readonly VocabSlice[] = []) {
     this.dfa = dfa;
     this.trie = trie;
+    this.slices = slices;
+    this.sliceExprs = slices.map((sl) => dfa.exprSet.fromRegex(sl.source, "", "whole"));
     this.words = (trie.vocabSize + 31) >>> 5;
     this.stateAt = new Int32Array(trie.maxDepth + 1);
   }
@@ -57,13 +65,20 @@ export class TokenTables {
 
   private compute(s: number): StateTokens {
     const dfa = this.dfa;
-    const trie = this.trie;
+    let trie = this.trie;
     const always = new Uint32Array(this.words);
+    const exprs = dfa.stateExpressions(s);
+    for (let k = 0; k < this.slices.length; k++) {
+      if (!sliceFits(dfa.exprSet, this.sliceExprs[k]!, exprs)) continue;
+      always.set(this.slices[k]!.mask);
+      trie = this.slices[k]!.rest;
+      break;
+    }
     const nodes: number[] = [];
     const pathStart: number[] = [0];
     const pathBytes: number[] = [];
     const stateAt = this.stateAt;
-    const path = new Uint8Array(trie.maxDepth + 1);
+    const path = new Uint8Array(this.trie.maxDepth + 1);
     stateAt[0] = s;
     const n = trie.nodeCount;
     let m = 1;
@@ -88,6 +103,7 @@ export class TokenTables {
     }
     const entry: StateTokens = {
       always,
+      trie,
       boundaryNodes: Int32Array.from(nodes),
       pathStart: Int32Array.from(pathStart),
       pathBytes: Uint8Array.from(pathBytes),

@@ -471,9 +471,17 @@ export class ExprSet {
 
   /**
    * Exact emptiness. Without and/not, smart constructors make EMPTY the only empty expression;
-   * otherwise we search the derivative graph for a nullable state (memoised both ways).
+   * otherwise we search the derivative graph for a nullable state (memoised both ways). `budget`
+   * caps the states explored (default: the set's maxExplore); past it, `automaton_too_large`.
    */
-  isEmpty(e: ExprId): boolean {
+  isEmpty(e: ExprId, budget: number = this.maxExplore): boolean {
+    const r = this.isEmptyWithin(e, budget);
+    if (r === undefined) this.tooLarge(e, "checking emptiness of", budget);
+    return r;
+  }
+
+  /** `isEmpty` that answers undefined instead of throwing when `budget` states do not suffice. */
+  isEmptyWithin(e: ExprId, budget: number): boolean | undefined {
     const f = this.flags[e]!;
     if (!(f & F_BOOL)) return e === this.EMPTY;
     if (f & F_KNOWN_EMPTY) return true;
@@ -495,7 +503,7 @@ export class ExprSet {
             break;
           }
           queue.push(d);
-          if (parent.size > this.maxExplore) this.tooLarge(e, "checking emptiness of");
+          if (parent.size > budget) return undefined;
         }
       }
       if (witness >= 0) {
@@ -507,12 +515,12 @@ export class ExprSet {
     return true;
   }
 
-  private tooLarge(e: ExprId, doing: string): never {
+  private tooLarge(e: ExprId, doing: string, cap: number = this.maxExplore): never {
     const text = this.toString(e);
     const shown = text.length > 80 ? text.slice(0, 77) + "..." : text;
     throw new GramfillError(
       "automaton_too_large",
-      `automaton exceeded ${this.maxExplore} states while ${doing} ${shown}`,
+      `automaton exceeded ${cap} states while ${doing} ${shown}`,
     );
   }
 

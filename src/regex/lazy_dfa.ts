@@ -104,6 +104,16 @@ export class LazyDfa {
     return this.statePats[state]!;
   }
 
+  /** The derivatives still alive in `state`, parallel to `livePatterns(state)`. */
+  stateExpressions(state: number): readonly ExprId[] {
+    return this.stateExprs[state]!;
+  }
+
+  /** The expression store the patterns live in. */
+  get exprSet(): ExprSet {
+    return this.set;
+  }
+
   // ---- slow path ----
 
   private computeNext(state: number, byte: number): number {

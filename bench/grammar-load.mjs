@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+// Grammar loading speed: `loadGrammarFile` (read, decode, parse, validate) and `compileGrammar`
+// (normalize, terminal compilation, prediction tables) on the 10 MB generated Lark and GBNF grammars
+// of test/grammar/load.test.ts.
+// Usage: node bench/grammar-load.mjs [--repeat N] [--dist DIR] [--format lark|gbnf]
+// Needs `npm run build` first (it imports dist/). Prints one Markdown table row per format.
+import { mkdtempSync, rmSync, statSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+
+const { values } = parseArgs({
+  options: {
+    repeat: { type: "string", default: "3" },
+    dist: { type: "string", default: new URL("../dist", import.meta.url).pathname },
+    format: { type: "string" },
+  },
+});
+const repeat = Number(values.repeat);
+const { compileGrammar, loadGrammarFile } = await import(pathToFileURL(join(resolve(values.dist), "index.js")).href);
+
+/** The same generators as test/grammar/load.test.ts. */
+function bigLark() {
+  const parts = ["start: r0\n"];
+  const n = 130_000;
+  for (let i = 0; i < n; i++) {
+    parts.push(`r${i}: "kw${i % 50}" (r${i + 1} | NAME ("," NAME)*)? /[a-z]+\\d*/ | "x" ~ 2..3 // c\n`);
+  }
+  parts.push(`r${n}: "end"\nNAME: /[A-Z]+/\n`);
+  return { text: parts.join(""), rules: n + 2 };
+}
+
+function bigGbnf() {
+  const parts = ["root ::= r0\n"];
+  const n = 180_000;
+  for (let i = 0; i < n; i++) parts.push(`r${i} ::= "kw" [a-z]+ (r${i + 1} | "x"){0,3} | [^"\\\\] # c\n`);
+  parts.push(`r${n} ::= "e"\n`);
+  return { text: parts.join(""), rules: n + 2 };
+}
+
+const tmp = mkdtempSync(join(os.tmpdir(), "gramfill-bench-"));
+const cases = [
+  { format: "lark", file: join(tmp, "big.lark"), ...bigLark() },
+  { format: "gbnf", file: join(tmp, "big.gbnf"), ...bigGbnf() },
+].filter((c) => !values.format || c.format === values.format);
+
+const cpu = os.cpus()[0]?.model ?? "unknown CPU";
+console.log(`machine: ${cpu} x${os.cpus().length}, node ${process.version}, ${new Date().toISOString().slice(0, 10)}, load average ${os.loadavg()[0].toFixed(1)}`);
+console.log(`| grammar | size | rules | load (best of ${repeat}) | compile (best of ${repeat}) | BNF rules | terminals |`);
+console.log(`|---|---|---|---|---|---|---|`);
+try {
+  for (const c of cases) {
+    writeFileSync(c.file, c.text);
+    let load = Infinity;
+    let compile = Infinity;
+    let stats;
+    for (let r = 0; r < repeat; r++) {
+      const t0 = performance.now();
+      const g = loadGrammarFile(c.file);
+      const t1 = performance.now();
+      const cg = compileGrammar(g);
+      const t2 = performance.now();
+      if (g.rules.length !== c.rules) throw new Error(`${c.format}: expected ${c.rules} rules, got ${g.rules.length}`);
+      load = Math.min(load, t1 - t0);
+      compile = Math.min(compile, t2 - t1);
+      stats = cg.stats();
+    }
+    const mb = statSync(c.file).size / 1e6;
+    console.log(
+      `| ${c.format} | ${mb.toFixed(1)} MB | ${c.rules} | ${load.toFixed(0)} ms | ${compile.toFixed(0)} ms | ${stats.bnfRules} | ${stats.terminals} |`,
+    );
+  }
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
