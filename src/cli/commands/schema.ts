@@ -39,7 +39,7 @@ export function schemaOptionsFrom(p: Parsed, command: string): SchemaOptions {
   return { mode, whitespace: ws as Whitespace, indent };
 }
 
-function compileFile(file: string, opts: SchemaOptions): CompiledSchema {
+export function compileFile(file: string, opts: SchemaOptions): CompiledSchema {
   const schema = loadSchema(file);
   try {
     return compileSchema(schema, opts);
