@@ -123,10 +123,56 @@ export class SchemaCompiler {
     };
   }
 
+  private nodeIds = new WeakMap<Node, number>();
+  private nextNodeId = 0;
+  private readonly opMemo = new Map<string, Node>();
+  private readonly opInProgress = new Map<string, { rule: string; used: boolean }>();
+
+  nodeId(n: Node): number {
+    let id = this.nodeIds.get(n);
+    if (id === undefined) this.nodeIds.set(n, (id = ++this.nextNodeId));
+    return id;
+  }
+
+  /**
+   * Memoized node operations. Operations on recursive nodes recurse into themselves (the
+   * intersection of two trees is a tree); a call that meets itself returns a reference to a new
+   * recursive rule, which keeps results finite and lets the emitter share rules.
+   */
+  private memoOp(key: string, f: () => Node): Node {
+    const known = this.opMemo.get(key);
+    if (known) return known;
+    const pending = this.opInProgress.get(key);
+    if (pending) {
+      pending.used = true;
+      return { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [pending.rule] };
+    }
+    const entry = { rule: `op_${++this.ruleCount}`, used: false };
+    this.opInProgress.set(key, entry);
+    let node: Node;
+    try {
+      node = f();
+    } finally {
+      this.opInProgress.delete(key);
+    }
+    if (entry.used) {
+      this.recursive.set(entry.rule, node);
+      node = { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [entry.rule] };
+    }
+    this.opMemo.set(key, node);
+    return node;
+  }
+
   intersect(a: Node, b: Node, ptr: string): Node {
     if (a.top || a === b) return b;
     if (b.top) return a;
     if (this.isEmptyNode(a) || this.isEmptyNode(b)) return this.NEVER;
+    const ia = this.nodeId(a);
+    const ib = this.nodeId(b);
+    return this.memoOp(`&${Math.min(ia, ib)},${Math.max(ia, ib)}`, () => this.intersectNow(a, b, ptr));
+  }
+
+  private intersectNow(a: Node, b: Node, ptr: string): Node {
     if (a.refs.length > 0 || b.refs.length > 0) {
       a = this.expandRefs(a, ptr);
       b = this.expandRefs(b, ptr);
@@ -240,6 +286,10 @@ export class SchemaCompiler {
   /** complement within all JSON values; exact or reported */
   complement(a: Node, ptr: string, keyword = "not"): Node {
     if (a.top) return this.NEVER;
+    return this.memoOp(`!${this.nodeId(a)}`, () => this.complementNow(a, ptr, keyword));
+  }
+
+  private complementNow(a: Node, ptr: string, keyword: string): Node {
     if (a.refs.length > 0) a = this.expandRefs(a, ptr);
     const scalar = this.l.minus(this.S_UNIV, a.scalar);
     let objects: ObjShape[];

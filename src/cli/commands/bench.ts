@@ -7,6 +7,7 @@ import { join, relative } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { compileSchema, type Draft } from "../../schema/index.js";
 import { isGramfillError } from "../../util/errors.js";
+import { ajvValidator } from "./schema.js";
 import { UsageError, optionalString, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
 import type { CommandResult } from "../main.js";
 import { maskbenchHelp, runMaskbench } from "./maskbench.js";
@@ -158,7 +159,7 @@ function pct(xs: number[], p: number): number {
 function schemas(data: string, limit: number, only: string | undefined, mode: "strict" | "lenient", jsonOut?: string): CommandResult {
   const subsets = readdirSync(data).filter((d) => d !== "tests" && statSync(join(data, d)).isDirectory() && (!only || d === only)).sort();
   const lines: string[] = [];
-  const all = { schemas: 0, compiled: 0, validRejected: 0, invalidAccepted: 0, valid: 0, invalid: 0, times: [] as number[], errors: new Map<string, number>() };
+  const all = { schemas: 0, compiled: 0, validRejected: 0, invalidAccepted: 0, valid: 0, invalid: 0, ajvValidRejected: 0, ajvInvalidAccepted: 0, labelVsAjv: 0, times: [] as number[], errors: new Map<string, number>() };
   const report: Record<string, unknown> = {};
   const problems: Array<{ file: string; kind: string; detail: string }> = [];
   let budget = limit;
@@ -174,7 +175,7 @@ function schemas(data: string, limit: number, only: string | undefined, mode: "s
     } catch {
       // no tests for this subset
     }
-    const s = { schemas: 0, compiled: 0, validRejected: 0, invalidAccepted: 0, valid: 0, invalid: 0, times: [] as number[], errors: new Map<string, number>() };
+    const s = { schemas: 0, compiled: 0, validRejected: 0, invalidAccepted: 0, valid: 0, invalid: 0, ajvValidRejected: 0, ajvInvalidAccepted: 0, labelVsAjv: 0, times: [] as number[], errors: new Map<string, number>() };
     for (const f of readdirSync(join(data, sub)).filter((x) => x.endsWith(".json")).sort()) {
       if (budget-- <= 0) break;
       const file = `${sub}/${f}`;
@@ -198,6 +199,7 @@ function schemas(data: string, limit: number, only: string | undefined, mode: "s
       }
       s.times.push(performance.now() - t0);
       s.compiled++;
+      const ajv = ajvValidator(schema);
       for (const t of tests.get(file) ?? []) {
         if (t.valid) s.valid++;
         else s.invalid++;
@@ -208,26 +210,30 @@ function schemas(data: string, limit: number, only: string | undefined, mode: "s
           problems.push({ file, kind: "check crash", detail: (e as Error).message });
           continue;
         }
+        const a = ajv ? ajv(t.data) : undefined;
+        if (a !== undefined && a !== t.valid) s.labelVsAjv++;
         if (t.valid && !ok) {
           s.validRejected++;
-          problems.push({ file, kind: "valid rejected", detail: JSON.stringify(t.data).slice(0, 200) });
+          problems.push({ file, kind: "valid rejected", detail: `${a === undefined ? "ajv n/a" : `ajv ${a ? "valid" : "invalid"}`}: ${JSON.stringify(t.data).slice(0, 300)}` });
         }
         if (!t.valid && ok) {
           s.invalidAccepted++;
-          problems.push({ file, kind: "invalid accepted", detail: JSON.stringify(t.data).slice(0, 200) });
+          problems.push({ file, kind: "invalid accepted", detail: `${a === undefined ? "ajv n/a" : `ajv ${a ? "valid" : "invalid"}`}: ${JSON.stringify(t.data).slice(0, 300)}` });
         }
+        if (a === true && !ok) s.ajvValidRejected++;
+        if (a === false && ok) s.ajvInvalidAccepted++;
       }
     }
-    for (const k of ["schemas", "compiled", "validRejected", "invalidAccepted", "valid", "invalid"] as const) all[k] += s[k];
+    for (const k of ["schemas", "compiled", "validRejected", "invalidAccepted", "valid", "invalid", "ajvValidRejected", "ajvInvalidAccepted", "labelVsAjv"] as const) all[k] += s[k];
     all.times.push(...s.times);
     for (const [k, v] of s.errors) all.errors.set(k, (all.errors.get(k) ?? 0) + v);
     report[sub] = { ...s, times: undefined, errors: Object.fromEntries(s.errors), p50: pct(s.times, 50), p90: pct(s.times, 90), p99: pct(s.times, 99), max: Math.max(0, ...s.times) };
     lines.push(
-      `${sub.padEnd(16)} compiled ${s.compiled}/${s.schemas}  valid rejected ${s.validRejected}/${s.valid}  invalid accepted ${s.invalidAccepted}/${s.invalid}  compile ms p50 ${pct(s.times, 50).toFixed(1)} p90 ${pct(s.times, 90).toFixed(1)} p99 ${pct(s.times, 99).toFixed(1)} max ${Math.max(0, ...s.times).toFixed(0)}`,
+      `${sub.padEnd(16)} compiled ${s.compiled}/${s.schemas}  valid rejected ${s.validRejected}/${s.valid}  invalid accepted ${s.invalidAccepted}/${s.invalid}  (vs ajv: ${s.ajvValidRejected} / ${s.ajvInvalidAccepted}; labels≠ajv ${s.labelVsAjv})  compile ms p50 ${pct(s.times, 50).toFixed(1)} p90 ${pct(s.times, 90).toFixed(1)} p99 ${pct(s.times, 99).toFixed(1)} max ${Math.max(0, ...s.times).toFixed(0)}`,
     );
   }
   lines.push(
-    `${"total".padEnd(16)} compiled ${all.compiled}/${all.schemas}  valid rejected ${all.validRejected}/${all.valid}  invalid accepted ${all.invalidAccepted}/${all.invalid}  compile ms p50 ${pct(all.times, 50).toFixed(1)} p90 ${pct(all.times, 90).toFixed(1)} p99 ${pct(all.times, 99).toFixed(1)} max ${Math.max(0, ...all.times).toFixed(0)}`,
+    `${"total".padEnd(16)} compiled ${all.compiled}/${all.schemas}  valid rejected ${all.validRejected}/${all.valid}  invalid accepted ${all.invalidAccepted}/${all.invalid}  (vs ajv: ${all.ajvValidRejected} / ${all.ajvInvalidAccepted}; labels≠ajv ${all.labelVsAjv})  compile ms p50 ${pct(all.times, 50).toFixed(1)} p90 ${pct(all.times, 90).toFixed(1)} p99 ${pct(all.times, 99).toFixed(1)} max ${Math.max(0, ...all.times).toFixed(0)}`,
   );
   lines.push("compile errors by reason:");
   for (const [k, v] of [...all.errors].sort((a, b) => b[1] - a[1]).slice(0, 25)) lines.push(`  ${String(v).padStart(5)}  ${k}`);
