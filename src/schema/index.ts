@@ -6,9 +6,10 @@ import type { Grammar } from "../grammar/ir.js";
 import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
-import { Emitter, namedKeys, type FormOptions, type Whitespace } from "./emit.js";
+import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
 import type { Node } from "./node.js";
 import { formatNumber } from "./numbers.js";
+import { NodeSerializer } from "./serialize.js";
 import { DEFAULT_BASE, Registry, isObject, type Draft, type RemoteResolver } from "./resolve.js";
 
 export type { SchemaMode, SchemaWarning, Whitespace, Draft, RemoteResolver };
@@ -130,43 +131,9 @@ function write(v: unknown, form: FormOptions, depth: number, order: (v: Record<s
   throw new GramfillError("input_invalid", `not a JSON value: ${typeof v}`);
 }
 
-/**
- * Candidate texts for an instance under a schema node: one per way of ordering keys that the
- * node's object shapes suggest (the first shape that fits comes first).
- */
+/** Candidate texts of an instance under a schema node (one: the shape it matches decides the key order). */
 function serializeWith(c: SchemaCompiler, root: Node, v: unknown, form: FormOptions): string[] {
-  const out = new Set<string>();
-  const expand = (n: Node, depth = 0): Node => {
-    if (n.refs.length === 0 || depth > 20) return n;
-    return c.union([{ ...n, refs: [] }, ...n.refs.map((r) => expand(c.recursive.get(r)!, depth + 1))]);
-  };
-  const text = (node: Node | undefined, value: unknown, d: number, pick: number): string => {
-    const n = node ? expand(node) : undefined;
-    if (Array.isArray(value)) {
-      if (value.length === 0) return "[]";
-      const shape = n?.arrays.find((a) => value.length >= a.min && value.length <= a.max) ?? n?.arrays[0];
-      return writeArray(value.map((x, i) => text(shape ? (shape.prefix[i] ?? shape.items) : undefined, x, d + 1, 0)), d);
-    }
-    if (isObject(value)) {
-      const keys = Object.keys(value);
-      if (keys.length === 0) return "{}";
-      const shapes = n?.objects ?? [];
-      const fits = shapes.filter((s) => s.required.every((k) => Object.hasOwn(value, k)) && keys.every((k) => c.valueFor(s, k) !== undefined));
-      const shape = fits[pick] ?? fits[0] ?? shapes[0];
-      const named = shape ? namedKeys(shape).filter((k) => Object.hasOwn(value, k)) : [];
-      const ordered = [...named, ...keys.filter((k) => !named.includes(k))];
-      return writeObject(ordered.map((k) => [k, text(shape ? c.valueFor(shape, k) : undefined, value[k], d + 1, 0)]), d);
-    }
-    return write(value, form, d, (_v, k) => k);
-  };
-  const sep = form.whitespace === "compact" ? "," : form.whitespace === "pretty" ? "," : ", ";
-  const colon = form.whitespace === "compact" ? ":" : ": ";
-  const nl = (d: number) => (form.whitespace === "pretty" ? "\n" + " ".repeat(form.indent * d) : "");
-  const writeArray = (items: string[], d: number) => "[" + items.map((s, i) => (i === 0 ? nl(d + 1) : sep + nl(d + 1)) + s).join("") + nl(d) + "]";
-  const writeObject = (items: Array<[string, string]>, d: number) =>
-    "{" + items.map(([k, s], i) => (i === 0 ? nl(d + 1) : sep + nl(d + 1)) + JSON.stringify(k) + colon + s).join("") + nl(d) + "}";
-  for (let pick = 0; pick < 4; pick++) out.add(text(root, v, 0, pick));
-  return [...out];
+  return [new NodeSerializer(c, form).write(root, v)];
 }
 
 export type { Orderer };
