@@ -1,0 +1,79 @@
+/** onnxruntime-node helpers shared by the backends. */
+import * as ort from "onnxruntime-node";
+import { GramfillError } from "../util/errors.js";
+
+export type OrtTensor = ort.Tensor;
+
+export async function openSession(path: string): Promise<ort.InferenceSession> {
+  try {
+    return await ort.InferenceSession.create(path, { graphOptimizationLevel: "all" });
+  } catch (e) {
+    throw new GramfillError("io", `cannot load ONNX model '${path}': ${(e as Error).message}`, { file: path });
+  }
+}
+
+export interface InputInfo {
+  name: string;
+  type: string;
+  shape: readonly (number | string)[];
+}
+
+export function inputInfos(s: ort.InferenceSession): Map<string, InputInfo> {
+  const out = new Map<string, InputInfo>();
+  const meta = s.inputMetadata ?? [];
+  s.inputNames.forEach((name, i) => {
+    const m = meta[i] as { isTensor?: boolean; type?: string; shape?: readonly (number | string)[] } | undefined;
+    out.set(name, { name, type: m?.isTensor ? (m.type ?? "float32") : "float32", shape: m?.shape ?? [] });
+  });
+  return out;
+}
+
+export function int64Tensor(values: ArrayLike<number>, dims: number[]): ort.Tensor {
+  const data = new BigInt64Array(values.length);
+  for (let i = 0; i < values.length; i++) data[i] = BigInt(values[i]!);
+  return new ort.Tensor("int64", data, dims);
+}
+
+export function intTensor(type: string, values: ArrayLike<number>, dims: number[]): ort.Tensor {
+  if (type === "int32") return new ort.Tensor("int32", Int32Array.from(values), dims);
+  return int64Tensor(values, dims);
+}
+
+export function emptyTensor(type: string, dims: number[]): ort.Tensor {
+  const n = dims.reduce((a, b) => a * b, 1);
+  if (type === "float16") return new ort.Tensor("float16", new Uint16Array(n), dims);
+  return new ort.Tensor("float32", new Float32Array(n), dims);
+}
+
+export function boolTensor(v: boolean): ort.Tensor {
+  return new ort.Tensor("bool", new Uint8Array([v ? 1 : 0]), [1]);
+}
+
+/** A logits tensor as float32 (float16 outputs are converted). */
+export function floatData(t: ort.Tensor): Float32Array {
+  if (t.type === "float32") return t.data as Float32Array;
+  if (t.type === "float16") {
+    const h = t.data as Uint16Array;
+    const out = new Float32Array(h.length);
+    for (let i = 0; i < h.length; i++) out[i] = halfToFloat(h[i]!);
+    return out;
+  }
+  throw new GramfillError("io", `logits of type ${t.type} are not supported (float32 or float16)`);
+}
+
+function halfToFloat(h: number): number {
+  const s = h & 0x8000 ? -1 : 1;
+  const e = (h >> 10) & 0x1f;
+  const f = h & 0x3ff;
+  if (e === 0) return s * 2 ** -14 * (f / 1024);
+  if (e === 31) return f ? NaN : s * Infinity;
+  return s * 2 ** (e - 15) * (1 + f / 1024);
+}
+
+export function configNumber(config: Record<string, unknown>, ...keys: string[]): number | undefined {
+  for (const k of keys) {
+    const v = config[k];
+    if (typeof v === "number" && Number.isFinite(v)) return v;
+  }
+  return undefined;
+}
