@@ -77,7 +77,7 @@ export class Registry {
     this.loadedDocs.add(stripFragment(uri));
     this.index(loc, true);
     if (!this.resources.has(stripFragment(uri))) this.resources.set(stripFragment(uri), loc);
-    return this.resources.get(stripFragment(uri)) ?? loc;
+    return loc;
   }
 
   /** the base URI a schema object establishes for itself and its children */
@@ -105,9 +105,10 @@ export class Registry {
       const here: Loc = { ...cur, draft };
       const base = this.baseOf(here);
       if (base !== cur.base || cur === loc) {
-        if (!this.resources.has(base)) this.resources.set(base, { ...here, base });
+        if (!this.resources.has(base)) this.resources.set(base, here);
       }
-      const me: Loc = { ...here, base };
+      // stored locations carry the base of their parent: converting them applies their own $id once
+      const me: Loc = here;
       const idKey = draft === "draft4" ? "id" : "$id";
       const id = s[idKey];
       if (typeof id === "string" && id.includes("#") && draft !== "2019-09" && draft !== "2020-12") {
@@ -161,20 +162,23 @@ export class Registry {
     if (frag.startsWith("/")) {
       let cur: unknown = res.schema;
       let ptr = res.ptr;
-      let base = res.base;
       let draft = res.draft;
+      // `parent` is the base in effect where `cur` sits; `inner` the base `cur` gives its children
+      let parent = res.base;
+      let inner = this.baseOf(res);
       for (const raw of frag.slice(1).split("/")) {
         const tok = raw.replace(/~1/g, "/").replace(/~0/g, "~");
         if (isObject(cur) && Object.prototype.hasOwnProperty.call(cur, tok)) cur = cur[tok];
         else if (Array.isArray(cur) && /^(0|[1-9]\d*)$/.test(tok) && Number(tok) < cur.length) cur = cur[Number(tok)];
         else throw new GramfillError("schema_invalid", `${keyword}: cannot resolve '${uri}' (no '${tok}' at ${ptr || "/"})`, { pointer: from.ptr });
         ptr += "/" + escapePtr(tok);
+        parent = inner;
         if (isObject(cur)) {
           if (typeof cur.$schema === "string") draft = draftOf(cur.$schema, draft);
-          base = this.baseOf({ schema: cur, base, ptr, doc: res.doc, draft });
+          inner = this.baseOf({ schema: cur, base: parent, ptr, doc: res.doc, draft });
         }
       }
-      return { schema: cur, base, ptr, doc: res.doc, draft };
+      return { schema: cur, base: parent, ptr, doc: res.doc, draft };
     }
     const a = this.anchors.get(docUri + "#" + frag);
     if (!a) throw new GramfillError("schema_invalid", `${keyword}: cannot resolve '${uri}' (no anchor '${frag}')`, { pointer: from.ptr });

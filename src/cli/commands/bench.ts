@@ -46,7 +46,7 @@ export function benchHelpFor(argv: string[]): string | undefined {
   return argv[0] === "maskbench" ? maskbenchHelp : undefined;
 }
 
-export function runBench(argv: string[]): CommandResult {
+export function runBench(argv: string[]): CommandResult | Promise<CommandResult> {
   const [what, ...rest] = argv;
   if (what === "maskbench") return runMaskbench(rest);
   const p = parseCommandArgs("bench", rest, options);
