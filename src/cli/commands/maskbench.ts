@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
 import { loadMaskBenchCases, runMaskBench, type MaskBenchCase, type MaskBenchSummary } from "../../bench/maskbench.js";
+import { runXGrammarMaskBench, type PeerSummary } from "../../bench/xgrammar-peer.js";
+import { compileSchema, serialize } from "../../schema/index.js";
 import { GramfillError } from "../../util/errors.js";
 import { isTokenizerName, tokenizerPathOf, Vocabulary } from "../../vocab/vocabulary.js";
 import { resolveTokenizerPath } from "../../vocab/tokenizer-json.js";
@@ -10,7 +12,7 @@ import { UsageError, optionalString, parseCommandArgs, requireString, type Optio
 import type { CommandResult } from "../main.js";
 
 export const maskbenchHelp = `Usage: gramfill bench maskbench --data DIR --tokenizer NAME|PATH [--limit N | --sample N]
-                               [--subsets A,B] [--timeout S] [--seed S] [--json OUT]
+                               [--subsets A,B] [--timeout S] [--seed S] [--json OUT] [--vs xgrammar]
 
 For each schema of DIR (JSONSchemaBench layout: <Subset>/*.json, tests/<Subset>.jsonl.gz):
 compile it (time to first mask), then for each labelled instance serialize it with ", " and ": "
@@ -28,6 +30,8 @@ Options:
       --timeout S        per-schema budget in seconds (default 60)
       --seed S           seed for --sample (default 1)
       --json OUT         write the full results as JSON
+      --vs xgrammar      also run XGrammar (@mlc-ai/web-xgrammar, devDependency) on the same
+                         schemas and token sequences in this process; print both and the ratios
   -h, --help             this help`;
 
 const options: OptionSpec = {
@@ -39,9 +43,10 @@ const options: OptionSpec = {
   timeout: { type: "string" },
   seed: { type: "string" },
   json: { type: "string" },
+  vs: { type: "string" },
 };
 
-export function runMaskbench(argv: string[]): CommandResult {
+export async function runMaskbench(argv: string[]): Promise<CommandResult> {
   const p = parseCommandArgs("bench maskbench", argv, options);
   const data = requireString(p, "data", "bench maskbench");
   const tokName = requireString(p, "tokenizer", "bench maskbench");
@@ -52,8 +57,11 @@ export function runMaskbench(argv: string[]): CommandResult {
   if (!(timeout > 0)) throw new UsageError("--timeout must be a positive number of seconds", "bench maskbench");
   if (!existsSync(join(data, "tests"))) throw new GramfillError("io", `${data}: no tests/ folder (expected the JSONSchemaBench layout)`);
 
+  const vs = optionalString(p, "vs");
+  if (vs !== undefined && vs !== "xgrammar") throw new UsageError("--vs takes 'xgrammar'", "bench maskbench");
   const vocab = Vocabulary.load(tokName);
-  const encode = encoderFor(tokName);
+  const tokenizerFile = isTokenizerName(tokName) ? tokenizerPathOf(tokName) : resolveTokenizerPath(tokName);
+  const encode = encoderFor(tokenizerFile);
   let cases = loadMaskBenchCases(data, optionalString(p, "subsets")?.split(","));
   if (limit !== undefined) cases = cases.slice(0, limit);
   if (sample !== undefined) cases = sampleOf(cases, sample, Number(optionalString(p, "seed") ?? "1"));
@@ -63,9 +71,54 @@ export function runMaskbench(argv: string[]): CommandResult {
     : undefined;
   const summary = runMaskBench(cases, vocab, { encode, timeoutMs: timeout * 1000, onProgress: progress });
   if (progress) process.stderr.write("\n");
+  let peer: PeerSummary | undefined;
+  if (vs === "xgrammar") {
+    progress?.(0, cases.length, "xgrammar");
+    peer = await runXGrammarMaskBench(cases, instanceTexts(), encode, tokenizerFile, vocab.eosIds);
+  }
   const jsonOut = optionalString(p, "json");
-  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ tokenizer: tokName, vocab_size: vocab.size, ...summary }, null, 2) + "\n");
-  return { code: 0, stdout: report(tokName, vocab.size, summary) };
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ tokenizer: tokName, vocab_size: vocab.size, ...summary, ...(peer ? { xgrammar: peer } : {}) }, null, 2) + "\n");
+  return { code: 0, stdout: report(tokName, vocab.size, summary) + (peer ? peerReport(summary, peer) : "") };
+}
+
+/** The texts our walk used (the key orders our grammar accepts), or a plain serialization. */
+function instanceTexts(): (c: MaskBenchCase, data: unknown) => string[] {
+  const cache = new Map<string, ((v: unknown) => string[]) | null>();
+  return (c, data) => {
+    if (!cache.has(c.file)) {
+      try {
+        cache.set(c.file, compileSchema(c.schema, { whitespace: "python" }).serialize);
+      } catch {
+        cache.set(c.file, null);
+      }
+    }
+    const ser = cache.get(c.file);
+    return ser ? ser(data) : [serialize(data, { whitespace: "python" })];
+  };
+}
+
+function peerReport(ours: MaskBenchSummary, peer: PeerSummary): string {
+  const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
+  const row = (name: string, a: number, b: number, unit: string) =>
+    `  ${name.padEnd(22)} ${`${a} ${unit}`.padStart(14)} ${`${b} ${unit}`.padStart(14)}   ${ratio(a, b)}`;
+  return [
+    ``,
+    `vs ${peer.engine}: same schemas, tokenizer and token sequences, same process`,
+    `  ${"".padEnd(22)} ${"gramfill".padStart(14)} ${"xgrammar".padStart(14)}   ratio`,
+    row("passing", ours.passing, peer.passing, ""),
+    row("compile errors", ours.compile_errors, peer.compile_errors, ""),
+    row("validation errors", ours.validation_errors, peer.validation_errors, ""),
+    row("invalidation errors", ours.invalidation_errors, peer.invalidation_errors, ""),
+    row("first mask p50", ours.compile_ms.p50, peer.compile_ms.p50, "ms"),
+    row("first mask p90", ours.compile_ms.p90, peer.compile_ms.p90, "ms"),
+    row("first mask max", ours.compile_ms.max, peer.compile_ms.max, "ms"),
+    row("mask p50", ours.mask_us.p50, peer.mask_us.p50, "µs"),
+    row("mask p90", ours.mask_us.p90, peer.mask_us.p90, "µs"),
+    row("mask p99", ours.mask_us.p99, peer.mask_us.p99, "µs"),
+    row("mask p99.9", ours.mask_us.p999 ?? 0, peer.mask_us.p999 ?? 0, "µs"),
+    row("mask max", ours.mask_us.max, peer.mask_us.max, "µs"),
+    `  (xgrammar's masks include an await per call; its compile errors and label disagreements are its own)`,
+  ].join("\n") + "\n";
 }
 
 function positiveInt(v: string | undefined, name: string): number | undefined {
@@ -76,8 +129,7 @@ function positiveInt(v: string | undefined, name: string): number | undefined {
 }
 
 /** The real tokenizer (canonical tokenization), from the same tokenizer.json as the vocabulary. */
-function encoderFor(nameOrPath: string): (text: string) => number[] {
-  const file = isTokenizerName(nameOrPath) ? tokenizerPathOf(nameOrPath) : resolveTokenizerPath(nameOrPath);
+function encoderFor(file: string): (text: string) => number[] {
   const json = JSON.parse(readFileSync(file, "utf8")) as object;
   const configFile = join(dirname(file), "tokenizer_config.json");
   const config = existsSync(configFile) ? (JSON.parse(readFileSync(configFile, "utf8")) as object) : {};

@@ -1,0 +1,152 @@
+/**
+ * The same MaskBench walk with XGrammar (`@mlc-ai/web-xgrammar`, its C++ core compiled to WASM), in
+ * the same process, on the same schemas, tokenizer and token sequences, so the two engines are
+ * compared as ratios on one noisy machine. An optional peer: the package is a devDependency.
+ *
+ * XGrammar runs with separators ", " / ": " and no flexible whitespace, as our instances are
+ * serialized, and strict mode off (additionalProperties as the schema says), so both engines
+ * are asked for the same language.
+ */
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname } from "node:path";
+import { GramfillError } from "../util/errors.js";
+import { percentiles, type MaskBenchCase, type Percentiles, type SchemaStatus } from "./maskbench.js";
+
+export interface PeerSummary {
+  engine: string;
+  schemas: number;
+  passing: number;
+  compile_errors: number;
+  validation_errors: number;
+  invalidation_errors: number;
+  compile_ms: Percentiles;
+  mask_us: Percentiles;
+  tokens: number;
+  per_schema: Array<{ file: string; status: SchemaStatus; reason?: string }>;
+}
+
+interface XgModule {
+  TokenizerInfo: { createTokenizerInfo(vocab: string[], type?: string, prependSpace?: boolean, size?: number, stop?: number[]): Promise<Handle> };
+  GrammarCompiler: { createGrammarCompiler(info: Handle, cache?: boolean): Promise<XgCompiler> };
+  GrammarMatcher: { createGrammarMatcher(compiled: Handle): Promise<XgMatcher> };
+}
+interface Handle {
+  dispose(): void;
+}
+interface XgCompiler extends Handle {
+  compileJSONSchema(schema: string, anyWhitespace?: boolean, indent?: number, separators?: [string, string], strict?: boolean): Promise<Handle>;
+}
+interface XgMatcher extends Handle {
+  getNextTokenBitmask(): Promise<Int32Array>;
+  acceptToken(id: number): boolean;
+}
+
+/** Token strings by id as tokenizer.json stores them (what XGrammar's TokenizerInfo decodes). */
+function encodedVocab(tokenizerJson: string): { vocab: string[]; type: string } {
+  const t = JSON.parse(readFileSync(tokenizerJson, "utf8")) as {
+    model: { vocab: Record<string, number> | Array<[string, number]>; byte_fallback?: boolean };
+    added_tokens?: Array<{ id: number; content: string }>;
+    decoder?: { type?: string; decoders?: Array<{ type?: string }> };
+  };
+  const vocab: string[] = [];
+  const entries: Array<[string, number]> = Array.isArray(t.model.vocab)
+    ? t.model.vocab.map(([piece], i) => [piece, i])
+    : Object.entries(t.model.vocab);
+  for (const [piece, id] of entries) vocab[id] = piece;
+  for (const a of t.added_tokens ?? []) vocab[a.id] = a.content;
+  for (let i = 0; i < vocab.length; i++) vocab[i] ??= "";
+  const decoders = [t.decoder?.type, ...(t.decoder?.decoders ?? []).map((d) => d.type)];
+  const type = decoders.includes("ByteLevel") ? "byte_level" : t.model.byte_fallback || decoders.includes("ByteFallback") ? "byte_fallback" : "raw";
+  return { vocab, type };
+}
+
+export async function runXGrammarMaskBench(
+  cases: readonly MaskBenchCase[],
+  texts: (c: MaskBenchCase, data: unknown) => string[],
+  encode: (text: string) => number[],
+  tokenizerJson: string,
+  eosIds: readonly number[],
+): Promise<PeerSummary> {
+  const xg = loadXGrammar();
+  const { vocab, type } = encodedVocab(tokenizerJson);
+  const info = await xg.TokenizerInfo.createTokenizerInfo(vocab, type, false, vocab.length, [...eosIds]);
+  const compiler = await xg.GrammarCompiler.createGrammarCompiler(info, false);
+  const eos = eosIds[0]!;
+  const maskUs: number[] = [];
+  const compileMs: number[] = [];
+  const results: PeerSummary["per_schema"] = [];
+  for (const c of cases) {
+    const t0 = performance.now();
+    let compiled: Handle;
+    try {
+      // indent -1: no indentation (undefined would mean 2 in the JS binding)
+      compiled = await compiler.compileJSONSchema(JSON.stringify(c.schema), false, -1, [", ", ": "], false);
+      const first = await xg.GrammarMatcher.createGrammarMatcher(compiled);
+      await first.getNextTokenBitmask();
+      first.dispose();
+    } catch (e) {
+      results.push({ file: c.file, status: "compile_error", reason: String((e as Error).message ?? e).slice(0, 120) });
+      continue;
+    }
+    compileMs.push(performance.now() - t0);
+    let status: SchemaStatus = "passing";
+    for (const t of c.tests) {
+      let reached = false;
+      for (const text of texts(c, t.data)) {
+        const m = await xg.GrammarMatcher.createGrammarMatcher(compiled);
+        reached ||= await walk(m, [...encode(text), eos], maskUs);
+        m.dispose();
+      }
+      if (t.valid && !reached) status = "validation_error";
+      if (!t.valid && reached) status = "invalidation_error";
+      if (status !== "passing") break;
+    }
+    compiled.dispose();
+    results.push({ file: c.file, status });
+  }
+  compiler.dispose();
+  info.dispose();
+  const count = (s: SchemaStatus) => results.filter((r) => r.status === s).length;
+  return {
+    engine: "xgrammar (@mlc-ai/web-xgrammar 0.1.27, WASM)",
+    schemas: results.length,
+    passing: count("passing"),
+    compile_errors: count("compile_error"),
+    validation_errors: count("validation_error"),
+    invalidation_errors: count("invalidation_error"),
+    compile_ms: percentiles(compileMs),
+    mask_us: percentiles(maskUs, true),
+    tokens: maskUs.length,
+    per_schema: results,
+  };
+}
+
+/**
+ * The package is a UMD bundle inside a `"type": "module"` package, so neither `import` nor
+ * `require` loads it in Node: evaluate it as the CommonJS module its wrapper expects.
+ */
+function loadXGrammar(): XgModule {
+  const require = createRequire(import.meta.url);
+  let file: string;
+  try {
+    file = require.resolve("@mlc-ai/web-xgrammar");
+  } catch {
+    throw new GramfillError("usage", "--vs xgrammar needs the devDependency @mlc-ai/web-xgrammar (npm install)");
+  }
+  const mod = { exports: {} as unknown };
+  new Function("exports", "module", "require", "__filename", "__dirname", readFileSync(file, "utf8"))(mod.exports, mod, require, file, dirname(file));
+  return mod.exports as XgModule;
+}
+
+async function walk(m: XgMatcher, ids: number[], maskUs: number[]): Promise<boolean> {
+  for (const id of ids) {
+    const t0 = performance.now();
+    const bits = await m.getNextTokenBitmask();
+    const allowed = ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1;
+    if (allowed) m.acceptToken(id);
+    maskUs.push((performance.now() - t0) * 1000);
+    if (!allowed) return false;
+  }
+  return true;
+}
