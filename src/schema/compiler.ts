@@ -7,6 +7,7 @@ import { GramfillError } from "../util/errors.js";
 import { Langs, type L } from "./lang.js";
 import { anyArray, anyObject, isAnyArray, isAnyObject, type ArrShape, type KeyRule, type Node, type ObjShape } from "./node.js";
 import { NumberLangs } from "./numbers.js";
+import { scalarText } from "./serialize.js";
 import { isObject, Registry, type Draft, type Loc } from "./resolve.js";
 import { applyTypeKeywords } from "./vocab/type.js";
 import { applyNumberKeywords } from "./vocab/number.js";
@@ -188,7 +189,14 @@ export class SchemaCompiler {
       if (m) arrays.push(m);
     }
     if (objects.length > MAX_SHAPES || arrays.length > MAX_SHAPES) this.unsupported("allOf", ptr, "intersection has too many alternatives");
-    return { scalar: this.l.and(a.scalar, b.scalar), objects, arrays, refs: [] };
+    const out: Node = { scalar: this.l.and(a.scalar, b.scalar), objects, arrays, refs: [] };
+    // a finite value set stays finite: keep the values the other side allows
+    const vals = a.values ?? b.values;
+    if (vals && objects.length === 0 && arrays.length === 0) {
+      const other = a.values ? b : a;
+      out.values = vals.filter((v) => (other.values ? other.values.includes(v) : this.l.matches(other.scalar, scalarText(v))));
+    }
+    return out;
   }
 
   intersectAll(nodes: Node[], ptr: string): Node {

@@ -11,6 +11,8 @@ import { GramfillError } from "../util/errors.js";
 import type { SchemaCompiler } from "./compiler.js";
 import type { L } from "./lang.js";
 import type { ArrShape, Node, ObjShape } from "./node.js";
+import { scalarText } from "./serialize.js";
+import { numberLiteral } from "./vocab/type.js";
 
 export type Whitespace = "compact" | "python" | "pretty" | "flexible";
 
@@ -259,7 +261,9 @@ export class Emitter {
   private array(shape: ArrShape, depth: number): RuleExpr {
     const c = this.c;
     if (shape.unique && shape.max > 1) {
-      c.unsupported("uniqueItems", "", "uniqueItems on arrays that may hold more than one item");
+      const finite = this.uniqueFinite(shape, depth);
+      if (finite) return finite;
+      c.unsupported("uniqueItems", "", "uniqueItems on arrays that may hold more than one item of an open set of values");
     }
     if (shape.contains.length > 1) c.unsupported("contains", "", "several contains conditions on one array");
     const cont = shape.contains[0];
@@ -302,6 +306,49 @@ export class Emitter {
           if (!c.isEmptyNode(miss)) alts.push(seq(lead, this.value(miss, depth + 1), state(next, k)));
           if (k < kMax && !c.isEmptyNode(hit)) alts.push(seq(lead, this.value(hit, depth + 1), state(next, k + 1)));
         }
+      }
+      rule.expr = alt(...alts);
+      return { type: "rule", name };
+    };
+    return seq(this.open("["), state(0, 0));
+  }
+
+  /**
+   * uniqueItems over a finite set of scalar values (an enum): the state is the set of values used so
+   * far, so each value can appear once (2^n states; n ≤ 10).
+   */
+  private uniqueFinite(shape: ArrShape, depth: number): RuleExpr | undefined {
+    const c = this.c;
+    const it = shape.items;
+    if (shape.prefix.length > 0 || shape.contains.length > 0 || !it.values || it.objects.length || it.arrays.length || it.refs.length) return undefined;
+    const values = it.values.filter((v, i, a) => a.findIndex((w) => w === v) === i);
+    if (values.length > 10) return undefined;
+    const langs = values.map((v) => c.l.and(c.l.lit(scalarText(v)), it.scalar)).map((l, i) => {
+      const x = values[i];
+      // all spellings of the value (numbers have several)
+      const all = typeof x === "number" ? c.l.and(numberLiteral(c, x), it.scalar) : l;
+      return all;
+    });
+    const max = Math.min(shape.max, values.length);
+    if (shape.min > max) return NOTHING;
+    this.budget(1 << values.length);
+    const base = `uniq_${++this.ruleCount}`;
+    const names = new Map<number, string>();
+    const state = (used: number, count: number): RuleExpr => {
+      let name = names.get(used);
+      if (name) return { type: "rule", name };
+      name = `${base}_${used}`;
+      names.set(used, name);
+      const rule: RuleDef = { name, expr: NOTHING };
+      this.rules.push(rule);
+      const alts: RuleExpr[] = [];
+      if (count >= shape.min) alts.push(this.close("]", depth, count === 0));
+      if (count < max) {
+        const lead = count === 0 ? this.first(depth) : this.sep(depth);
+        values.forEach((_, j) => {
+          if (used & (1 << j) || c.l.isEmpty(langs[j]!)) return;
+          alts.push(seq(lead, this.scalarTerminal(langs[j]!), state(used | (1 << j), count + 1)));
+        });
       }
       rule.expr = alt(...alts);
       return { type: "rule", name };

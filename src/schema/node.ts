@@ -60,6 +60,8 @@ export interface Node {
   refs: string[];
   /** set on the TOP node only */
   top?: boolean;
+  /** when the node is a finite set of scalar values (from enum/const): those values */
+  values?: unknown[];
 }
 
 export function anyObject(): ObjShape {

@@ -144,6 +144,11 @@ describe("arrays", () => {
     exact({ contains: { type: "string" }, minContains: 2, maxContains: 2 }, [...ALL, ["a", "b", "c"], ["a", 1, "b"]]);
     exact({ items: { type: "integer" }, contains: { minimum: 5 } }, [[1, 5], [1, 2], [6], ["a", 6]]);
   });
+  it("uniqueItems over a finite set of values", () => {
+    const s = { type: "array", items: { enum: ["a", "b", 1, null] }, uniqueItems: true, minItems: 1 };
+    exact(s, [...ALL, ["a", "b"], ["a", "a"], [1, null, "b", "a"], [1, 1], ["b", "a", "b"], []]);
+    exact({ items: { type: "integer", enum: [1, 2, 3, "x"] }, uniqueItems: true, maxItems: 2 }, [[1, 2], [2, 1], [1, 1], [3, 2, 1], ["x"]]);
+  });
 });
 
 describe("combinators and references", () => {

@@ -55,14 +55,14 @@ export function numberLiteral(c: SchemaCompiler, x: number): L {
 
 export function valueNode(c: SchemaCompiler, v: unknown, ptr: string): Node {
   const l = c.l;
-  if (v === null) return c.scalarNode(l.lit("null"));
-  if (v === true) return c.scalarNode(l.lit("true"));
-  if (v === false) return c.scalarNode(l.lit("false"));
+  if (v === null) return { ...c.scalarNode(l.lit("null")), values: [v] };
+  if (v === true) return { ...c.scalarNode(l.lit("true")), values: [v] };
+  if (v === false) return { ...c.scalarNode(l.lit("false")), values: [v] };
   if (typeof v === "number") {
     if (!Number.isFinite(v)) c.invalid("const", ptr, "not a finite number");
-    return c.scalarNode(numberLiteral(c, v));
+    return { ...c.scalarNode(numberLiteral(c, v)), values: [v] };
   }
-  if (typeof v === "string") return c.scalarNode(l.seq(l.lit('"'), l.exactString(v), l.lit('"')));
+  if (typeof v === "string") return { ...c.scalarNode(l.seq(l.lit('"'), l.exactString(v), l.lit('"'))), values: [v] };
   if (Array.isArray(v)) {
     const prefix = v.map((x, i) => valueNode(c, x, `${ptr}/${i}`));
     return { scalar: l.EMPTY, objects: [], arrays: [{ prefix, items: c.NEVER, min: v.length, max: v.length, contains: [], unique: false }], refs: [] };
@@ -84,11 +84,15 @@ export function valueNode(c: SchemaCompiler, v: unknown, ptr: string): Node {
 
 export function enumNode(c: SchemaCompiler, values: unknown[], ptr: string): Node {
   const scalars: L[] = [];
+  const scalarValues: unknown[] = [];
   const others: Node[] = [];
   values.forEach((v, i) => {
     const n = valueNode(c, v, `${ptr}/${i}`);
-    if (n.objects.length === 0 && n.arrays.length === 0) scalars.push(n.scalar);
-    else others.push(n);
+    if (n.objects.length === 0 && n.arrays.length === 0) {
+      scalars.push(n.scalar);
+      if (!scalarValues.some((x) => x === v)) scalarValues.push(v);
+    } else others.push(n);
   });
-  return c.union([c.scalarNode(c.l.or(...scalars)), ...others]);
+  const scalarPart: Node = { ...c.scalarNode(c.l.or(...scalars)), values: scalarValues };
+  return others.length ? c.union([scalarPart, ...others]) : scalarPart;
 }
