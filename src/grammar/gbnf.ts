@@ -18,6 +18,7 @@ import {
   MAX_CODE_POINT,
   MAX_NESTING,
   normalizeRanges,
+  type RefFactory,
   SourceText,
   type Ranges,
 } from "./text.js";
@@ -44,6 +45,15 @@ class GbnfParser {
   private readonly ruleIndex = new Map<string, RuleDef>();
   private readonly terminals: TerminalDef[] = [];
   private readonly termIndex = new Map<string, TerminalDef>();
+  /** one shared reference node per terminal, by terminal name */
+  private readonly termRefs = new Map<string, RuleExpr>();
+  /** literal code point -> its terminal reference */
+  private readonly literalRefs = new Map<number, RuleExpr>();
+  /** source text of a character class or `.` -> its terminal reference */
+  private readonly classRefs = new Map<string, RuleExpr>();
+  /** rule names, interned (every reference to a rule shares its name string) */
+  private readonly names = new Map<string, string>();
+  private readonly refs: RefFactory;
 
   constructor(
     text: string,
@@ -51,6 +61,7 @@ class GbnfParser {
   ) {
     this.text = text;
     this.src = new SourceText(text, opts.file);
+    this.refs = this.src.refs();
   }
 
   parse(): Grammar {
@@ -101,7 +112,11 @@ class GbnfParser {
   private parseName(): string {
     const start = this.pos;
     while (this.pos < this.text.length && isNameChar(this.text.charCodeAt(this.pos))) this.pos++;
-    return this.text.slice(start, this.pos);
+    const name = this.text.slice(start, this.pos);
+    const known = this.names.get(name);
+    if (known !== undefined) return known;
+    this.names.set(name, name);
+    return name;
   }
 
   private parseRule(): void {
@@ -148,7 +163,8 @@ class GbnfParser {
       }
       break;
     }
-    return alts.length === 1 ? alts[0]! : { type: "alt", alts };
+    // `slice` trims the capacity `push` left behind: huge grammars keep millions of these arrays
+    return alts.length === 1 ? alts[0]! : { type: "alt", alts: alts.slice() };
   }
 
   private parseSequence(nested: boolean): RuleExpr {
@@ -161,7 +177,7 @@ class GbnfParser {
       else if (c === 91 /* [ */) e = this.parseClass();
       else if (c === 46 /* . */) {
         this.pos++;
-        e = this.charsetTerminal([], true);
+        e = this.classRefs.get(".") ?? this.classRef(".", this.charsetTerminal([], true));
       } else if (c === 40 /* ( */) {
         this.pos++;
         if (++this.depth > MAX_NESTING) this.fail(`parentheses nested too deeply (more than ${MAX_NESTING} levels)`, at);
@@ -172,7 +188,7 @@ class GbnfParser {
         this.depth--;
       } else if (isNameChar(c)) {
         const name = this.parseName();
-        e = { type: "rule", name, loc: this.src.loc(at) };
+        e = this.refs.rule(name, at);
       } else break;
       this.skipSpace(nested);
       // postfix operators
@@ -192,7 +208,7 @@ class GbnfParser {
       }
       items.push(e);
     }
-    return items.length === 1 ? items[0]! : { type: "seq", items };
+    return items.length === 1 ? items[0]! : { type: "seq", items: items.slice() };
   }
 
   private lc(offset: number): string {
@@ -298,7 +314,7 @@ class GbnfParser {
       items.push(this.literalTerminal(cp));
     }
     this.pos++;
-    return items.length === 1 ? items[0]! : { type: "seq", items };
+    return items.length === 1 ? items[0]! : { type: "seq", items: items.slice() };
   }
 
   private parseClass(): RuleExpr {
@@ -328,26 +344,41 @@ class GbnfParser {
       ranges.push([lo, hi]);
     }
     this.pos++;
-    return this.charsetTerminal(normalizeRanges(ranges), negated);
+    const source = this.text.slice(at, this.pos);
+    return this.classRefs.get(source) ?? this.classRef(source, this.charsetTerminal(normalizeRanges(ranges), negated));
   }
 
-  private terminal(name: string, expr: TermExpr): RuleExpr {
-    if (!this.termIndex.has(name)) {
-      const def: TerminalDef = { name, expr };
+  private classRef(source: string, ref: RuleExpr): RuleExpr {
+    this.classRefs.set(source, ref);
+    return ref;
+  }
+
+  /** The (shared) reference to terminal `name`, defined as `expr()` on first use. */
+  private terminal(name: string, expr: () => TermExpr): RuleExpr {
+    let ref = this.termRefs.get(name);
+    if (!ref) {
+      const def: TerminalDef = { name, expr: expr() };
       this.terminals.push(def);
       this.termIndex.set(name, def);
+      ref = { type: "terminal", name };
+      this.termRefs.set(name, ref);
     }
-    return { type: "terminal", name };
+    return ref;
   }
 
   private literalTerminal(cp: number): RuleExpr {
-    const value = String.fromCodePoint(cp);
-    return this.terminal(literalTerminalName(value), { type: "literal", value });
+    let ref = this.literalRefs.get(cp);
+    if (!ref) {
+      const value = String.fromCodePoint(cp);
+      ref = this.terminal(literalTerminalName(value), () => ({ type: "literal", value }));
+      this.literalRefs.set(cp, ref);
+    }
+    return ref;
   }
 
   private charsetTerminal(ranges: Ranges, negated: boolean): RuleExpr {
     if (!negated && ranges.length === 1 && ranges[0]![0] === ranges[0]![1]) return this.literalTerminal(ranges[0]![0]);
     const expr: TermExpr = negated ? { type: "charset", ranges, negated: true } : { type: "charset", ranges };
-    return this.terminal(charsetTerminalName(ranges, negated), expr);
+    return this.terminal(charsetTerminalName(ranges, negated), () => expr);
   }
 }

@@ -110,10 +110,216 @@ const allTokens = [
   Name,
 ];
 
-let lexerInstance: Lexer | undefined;
-function lexer(): Lexer {
-  lexerInstance ??= new Lexer(allTokens, { positionTracking: "onlyOffset", ensureOptimizations: false });
-  return lexerInstance;
+/**
+ * The lexer, by hand: the token patterns above, tried in the order of `allTokens` (first match
+ * wins; a keyword gives way to a longer directive), scanned into flat arrays instead of one
+ * object per token. Chevrotain only sees token objects of the statements it is parsing.
+ */
+const KIND_TYPES: TokenType[] = allTokens;
+const K = Object.fromEntries(allTokens.map((t, i) => [t.name, i])) as Record<string, number>;
+const K_NL = K.NL!;
+const K_VBAR = K.VBar!;
+const K_DIRECTIVE = K.Directive!;
+const K_NUM = K.Num!;
+const K_STR = K.Str!;
+const K_REGEXP = K.Regexp!;
+const K_NAME = K.Name!;
+const K_ARROW = K.Arrow!;
+const K_RANGE = K.Range!;
+const K_DOT = K.Dot!;
+const OPENERS = new Set([K.LParen!, K.LBracket!, K.LBrace!]);
+const CLOSERS = new Set([K.RParen!, K.RBracket!, K.RBrace!]);
+const KEYWORDS = new Map<string, number>([
+  ["%ignore", K.Ignore!],
+  ["%import", K.Import!],
+  ["%override", K.Override!],
+  ["%extend", K.Extend!],
+  ["%declare", K.Declare!],
+]);
+/** one-character tokens by char code */
+const SINGLE = new Map<number, number>(
+  (
+    [
+      [":", "Colon"],
+      ["|", "VBar"],
+      ["(", "LParen"],
+      [")", "RParen"],
+      ["[", "LBracket"],
+      ["]", "RBracket"],
+      ["{", "LBrace"],
+      ["}", "RBrace"],
+      [",", "Comma"],
+      ["?", "Question"],
+      ["*", "Star"],
+      ["+", "Plus"],
+      ["~", "Tilde"],
+      ["!", "Bang"],
+    ] as const
+  ).map(([ch, name]) => [ch.charCodeAt(0), K[name]!]),
+);
+
+const isWordChar = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isEol = (c: number) => c === 10 || c === 13;
+
+/** Significant tokens (skipped ones dropped) as parallel arrays: kind (index into allTokens), start, end. */
+interface Lexed {
+  count: number;
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
+}
+
+/** Lexes `text`; throws a LarkSyntaxError at the first character no token pattern matches. */
+function lex(text: string): Lexed {
+  const n = text.length;
+  let cap = Math.max(16, n >> 2);
+  let kind = new Uint8Array(cap);
+  let start = new Int32Array(cap);
+  let end = new Int32Array(cap);
+  let count = 0;
+  const push = (k: number, s: number, e: number) => {
+    if (count === cap) {
+      cap *= 2;
+      const k2 = new Uint8Array(cap);
+      k2.set(kind);
+      kind = k2;
+      const s2 = new Int32Array(cap);
+      s2.set(start);
+      start = s2;
+      const e2 = new Int32Array(cap);
+      e2.set(end);
+      end = e2;
+    }
+    kind[count] = k;
+    start[count] = s;
+    end[count++] = e;
+  };
+  const fail = (at: number): never => {
+    const ch = text[at] ?? "";
+    let message: string;
+    if (ch === '"') message = "unterminated string literal";
+    else if (ch === "/") message = "unterminated regex literal (or a regex with an unescaped '/')";
+    else message = `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(at) ?? 0))}`;
+    throw new LarkSyntaxError(message, at);
+  };
+  const toEol = (j: number) => {
+    while (j < n && !isEol(text.charCodeAt(j))) j++;
+    return j;
+  };
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // WhiteSpace
+    if (c === 32 || c === 9 || c === 12) {
+      i++;
+      for (let d = text.charCodeAt(i); d === 32 || d === 9 || d === 12; d = text.charCodeAt(++i));
+      continue;
+    }
+    // LineContinuation
+    if (c === 92) {
+      const d = text.charCodeAt(i + 1);
+      if (d === 13) i += text.charCodeAt(i + 2) === 10 ? 3 : 2;
+      else if (d === 10) i += 2;
+      else fail(i);
+      continue;
+    }
+    // Comment
+    if (c === 35 || (c === 47 && text.charCodeAt(i + 1) === 47)) {
+      i = toEol(i + 1);
+      continue;
+    }
+    // NL
+    if (isEol(c)) {
+      let j = i + 1;
+      while (j < n && isEol(text.charCodeAt(j))) j++;
+      push(K_NL, i, j);
+      i = j;
+      continue;
+    }
+    // keywords and Directive
+    if (c === 37) {
+      if (!isNameStart(text.charCodeAt(i + 1))) fail(i);
+      let j = i + 2;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      push(KEYWORDS.get(text.slice(i, j)) ?? K_DIRECTIVE, i, j);
+      i = j;
+      continue;
+    }
+    if (c === 45) {
+      if (text.charCodeAt(i + 1) !== 62) fail(i);
+      push(K_ARROW, i, i + 2);
+      i += 2;
+      continue;
+    }
+    if (c === 46) {
+      if (text.charCodeAt(i + 1) === 46) {
+        push(K_RANGE, i, i + 2);
+        i += 2;
+      } else push(K_DOT, i, ++i);
+      continue;
+    }
+    const single = SINGLE.get(c);
+    if (single !== undefined) {
+      push(single, i, ++i);
+      continue;
+    }
+    if (isDigit(c)) {
+      let j = i + 1;
+      while (j < n && isDigit(text.charCodeAt(j))) j++;
+      push(K_NUM, i, j);
+      i = j;
+      continue;
+    }
+    // Str: "(?:[^"\\\r\n]|\\[^\r\n])*"i?
+    if (c === 34) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) fail(i);
+        const d = text.charCodeAt(j);
+        if (d === 34) break;
+        if (isEol(d)) fail(i);
+        if (d === 92) {
+          if (j + 1 >= n || isEol(text.charCodeAt(j + 1))) fail(i);
+          j += 2;
+        } else j++;
+      }
+      j++;
+      if (text.charCodeAt(j) === 105) j++;
+      push(K_STR, i, j);
+      i = j;
+      continue;
+    }
+    // Regexp: /(?!\/)(?:[^/\\\r\n]|\\[^\r\n])+\/[imslux]*
+    if (c === 47) {
+      let j = i + 1;
+      for (;;) {
+        if (j >= n) fail(i);
+        const d = text.charCodeAt(j);
+        if (d === 47) break;
+        if (isEol(d)) fail(i);
+        if (d === 92) {
+          if (j + 1 >= n || isEol(text.charCodeAt(j + 1))) fail(i);
+          j += 2;
+        } else j++;
+      }
+      j++;
+      while (j < n && "imslux".includes(text[j]!)) j++;
+      push(K_REGEXP, i, j);
+      i = j;
+      continue;
+    }
+    if (isNameStart(c)) {
+      let j = i + 1;
+      while (j < n && isWordChar(text.charCodeAt(j))) j++;
+      push(K_NAME, i, j);
+      i = j;
+      continue;
+    }
+    fail(i);
+  }
+  return { count, kind, start, end };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -603,55 +809,73 @@ export function parseLark(text: string, opts: LarkOptions = {}): Grammar {
   }
 }
 
+/** Statements handed to chevrotain at a time (its token objects live only that long). */
+const CHUNK_TOKENS = 4096;
+
 function parseStatements(text: string): Stmt[] {
-  const lexed = lexer().tokenize(text);
-  if (lexed.errors.length > 0) {
-    const err = lexed.errors[0]!;
-    const ch = text[err.offset] ?? "";
-    let message: string;
-    if (ch === '"') message = "unterminated string literal";
-    else if (ch === "/") message = "unterminated regex literal (or a regex with an unescaped '/')";
-    else message = `unexpected character ${JSON.stringify(String.fromCodePoint(text.codePointAt(err.offset) ?? 0))}`;
-    throw new LarkSyntaxError(message, err.offset);
-  }
-  // Newlines end statements, except inside brackets and before a line starting with `|`.
-  const raw = lexed.tokens;
-  const tokens: IToken[] = [];
+  const lexed = lex(text);
+  // Newlines end statements, except inside brackets and before a line starting with `|`. The
+  // kept tokens are recorded by index; `cuts` are the kept statement-ending newlines.
+  const { count, kind, start, end } = lexed;
+  const kept = new Int32Array(count);
+  let nKept = 0;
+  const cuts: number[] = [];
   let depth = 0;
-  for (let i = 0; i < raw.length; i++) {
-    const t = raw[i]!;
-    const tt = t.tokenType;
-    if (tt === NL) {
+  for (let i = 0; i < count; i++) {
+    const k = kind[i]!;
+    if (k === K_NL) {
       if (depth > 0) continue;
       let j = i + 1;
-      while (j < raw.length && raw[j]!.tokenType === NL) j++;
-      if (j < raw.length && raw[j]!.tokenType === VBar) {
+      while (j < count && kind[j] === K_NL) j++;
+      if (j < count && kind[j] === K_VBAR) {
         i = j - 1;
         continue;
       }
-      tokens.push(t);
+      kept[nKept++] = i;
+      cuts.push(nKept);
       i = j - 1;
       continue;
     }
-    if (tt === LParen || tt === LBracket || tt === LBrace) {
+    if (OPENERS.has(k)) {
       depth++;
       if (depth > MAX_NESTING) {
-        throw new LarkSyntaxError(`brackets nested too deeply (more than ${MAX_NESTING} levels)`, t.startOffset);
+        throw new LarkSyntaxError(`brackets nested too deeply (more than ${MAX_NESTING} levels)`, start[i]!);
       }
-    } else if (tt === RParen || tt === RBracket || tt === RBrace) {
+    } else if (CLOSERS.has(k)) {
       if (depth > 0) depth--;
     }
-    tokens.push(t);
+    kept[nKept++] = i;
   }
+  if (cuts[cuts.length - 1] !== nKept) cuts.push(nKept);
+  // The grammar of statements is LL(1) and a statement never reads past its newline, so parsing a
+  // run of whole statements at a time gives the same statements and the same first error as
+  // parsing the whole file at once.
   parserInstance ??= new LarkParser();
   const parser = parserInstance;
-  parser.input = tokens;
-  const stmts = parser.file();
-  if (parser.errors.length > 0) {
-    const err = parser.errors[0]!;
-    let off = err.token.startOffset;
-    if (!Number.isFinite(off)) off = text.length;
-    throw new LarkSyntaxError(err.message, off);
+  const stmts: Stmt[] = [];
+  let from = 0;
+  for (let c = 0; c < cuts.length; ) {
+    let to = cuts[c++]!;
+    while (c < cuts.length && cuts[c]! - from <= CHUNK_TOKENS) to = cuts[c++]!;
+    const tokens: IToken[] = new Array(to - from);
+    for (let t = from; t < to; t++) {
+      const i = kept[t]!;
+      const tokenType = KIND_TYPES[kind[i]!]!;
+      const s = start[i]!;
+      const e = end[i]!;
+      tokens[t - from] = { image: text.slice(s, e), startOffset: s, endOffset: e - 1, tokenTypeIdx: tokenType.tokenTypeIdx!, tokenType };
+    }
+    from = to;
+    parser.input = tokens;
+    const chunk = parser.file();
+    if (parser.errors.length > 0) {
+      const err = parser.errors[0]!;
+      let off = err.token.startOffset;
+      if (!Number.isFinite(off)) off = text.length;
+      parser.input = [];
+      throw new LarkSyntaxError(err.message, off);
+    }
+    for (const s of chunk) stmts.push(s);
   }
   parser.input = [];
   return stmts;
@@ -842,20 +1066,30 @@ function build(stmts: Stmt[], src: SourceText, opts: LarkOptions): Grammar {
     }
   }
 
-  const anonymous = (name: string, expr: TermExpr, off: number): string => {
-    if (!termIndex.has(name)) {
-      const def: TerminalDef = { name, expr, loc: loc(off) };
+  /** the terminal `name`, made from `expr()` on first use; returns the stored (interned) name */
+  const anonymous = (name: string, expr: () => TermExpr, off: number): string => {
+    let def = termIndex.get(name);
+    if (!def) {
+      def = { name, expr: expr(), loc: loc(off) };
       terminals.push(def);
       termIndex.set(name, def);
     }
+    return def.name;
+  };
+  /** literal (with `i` flag or not) -> the name of its terminal */
+  const literalNames = [new Map<string, string>(), new Map<string, string>()] as const;
+  const literalTerminal = (value: string, ic: boolean, off: number): string => {
+    const cache = literalNames[ic ? 1 : 0];
+    const known = cache.get(value);
+    if (known !== undefined) return known;
+    const anon = literalTerminalName(value, ic);
+    const name =
+      namedLiteral.get(anon) ??
+      anonymous(anon, () => (ic ? { type: "literal", value, ignoreCase: true } : { type: "literal", value }), off);
+    cache.set(value, name);
     return name;
   };
-  const literalTerminal = (value: string, ic: boolean, off: number): string => {
-    const name = literalTerminalName(value, ic);
-    const named = namedLiteral.get(name);
-    if (named) return named;
-    return anonymous(name, ic ? { type: "literal", value, ignoreCase: true } : { type: "literal", value }, off);
-  };
+  const refs = src.refs();
 
   // --- rules -----------------------------------------------------------------------------
   const rules: RuleDef[] = [];
@@ -869,7 +1103,7 @@ function build(stmts: Stmt[], src: SourceText, opts: LarkOptions): Grammar {
       case "name": {
         const bound = env?.get(e.name);
         if (bound) return bound;
-        if (isLarkTerminalName(e.name)) return { type: "terminal", name: e.name, loc: loc(e.off) };
+        if (isLarkTerminalName(e.name)) return refs.terminal(termIndex.get(e.name)?.name ?? e.name, e.off);
         const def = ruleDefs.get(e.name);
         if (def?.params) {
           throw new LarkBuildError(
@@ -878,17 +1112,17 @@ function build(stmts: Stmt[], src: SourceText, opts: LarkOptions): Grammar {
             e.off,
           );
         }
-        return { type: "rule", name: e.name, loc: loc(e.off) };
+        return refs.rule(def?.name ?? e.name, e.off);
       }
       case "lit":
         if (e.value === "") return { type: "seq", items: [] };
-        return { type: "terminal", name: literalTerminal(e.value, e.ic, e.off), loc: loc(e.off) };
+        return refs.terminal(literalTerminal(e.value, e.ic, e.off), e.off);
       case "re":
-        return { type: "terminal", name: anonymous(e.raw, { type: "regex", source: e.source, flags: e.flags }, e.off), loc: loc(e.off) };
+        return refs.terminal(anonymous(e.raw, () => ({ type: "regex", source: e.source, flags: e.flags }), e.off), e.off);
       case "range": {
         const name = `${literalTerminalName(e.from)}..${literalTerminalName(e.to)}`;
-        const expr: TermExpr = { type: "charset", ranges: [[e.from.codePointAt(0)!, e.to.codePointAt(0)!]] };
-        return { type: "terminal", name: anonymous(name, expr, e.off), loc: loc(e.off) };
+        const expr = (): TermExpr => ({ type: "charset", ranges: [[e.from.codePointAt(0)!, e.to.codePointAt(0)!]] });
+        return refs.terminal(anonymous(name, expr, e.off), e.off);
       }
       case "seq":
         return { type: "seq", items: e.items.map((x) => toRule(x, env)) };
@@ -922,7 +1156,7 @@ function build(stmts: Stmt[], src: SourceText, opts: LarkOptions): Grammar {
           inst.expr = toRule(def.body, newEnv);
           tplDepth--;
         }
-        return { type: "rule", name, loc: loc(e.off) };
+        return refs.rule(ruleIndex.get(name)!.name, e.off);
       }
     }
   };
@@ -947,12 +1181,12 @@ function build(stmts: Stmt[], src: SourceText, opts: LarkOptions): Grammar {
       target = termIndex.get(b.name);
       if (!target) throw new LarkBuildError("grammar_invalid", `%ignore: undefined terminal '${b.name}'`, b.off);
     } else if (b.k === "lit") {
-      target = termIndex.get(anonymous(literalTerminalName(b.value, b.ic), toTerm(b, "%ignore"), b.off));
+      target = termIndex.get(anonymous(literalTerminalName(b.value, b.ic), () => toTerm(b, "%ignore"), b.off));
     } else if (b.k === "re") {
-      target = termIndex.get(anonymous(b.raw, toTerm(b, "%ignore"), b.off));
+      target = termIndex.get(anonymous(b.raw, () => toTerm(b, "%ignore"), b.off));
     } else {
       const name = `__IGNORE_${ignoreCount++}`;
-      target = termIndex.get(anonymous(name, toTerm(b, "%ignore"), ig.off));
+      target = termIndex.get(anonymous(name, () => toTerm(b, "%ignore"), ig.off));
     }
     target!.ignored = true;
   }

@@ -42,26 +42,49 @@ export interface BnfGrammar {
 /** Guards against `x{0,100000000}` turning into a grammar that cannot fit in memory. */
 const MAX_BNF_SYMBOLS = 5_000_000;
 
+/** A growable Int32Array. */
+class IntList {
+  data = new Int32Array(1024);
+  length = 0;
+  push(x: number): void {
+    if (this.length === this.data.length) {
+      const d = new Int32Array(this.data.length * 2);
+      d.set(this.data);
+      this.data = d;
+    }
+    this.data[this.length++] = x;
+  }
+}
+
 interface Builder {
   names: string[];
   index: Map<string, number>;
-  /** rules as symbol lists, per nonterminal */
-  alts: number[][][];
+  /**
+   * rules in the order they were made, as flat lists: rule r is `ruleLhs[r] → syms[ruleAt[r] ..
+   * ruleAt[r] + ruleLen[r]]`; `pack` groups them by nonterminal (keeping this order within one)
+   */
+  syms: IntList;
+  ruleLhs: IntList;
+  ruleAt: IntList;
+  ruleLen: IntList;
   /** structural key of a helper expression → its nonterminal, so `x*` used twice is one rule */
   helperByKey: Map<string, number>;
   terminalIndex: Map<string, number>;
-  numTerminalsSymbolBase: number; // filled at the end; terminals are encoded as -(t+2) meanwhile
   symbolCount: number;
 }
 
 export function normalize(g: Grammar): BnfGrammar {
+  const terminalIndex = new Map<string, number>();
+  g.terminals.forEach((t, i) => terminalIndex.set(t.name, i));
   const b: Builder = {
     names: [],
     index: new Map(),
-    alts: [],
+    syms: new IntList(),
+    ruleLhs: new IntList(),
+    ruleAt: new IntList(),
+    ruleLen: new IntList(),
     helperByKey: new Map(),
-    terminalIndex: new Map(g.terminals.map((t, i) => [t.name, i])),
-    numTerminalsSymbolBase: 0,
+    terminalIndex,
     symbolCount: 0,
   };
   const startNt = declare(b, "S'");
@@ -74,36 +97,50 @@ export function normalize(g: Grammar): BnfGrammar {
   if (!b.index.has(g.start)) {
     throw new GramfillError("grammar_invalid", `start rule '${g.start}' is not defined`, { file: g.file });
   }
-  b.alts[startNt]!.push([b.index.get(g.start)!]);
+  addRule(b, startNt, [b.index.get(g.start)!]);
   for (const r of g.rules) {
     const nt = b.index.get(r.name)!;
-    for (const alt of alternatives(r.expr)) b.alts[nt]!.push(sequence(b, alt, r.name));
+    for (const alt of alternatives(r.expr)) addRule(b, nt, sequence(b, alt, r.name));
   }
-  const ignored = g.terminals.flatMap((t, i) => (t.ignored ? [i] : []));
+  const ignored: number[] = [];
+  g.terminals.forEach((t, i) => {
+    if (t.ignored) ignored.push(i);
+  });
   return pack(b, g.terminals.map((t) => t.name), ignored);
 }
 
+/** A nonterminal for a grammar rule (or `S'`), found by name by the rule references. */
 function declare(b: Builder, name: string): number {
-  const id = b.names.length;
-  b.names.push(name);
+  const id = declareHelper(b, name);
   b.index.set(name, id);
-  b.alts.push([]);
   return id;
 }
 
+/** A helper nonterminal: nothing refers to it by name, so it stays out of `index`. */
+function declareHelper(b: Builder, name: string): number {
+  const id = b.names.length;
+  b.names.push(name);
+  return id;
+}
+
+function addRule(b: Builder, lhs: number, symbols: readonly number[]): void {
+  b.ruleLhs.push(lhs);
+  b.ruleAt.push(b.syms.length);
+  b.ruleLen.push(symbols.length);
+  for (const s of symbols) b.syms.push(s);
+}
+
 /** Top-level alternatives of an expression (an `alt` splits; anything else is one alternative). */
-function alternatives(e: RuleExpr): RuleExpr[] {
-  return e.type === "alt" ? e.alts.flatMap(alternatives) : [e];
+function alternatives(e: RuleExpr, out: RuleExpr[] = []): RuleExpr[] {
+  if (e.type !== "alt") out.push(e);
+  else for (const a of e.alts) alternatives(a, out);
+  return out;
 }
 
 /** The symbols of one alternative; nested structure becomes helper nonterminals. */
 function sequence(b: Builder, e: RuleExpr, owner: string): number[] {
-  const items = e.type === "seq" ? e.items : [e];
   const out: number[] = [];
-  for (const item of items) {
-    if (item.type === "seq") out.push(...sequence(b, item, owner));
-    else out.push(symbol(b, item, owner));
-  }
+  appendSequence(b, e, owner, out);
   b.symbolCount += out.length + 1;
   if (b.symbolCount > MAX_BNF_SYMBOLS) {
     throw new GramfillError(
@@ -113,6 +150,18 @@ function sequence(b: Builder, e: RuleExpr, owner: string): number[] {
     );
   }
   return out;
+}
+
+/** Appends the symbols of `e` to `out`, flattening nested sequences (counted once, by `sequence`). */
+function appendSequence(b: Builder, e: RuleExpr, owner: string, out: number[]): void {
+  if (e.type !== "seq") {
+    out.push(symbol(b, e, owner));
+    return;
+  }
+  for (const item of e.items) {
+    if (item.type === "seq") appendSequence(b, item, owner, out);
+    else out.push(symbol(b, item, owner));
+  }
 }
 
 function symbol(b: Builder, e: RuleExpr, owner: string): number {
@@ -130,7 +179,7 @@ function symbol(b: Builder, e: RuleExpr, owner: string): number {
     case "seq":
     case "alt":
       return helper(b, e, owner, (h) => {
-        for (const alt of alternatives(e)) b.alts[h]!.push(sequence(b, alt, owner));
+        for (const alt of alternatives(e)) addRule(b, h, sequence(b, alt, owner));
       });
     case "repeat":
       return repeat(b, e, owner);
@@ -142,7 +191,7 @@ function helper(b: Builder, e: RuleExpr, owner: string, fill: (nt: number) => vo
   const key = exprKey(e);
   const known = b.helperByKey.get(key);
   if (known !== undefined) return known;
-  const nt = declare(b, `${owner}#${b.names.length}`);
+  const nt = declareHelper(b, `${owner}#${b.names.length}`);
   b.helperByKey.set(key, nt);
   fill(nt);
   return nt;
@@ -160,21 +209,25 @@ function repeat(b: Builder, e: Extract<RuleExpr, { type: "repeat" }>, owner: str
   }
   return helper(b, e, owner, (h) => {
     const x = symbol(b, e.expr, owner);
-    const prefix = new Array<number>(min).fill(x);
     let tail: number | undefined;
     if (max === Infinity) {
-      const star = declare(b, `${owner}#${b.names.length}*`);
-      b.alts[star]!.push([], [star, x]);
+      const star = declareHelper(b, `${owner}#${b.names.length}*`);
+      addRule(b, star, []);
+      addRule(b, star, [star, x]);
       tail = star;
     } else if (max > min) {
       tail = optionalChain(b, x, max - min, owner);
     }
-    const body = tail === undefined ? prefix : [...prefix, tail];
-    b.symbolCount += body.length + 1;
+    const length = min + (tail === undefined ? 0 : 1);
+    b.symbolCount += length + 1;
     if (b.symbolCount > MAX_BNF_SYMBOLS) {
       throw new GramfillError("grammar_invalid", `repetition {${min},${max}} is too large`, e.loc);
     }
-    b.alts[h]!.push(body);
+    b.ruleLhs.push(h);
+    b.ruleAt.push(b.syms.length);
+    b.ruleLen.push(length);
+    for (let i = 0; i < min; i++) b.syms.push(x);
+    if (tail !== undefined) b.syms.push(tail);
   });
 }
 
@@ -184,8 +237,9 @@ function optionalChain(b: Builder, x: number, count: number, owner: string): num
   }
   let next = -1;
   for (let k = 1; k <= count; k++) {
-    const nt = declare(b, `${owner}#${b.names.length}?`);
-    b.alts[nt]!.push([], next < 0 ? [x] : [x, next]);
+    const nt = declareHelper(b, `${owner}#${b.names.length}?`);
+    addRule(b, nt, []);
+    addRule(b, nt, next < 0 ? [x] : [x, next]);
     next = nt;
   }
   b.symbolCount += count * 4;
@@ -209,37 +263,38 @@ function exprKey(e: RuleExpr): string {
 
 function pack(b: Builder, terminalNames: string[], ignored: number[]): BnfGrammar {
   const numNonterminals = b.names.length;
-  const decode = (s: number) => (s <= -2 ? numNonterminals + (-s - 2) : s);
-  let numRules = 0;
-  let numSymbols = 0;
-  for (const alts of b.alts) {
-    numRules += alts.length;
-    for (const a of alts) numSymbols += a.length + 1;
-  }
+  const numRules = b.ruleLhs.length;
+  const lhsOf = b.ruleLhs.data;
+  const at = b.ruleAt.data;
+  const len = b.ruleLen.data;
+  const syms = b.syms.data;
+  // group the rules by nonterminal (counting sort; stable, so each keeps its rules in order)
+  const ntRuleStart = new Int32Array(numNonterminals + 1);
+  for (let r = 0; r < numRules; r++) ntRuleStart[lhsOf[r]! + 1]!++;
+  for (let nt = 0; nt < numNonterminals; nt++) ntRuleStart[nt + 1]! += ntRuleStart[nt]!;
+  const order = new Int32Array(numRules);
+  const fill = ntRuleStart.slice(0, numNonterminals);
+  for (let r = 0; r < numRules; r++) order[fill[lhsOf[r]!]!++] = r;
+  const numSymbols = b.syms.length + numRules;
   const symbols = new Int32Array(numSymbols);
   const ruleOfPos = new Int32Array(numSymbols);
   const ruleStart = new Int32Array(numRules);
   const ruleLhs = new Int32Array(numRules);
-  const ntRuleStart = new Int32Array(numNonterminals + 1);
   const ntRules = new Int32Array(numRules);
-  let r = 0;
   let p = 0;
-  for (let nt = 0; nt < numNonterminals; nt++) {
-    ntRuleStart[nt] = r;
-    for (const alt of b.alts[nt]!) {
-      ruleStart[r] = p;
-      ruleLhs[r] = nt;
-      ntRules[r] = r;
-      for (const s of alt) {
-        symbols[p] = decode(s);
-        ruleOfPos[p++] = r;
-      }
-      symbols[p] = RULE_END;
+  for (let r = 0; r < numRules; r++) {
+    const src = order[r]!;
+    ruleStart[r] = p;
+    ruleLhs[r] = lhsOf[src]!;
+    ntRules[r] = r;
+    for (let i = at[src]!, end = i + len[src]!; i < end; i++) {
+      const s = syms[i]!;
+      symbols[p] = s <= -2 ? numNonterminals + (-s - 2) : s;
       ruleOfPos[p++] = r;
-      r++;
     }
+    symbols[p] = RULE_END;
+    ruleOfPos[p++] = r;
   }
-  ntRuleStart[numNonterminals] = r;
   const g: BnfGrammar = {
     nonterminalNames: b.names,
     terminalNames,
@@ -259,43 +314,66 @@ function pack(b: Builder, terminalNames: string[], ignored: number[]): BnfGramma
 }
 
 function computeNullable(g: BnfGrammar): void {
-  const numRules = g.ruleStart.length;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let r = 0; r < numRules; r++) {
-      const lhs = g.ruleLhs[r]!;
-      if (g.nullable[lhs]) continue;
-      let p = g.ruleStart[r]!;
-      while (g.symbols[p]! !== RULE_END && g.symbols[p]! < g.numNonterminals && g.nullable[g.symbols[p]!]) p++;
-      if (g.symbols[p] === RULE_END) {
-        g.nullable[lhs] = 1;
-        changed = true;
-      }
-    }
-  }
+  // a rule whose right-hand side has a terminal is never nullable; the others wait for theirs
+  g.nullable.set(fixpoint(g, true));
 }
 
 /** Nonterminals that derive no finite terminal string (their rules can never complete). */
 export function unproductive(g: BnfGrammar): number[] {
-  const productive = new Uint8Array(g.numNonterminals);
-  const numRules = g.ruleStart.length;
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let r = 0; r < numRules; r++) {
-      const lhs = g.ruleLhs[r]!;
-      if (productive[lhs]) continue;
-      let p = g.ruleStart[r]!;
-      for (; g.symbols[p]! !== RULE_END; p++) {
-        const s = g.symbols[p]!;
-        if (s < g.numNonterminals && !productive[s]) break;
-      }
-      if (g.symbols[p] === RULE_END) {
-        productive[lhs] = 1;
-        changed = true;
-      }
-    }
-  }
+  const productive = fixpoint(g, false);
   const out: number[] = [];
   for (let nt = 0; nt < g.numNonterminals; nt++) if (!productive[nt]) out.push(nt);
   return out;
+}
+
+/**
+ * The least set of nonterminals with a rule whose every nonterminal symbol is in the set (and, when
+ * `noTerminals`, that has no terminal symbol): nullable nonterminals with `noTerminals`, productive
+ * ones without. A worklist over the uses of each nonterminal: linear, whatever the rule order.
+ */
+function fixpoint(g: BnfGrammar, noTerminals: boolean): Uint8Array {
+  const { symbols, ruleStart, ruleLhs, numNonterminals } = g;
+  const numRules = ruleStart.length;
+  const inSet = new Uint8Array(numNonterminals);
+  /** per rule: nonterminal symbols not yet known to be in the set; -1 = can never qualify */
+  const waiting = new Int32Array(numRules);
+  const useStart = new Int32Array(numNonterminals + 1);
+  for (let r = 0; r < numRules; r++) {
+    let n = 0;
+    for (let p = ruleStart[r]!; symbols[p] !== RULE_END; p++) {
+      const s = symbols[p]!;
+      if (s < numNonterminals) {
+        n++;
+        useStart[s + 1]!++;
+      } else if (noTerminals) n = -Infinity;
+    }
+    waiting[r] = n < 0 ? -1 : n;
+  }
+  for (let nt = 0; nt < numNonterminals; nt++) useStart[nt + 1]! += useStart[nt]!;
+  const uses = new Int32Array(useStart[numNonterminals]!);
+  const fill = useStart.slice(0, numNonterminals);
+  for (let r = 0; r < numRules; r++) {
+    for (let p = ruleStart[r]!; symbols[p] !== RULE_END; p++) {
+      const s = symbols[p]!;
+      if (s < numNonterminals) uses[fill[s]!++] = r;
+    }
+  }
+  const work: number[] = [];
+  for (let r = 0; r < numRules; r++) {
+    if (waiting[r] === 0 && !inSet[ruleLhs[r]!]) {
+      inSet[ruleLhs[r]!] = 1;
+      work.push(ruleLhs[r]!);
+    }
+  }
+  while (work.length > 0) {
+    const nt = work.pop()!;
+    for (let k = useStart[nt]!; k < useStart[nt + 1]!; k++) {
+      const r = uses[k]!;
+      if (waiting[r]! > 0 && --waiting[r]! === 0 && !inSet[ruleLhs[r]!]) {
+        inSet[ruleLhs[r]!] = 1;
+        work.push(ruleLhs[r]!);
+      }
+    }
+  }
+  return inSet;
 }

@@ -3,6 +3,16 @@
  * UTF-8 decoding, escape decoding, code-point sets and the names of anonymous terminals.
  */
 import { GramfillError, type ErrorCode, type SourceLocation } from "../util/errors.js";
+import type { RuleExpr } from "./ir.js";
+
+type RuleRef = Extract<RuleExpr, { type: "rule" }>;
+type TerminalRef = Extract<RuleExpr, { type: "terminal" }>;
+
+/** Makes rule and terminal references with a lazily computed `loc` (see `SourceText.refs`). */
+export interface RefFactory {
+  rule(name: string, offset: number): RuleRef;
+  terminal(name: string, offset: number): TerminalRef;
+}
 
 /** Deepest nesting of `( [ {` a grammar may use; deeper input fails with a clear error. */
 export const MAX_NESTING = 100;
@@ -58,10 +68,37 @@ export class SourceText {
       else hi = mid - 1;
     }
     const lineStart = starts[lo]!;
-    const pairs = countBetween(this.astral, lineStart, offset);
-    const loc: SourceLocation = { line: lo + 1, col: offset - lineStart - pairs + 1, offset };
-    if (this.file !== undefined) loc.file = this.file;
-    return loc;
+    const line = lo + 1;
+    const col = offset - lineStart - countBetween(this.astral, lineStart, offset) + 1;
+    // one literal per shape: adding `file` afterwards would give every location a property array
+    return this.file === undefined ? { line, col, offset } : { line, col, offset, file: this.file };
+  }
+
+  /**
+   * A factory of rule and terminal references whose `loc` is computed from a stored offset only
+   * when read (an error or a warning needs it): a huge grammar then pays no line/col lookup and no
+   * location object per reference. `loc` is a getter returning a fresh plain SourceLocation; the
+   * offset is a private field, so references compare and serialize as `{ type, name }`.
+   */
+  refs(): RefFactory {
+    const src = this;
+    class Ref {
+      readonly type: "rule" | "terminal";
+      readonly name: string;
+      readonly #offset: number;
+      constructor(type: "rule" | "terminal", name: string, offset: number) {
+        this.type = type;
+        this.name = name;
+        this.#offset = offset;
+      }
+      get loc(): SourceLocation {
+        return src.loc(this.#offset);
+      }
+    }
+    return {
+      rule: (name, offset) => new Ref("rule", name, offset) as RuleRef,
+      terminal: (name, offset) => new Ref("terminal", name, offset) as TerminalRef,
+    };
   }
 
   error(code: ErrorCode, message: string, offset: number): GramfillError {

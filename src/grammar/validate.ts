@@ -55,24 +55,70 @@ export function validateGrammar(g: Grammar): Diagnostic[] {
   }
 
   // --- undefined references ---------------------------------------------------------------------
+  // One pass over every rule body; it also records the rule -> rule and rule -> terminal edges (as
+  // index lists, each target once per rule) that productivity and reachability need.
+  const ruleList = [...rules.values()];
+  const ruleId = new Map<string, number>();
+  ruleList.forEach((r, i) => ruleId.set(r.name, i));
+  const termList = [...terms.values()];
+  const termId = new Map<string, number>();
+  termList.forEach((t, i) => termId.set(t.name, i));
+  const ruleEdgeStart = new Int32Array(ruleList.length + 1);
+  const ruleEdges: number[] = [];
+  const termEdgeStart = new Int32Array(ruleList.length + 1);
+  const termEdges: number[] = [];
+  const seenRule = new Int32Array(ruleList.length);
+  const seenTerm = new Int32Array(termList.length);
   const reported = new Set<string>();
-  for (const r of rules.values()) {
-    walkRule(r.expr, (e) => {
-      if (e.type === "rule" && !rules.has(e.name)) {
-        const key = `r:${e.name}`;
-        if (!reported.has(key)) {
-          reported.add(key);
-          err(`undefined rule '${e.name}' (used in '${r.name}')`, e.loc ?? r.loc);
+  const stack: RuleExpr[] = [];
+  for (let i = 0; i < ruleList.length; i++) {
+    const r = ruleList[i]!;
+    ruleEdgeStart[i] = ruleEdges.length;
+    termEdgeStart[i] = termEdges.length;
+    stack.push(r.expr);
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      switch (e.type) {
+        case "rule": {
+          const j = ruleId.get(e.name);
+          if (j !== undefined) {
+            if (seenRule[j] !== i + 1) {
+              seenRule[j] = i + 1;
+              ruleEdges.push(j);
+            }
+          } else if (!reported.has(`r:${e.name}`)) {
+            reported.add(`r:${e.name}`);
+            err(`undefined rule '${e.name}' (used in '${r.name}')`, e.loc ?? r.loc);
+          }
+          break;
         }
-      } else if (e.type === "terminal" && !terms.has(e.name)) {
-        const key = `t:${e.name}`;
-        if (!reported.has(key)) {
-          reported.add(key);
-          err(`undefined terminal '${e.name}' (used in '${r.name}')`, e.loc ?? r.loc);
+        case "terminal": {
+          const j = termId.get(e.name);
+          if (j !== undefined) {
+            if (seenTerm[j] !== i + 1) {
+              seenTerm[j] = i + 1;
+              termEdges.push(j);
+            }
+          } else if (!reported.has(`t:${e.name}`)) {
+            reported.add(`t:${e.name}`);
+            err(`undefined terminal '${e.name}' (used in '${r.name}')`, e.loc ?? r.loc);
+          }
+          break;
         }
+        case "seq":
+          for (let k = e.items.length - 1; k >= 0; k--) stack.push(e.items[k]!);
+          break;
+        case "alt":
+          for (let k = e.alts.length - 1; k >= 0; k--) stack.push(e.alts[k]!);
+          break;
+        case "repeat":
+          stack.push(e.expr);
+          break;
       }
-    });
+    }
   }
+  ruleEdgeStart[ruleList.length] = ruleEdges.length;
+  termEdgeStart[ruleList.length] = termEdges.length;
   for (const t of terms.values()) {
     walkTerm(t.expr, (e) => {
       if (e.type === "ref" && !terms.has(e.name)) {
@@ -124,14 +170,16 @@ export function validateGrammar(g: Grammar): Diagnostic[] {
   }
 
   // --- productivity -----------------------------------------------------------------------------
-  const productive = new Set<string>();
+  const productive = new Uint8Array(ruleList.length);
   // undefined rules were reported above; count them as productive to avoid follow-up errors
   const isProductive = (e: RuleExpr): boolean => {
     switch (e.type) {
       case "terminal":
         return true;
-      case "rule":
-        return productive.has(e.name) || !rules.has(e.name);
+      case "rule": {
+        const j = ruleId.get(e.name);
+        return j === undefined || productive[j] === 1;
+      }
       case "seq":
         return e.items.every(isProductive);
       case "alt":
@@ -141,64 +189,71 @@ export function validateGrammar(g: Grammar): Diagnostic[] {
     }
   };
   // worklist fixpoint: re-examine a rule only when a rule it uses becomes productive
-  const users = new Map<string, Set<string>>();
-  for (const r of rules.values()) {
-    walkRule(r.expr, (e) => {
-      if (e.type === "rule") {
-        let s = users.get(e.name);
-        if (!s) users.set(e.name, (s = new Set()));
-        s.add(r.name);
-      }
-    });
+  const userStart = new Int32Array(ruleList.length + 1);
+  for (const j of ruleEdges) userStart[j + 1]!++;
+  for (let j = 0; j < ruleList.length; j++) userStart[j + 1]! += userStart[j]!;
+  const users = new Int32Array(ruleEdges.length);
+  const fill = userStart.slice(0, ruleList.length);
+  for (let i = 0; i < ruleList.length; i++) {
+    for (let k = ruleEdgeStart[i]!; k < ruleEdgeStart[i + 1]!; k++) users[fill[ruleEdges[k]!]!++] = i;
   }
-  const work = [...rules.keys()];
+  const work: number[] = [];
+  for (let i = 0; i < ruleList.length; i++) work.push(i);
   while (work.length > 0) {
-    const name = work.pop()!;
-    if (productive.has(name)) continue;
-    if (isProductive(rules.get(name)!.expr)) {
-      productive.add(name);
-      for (const u of users.get(name) ?? []) if (!productive.has(u)) work.push(u);
+    const i = work.pop()!;
+    if (productive[i]) continue;
+    if (isProductive(ruleList[i]!.expr)) {
+      productive[i] = 1;
+      for (let k = userStart[i]!; k < userStart[i + 1]!; k++) if (!productive[users[k]!]) work.push(users[k]!);
     }
   }
-  for (const r of rules.values()) {
-    if (!productive.has(r.name)) {
+  for (let i = 0; i < ruleList.length; i++) {
+    if (!productive[i]) {
+      const r = ruleList[i]!;
       err(`rule '${r.name}' cannot produce any finite string (every alternative needs infinite recursion)`, r.loc);
     }
   }
 
   // --- reachability (warnings) ----------------------------------------------------------------
   if (startDef) {
-    const usedRules = new Set<string>([g.start]);
-    const usedTerms = new Set<string>();
-    const ruleWork = [g.start];
-    const termWork: string[] = [];
-    const useTerm = (n: string) => {
-      if (terms.has(n) && !usedTerms.has(n)) {
-        usedTerms.add(n);
-        termWork.push(n);
+    const usedRules = new Uint8Array(ruleList.length);
+    const usedTerms = new Uint8Array(termList.length);
+    const ruleWork = [ruleId.get(g.start)!];
+    usedRules[ruleWork[0]!] = 1;
+    const termWork: number[] = [];
+    const useTerm = (j: number) => {
+      if (!usedTerms[j]) {
+        usedTerms[j] = 1;
+        termWork.push(j);
       }
     };
-    for (const t of terms.values()) if (t.ignored) useTerm(t.name);
+    for (let j = 0; j < termList.length; j++) if (termList[j]!.ignored) useTerm(j);
     while (ruleWork.length > 0) {
-      const r = rules.get(ruleWork.pop()!);
-      if (!r) continue;
-      walkRule(r.expr, (e) => {
-        if (e.type === "rule" && !usedRules.has(e.name)) {
-          usedRules.add(e.name);
-          ruleWork.push(e.name);
-        } else if (e.type === "terminal") useTerm(e.name);
-      });
+      const i = ruleWork.pop()!;
+      for (let k = ruleEdgeStart[i]!; k < ruleEdgeStart[i + 1]!; k++) {
+        const j = ruleEdges[k]!;
+        if (!usedRules[j]) {
+          usedRules[j] = 1;
+          ruleWork.push(j);
+        }
+      }
+      for (let k = termEdgeStart[i]!; k < termEdgeStart[i + 1]!; k++) useTerm(termEdges[k]!);
     }
     while (termWork.length > 0) {
-      walkTerm(terms.get(termWork.pop()!)!.expr, (e) => {
-        if (e.type === "ref") useTerm(e.name);
+      walkTerm(termList[termWork.pop()!]!.expr, (e) => {
+        if (e.type === "ref") {
+          const j = termId.get(e.name);
+          if (j !== undefined) useTerm(j);
+        }
       });
     }
-    for (const r of rules.values()) {
-      if (!usedRules.has(r.name) && isUserName(r.name)) warn(`rule '${r.name}' is never used from start rule '${g.start}'`, r.loc);
+    for (let i = 0; i < ruleList.length; i++) {
+      const r = ruleList[i]!;
+      if (!usedRules[i] && isUserName(r.name)) warn(`rule '${r.name}' is never used from start rule '${g.start}'`, r.loc);
     }
-    for (const t of terms.values()) {
-      if (!usedTerms.has(t.name) && isUserName(t.name)) warn(`terminal '${t.name}' is never used from start rule '${g.start}'`, t.loc);
+    for (let j = 0; j < termList.length; j++) {
+      const t = termList[j]!;
+      if (!usedTerms[j] && isUserName(t.name)) warn(`terminal '${t.name}' is never used from start rule '${g.start}'`, t.loc);
     }
   }
 

