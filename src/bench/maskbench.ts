@@ -31,6 +31,10 @@ export interface SchemaResult {
   tokens: number;
   /** the slowest mask of this schema, in µs */
   max_mask_us?: number;
+  /** token tables built for this grammar × vocabulary by the end, in bytes */
+  tables_bytes?: number;
+  /** the largest matcher (parser state) of this schema's walks, in bytes */
+  matcher_bytes?: number;
 }
 
 export interface Percentiles {
@@ -61,6 +65,9 @@ export interface MaskBenchSummary {
   internal_errors: number;
   compile_ms: Percentiles;
   mask_us: Percentiles;
+  /** token tables per grammar × vocabulary, and the largest matcher, in MB */
+  tables_mb: Percentiles;
+  matcher_mb: Percentiles;
   tokens: number;
   subsets: Record<string, { schemas: number; passing: number; compile_errors: number; timeouts: number; validation_errors: number; invalidation_errors: number }>;
   per_schema: SchemaResult[];
@@ -122,27 +129,37 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
   compileMs.push(ms);
   let tokens = 0;
   const firstMask = maskUs.length;
+  const mem = { matcher: 0 };
   const slowest = () => round(Math.max(0, ...maskUs.slice(firstMask)));
+  const extra = () => ({ max_mask_us: slowest(), tables_bytes: ctx.tables.memoryBytes, matcher_bytes: mem.matcher });
   try {
     for (const t of c.tests) {
       const texts = schema.serialize(t.data);
       // the grammar fixes key order: walk the serialization it accepts (valid), or any (invalid)
-      const walks = texts.map((text) => walk(ctx, opts.encode(text), eos, bits, maskUs, deadline));
+      const walks = texts.map((text) => walk(ctx, opts.encode(text), eos, bits, maskUs, deadline, mem));
       tokens += walks.reduce((n, w) => n + w.tokens, 0);
       const reached = walks.some((w) => w.reachedEos);
-      if (t.valid && !reached) return { ...base, status: "validation_error", reason: t.description ?? "", compile_ms: ms, tokens, max_mask_us: slowest() };
-      if (!t.valid && reached) return { ...base, status: "invalidation_error", reason: t.description ?? "", compile_ms: ms, tokens, max_mask_us: slowest() };
+      if (t.valid && !reached) return { ...base, status: "validation_error", reason: t.description ?? "", compile_ms: ms, tokens, ...extra() };
+      if (!t.valid && reached) return { ...base, status: "invalidation_error", reason: t.description ?? "", compile_ms: ms, tokens, ...extra() };
     }
   } catch (e) {
-    if (e instanceof Deadline) return { ...base, status: "timeout", compile_ms: ms, tokens, max_mask_us: slowest() };
+    if (e instanceof Deadline) return { ...base, status: "timeout", compile_ms: ms, tokens, ...extra() };
     return { ...base, status: "internal_error", reason: (e as Error).message, compile_ms: ms, tokens };
   }
-  return { ...base, status: "passing", compile_ms: ms, tokens, max_mask_us: slowest() };
+  return { ...base, status: "passing", compile_ms: ms, tokens, ...extra() };
 }
 
 /** One instance: mask before every token, then EOS. */
-function walk(ctx: MaskContext, ids: number[], eos: number, bits: Uint32Array, maskUs: number[], deadline: number): { reachedEos: boolean; tokens: number } {
+function walk(ctx: MaskContext, ids: number[], eos: number, bits: Uint32Array, maskUs: number[], deadline: number, mem: { matcher: number }): { reachedEos: boolean; tokens: number } {
   const m = ctx.matcher();
+  try {
+    return walkWith(m, ids, eos, bits, maskUs, deadline);
+  } finally {
+    mem.matcher = Math.max(mem.matcher, m.memoryBytes);
+  }
+}
+
+function walkWith(m: ReturnType<MaskContext["matcher"]>, ids: number[], eos: number, bits: Uint32Array, maskUs: number[], deadline: number): { reachedEos: boolean; tokens: number } {
   let n = 0;
   for (const id of [...ids, eos]) {
     const t0 = performance.now();
@@ -203,6 +220,8 @@ function summarize(results: SchemaResult[], maskUs: number[], compileMs: number[
     internal_errors: count(results, "internal_error"),
     compile_ms: percentiles(compileMs),
     mask_us: percentiles(maskUs, true),
+    tables_mb: percentiles(results.flatMap((r) => (r.tables_bytes === undefined ? [] : [r.tables_bytes / 1e6]))),
+    matcher_mb: percentiles(results.flatMap((r) => (r.matcher_bytes === undefined ? [] : [r.matcher_bytes / 1e6]))),
     tokens: maskUs.length,
     subsets,
     per_schema: results,

@@ -219,6 +219,11 @@ export class GrammarMatcher implements Monitor {
     return c;
   }
 
+  /** Bytes held by this matcher (its parser); the shared tables are `ctx.tables.memoryBytes`. */
+  get memoryBytes(): number {
+    return this.parser.memoryBytes + this.tokenLens.length * 8;
+  }
+
   /** Bytes of output accepted so far. */
   get position(): number {
     return this.parser.position;

@@ -316,6 +316,13 @@ export class EarleyCore {
     return this.allowed.sets[this.setAllowed[s]!]!;
   }
 
+  /** Bytes held by this parse's arrays (the shared grammar tables not included). */
+  get memoryBytes(): number {
+    let n = 0;
+    for (const a of [this.itemDot, this.itemOrigin, this.setStart, this.setAllowed, this.setBlock, this.setGen, this.redoKey, this.redoGen, this.redoEnd, this.redoChildGen, this.redoResult, this.hashDot, this.hashOrigin, this.hashStamp]) n += a.byteLength;
+    return n;
+  }
+
   /** A deep copy sharing only the immutable grammar and the interned allowed sets. */
   copyStateFrom(other: EarleyCore): void {
     this.itemDot = other.itemDot.slice(0, Math.max(other.numItems, 16));

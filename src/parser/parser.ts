@@ -56,6 +56,11 @@ export class Parser {
     return this.lexState[this.pos]!;
   }
 
+  /** Bytes held by this parser (history and Earley sets; shared grammar tables not included). */
+  get memoryBytes(): number {
+    return this.lexState.byteLength + this.setOf.byteLength + this.boundary.byteLength + this.earley.memoryBytes;
+  }
+
   /** An independent parser in the same state (shares only immutable tables). */
   clone(): Parser {
     const earley = this.t.newEarley();

@@ -160,6 +160,7 @@ function report(tok: string, vocabSize: number, s: MaskBenchSummary): string {
     `  internal errors      ${pct(s.internal_errors)}`,
     `  time to first mask   p50 ${s.compile_ms.p50} ms, p90 ${s.compile_ms.p90}, p99 ${s.compile_ms.p99}, max ${s.compile_ms.max}`,
     `  mask + commit        p50 ${s.mask_us.p50} µs, p90 ${s.mask_us.p90}, p99 ${s.mask_us.p99}, p99.9 ${s.mask_us.p999}, max ${s.mask_us.max}, mean ${s.mask_us.mean}`,
+    `  memory               token tables per schema p50 ${s.tables_mb.p50} MB, max ${s.tables_mb.max} MB; matcher max ${s.matcher_mb.max} MB`,
   ];
   const reasons = Object.entries(s.compile_error_reasons).sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (reasons.length) lines.push("  compile errors by reason:", ...reasons.map(([r, n]) => `    ${String(n).padStart(5)}  ${r}`));
