@@ -1,0 +1,119 @@
+/**
+ * A short completion of a viable prefix, for closing out an output cut off by --max-tokens.
+ *
+ * Parser states are hard to hash, so this is no exact shortest-path search. Two searches over
+ * bytes, each every byte checked by the parser (so the result is exact: the prefix plus the
+ * completion is a word of the language), run within a budget of parser steps:
+ *  1. iterative deepening up to 6 bytes: finds the shortest completion when it is that short
+ *     (`"}`, `]}`, `0}` ...);
+ *  2. limited-discrepancy search: follow the preferred allowed byte at every step (bytes that close
+ *     structures first: `"`, `}`, `]`, ...; then `;`, `:`, digits, other punctuation, letters,
+ *     whitespace, and `,`, `[`, `{` last; but bytes that lead to a lexer state visited less often
+ *     on the current path (beyond once) before all others, which breaks loops such as the next letter of an
+ *     identifier or `""""` in C), allowing 0, 1, 2, ... deviations from that order, up to
+ *     `maxBytes` long.
+ * Limits: not always the shortest; undefined when nothing is found within the budget (a grammar
+ * whose completions are all longer than `maxBytes`, or that the byte order leads astray).
+ */
+import type { Parser } from "../parser/parser.js";
+
+const ORDER: number[] = (() => {
+  const groups = ['"}])\'>', ";", ":", "0123456789", ".-+_@/#$%&*=!?|~^`<\\", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", " \n\t\r", ",", "[{("];
+  const seen = new Set<number>();
+  const out: number[] = [];
+  for (const g of groups) {
+    for (const ch of g) {
+      const b = ch.charCodeAt(0);
+      if (!seen.has(b)) out.push(b), seen.add(b);
+    }
+  }
+  for (let b = 0; b < 256; b++) if (!seen.has(b)) out.push(b);
+  return out;
+})();
+
+export interface CompletionOptions {
+  /** longest completion tried (bytes; default 4096) */
+  maxBytes?: number;
+  /** parser steps in all (default 1,000,000) */
+  budget?: number;
+}
+
+/** Bytes that complete the parser's input (the parser is left where it was); undefined if none was found. */
+export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uint8Array | undefined {
+  if (p.isAccepting()) return new Uint8Array(0);
+  const maxBytes = opts.maxBytes ?? 4096;
+  let left = opts.budget ?? 1_000_000;
+  const path: number[] = [];
+
+  // 1. exhaustive up to a few bytes
+  for (let limit = 1; limit <= Math.min(6, maxBytes); limit++) {
+    let local = Math.min(left, 20_000);
+    const dfs = (depth: number): boolean => {
+      if (p.isAccepting()) return true;
+      if (depth === limit) return false;
+      for (const b of ORDER) {
+        if (--local < 0) return false;
+        if (!p.feedByte(b)) continue;
+        path.push(b);
+        if (dfs(depth + 1)) return true;
+        p.rollback(1);
+        path.pop();
+      }
+      return false;
+    };
+    const before = local;
+    const found = dfs(0);
+    left -= before - Math.max(local, 0);
+    if (found) {
+      p.rollback(path.length);
+      return Uint8Array.from(path);
+    }
+  }
+
+  // 2. limited discrepancy search in the preferred byte order; bytes leading to a lexer state
+  // seen less often on the current path (twice or more) come first (this breaks loops: the next letter of an
+  // identifier, `""""` string concatenation in C, ...)
+  const seen = new Map<number, number>();
+  const visit = (s: number, d: number) => seen.set(s, (seen.get(s) ?? 0) + d);
+  const choices = (): number[] => {
+    const out: Array<[number, number]> = [];
+    for (const b of ORDER) {
+      left--;
+      if (!p.feedByte(b)) continue;
+      out.push([b, Math.max(0, (seen.get(p.lexerState) ?? 0) - 1)]);
+      p.rollback(1);
+    }
+    // stable: ties keep the preferred order
+    return out.sort((x, y) => x[1] - y[1]).map((x) => x[0]);
+  };
+  for (let d = 0; d <= 8 && left > 0; d++) {
+    const lds = (depth: number, discrepancies: number): boolean => {
+      if (p.isAccepting()) return true;
+      if (depth === maxBytes || left <= 0) return false;
+      const cs = choices();
+      const n = Math.min(cs.length, discrepancies + 1);
+      // try the preferred byte last when deviations remain, so each pass explores new paths first
+      for (let i = 0; i < n; i++) {
+        const k = discrepancies > 0 ? (i + 1) % n : 0;
+        const b = cs[k]!;
+        if (!p.feedByte(b)) continue;
+        path.push(b);
+        const st = p.lexerState;
+        visit(st, 1);
+        if (lds(depth + 1, discrepancies - (k > 0 ? k : 0))) return true;
+        visit(st, -1);
+        p.rollback(1);
+        path.pop();
+        if (left <= 0) return false;
+      }
+      return false;
+    };
+    seen.clear();
+    visit(p.lexerState, 1);
+    if (lds(0, d)) {
+      p.rollback(path.length);
+      return Uint8Array.from(path);
+    }
+  }
+  return undefined;
+}
