@@ -1,12 +1,33 @@
 /** onnxruntime-node helpers shared by the backends. */
-import * as ort from "onnxruntime-node";
+import type * as Ort from "onnxruntime-node";
 import { GramfillError } from "../util/errors.js";
 
-export type OrtTensor = ort.Tensor;
+type OrtModule = typeof Ort;
+// loaded on first use, so commands that never run a model do not pay for the native module
+let mod: OrtModule | undefined;
 
-export async function openSession(path: string): Promise<ort.InferenceSession> {
+async function loadOrt(): Promise<OrtModule> {
+  if (!mod) {
+    try {
+      mod = (await import("onnxruntime-node")) as OrtModule;
+    } catch (e) {
+      throw new GramfillError("io", `cannot load onnxruntime-node: ${(e as Error).message}`);
+    }
+  }
+  return mod;
+}
+
+function M(): OrtModule {
+  if (!mod) throw new Error("internal: onnxruntime-node used before a session was opened");
+  return mod;
+}
+
+export type OrtTensor = Ort.Tensor;
+
+export async function openSession(path: string): Promise<Ort.InferenceSession> {
+  const o = await loadOrt();
   try {
-    return await ort.InferenceSession.create(path, { graphOptimizationLevel: "all" });
+    return await o.InferenceSession.create(path, { graphOptimizationLevel: "all" });
   } catch (e) {
     throw new GramfillError("io", `cannot load ONNX model '${path}': ${(e as Error).message}`, { file: path });
   }
@@ -18,7 +39,7 @@ export interface InputInfo {
   shape: readonly (number | string)[];
 }
 
-export function inputInfos(s: ort.InferenceSession): Map<string, InputInfo> {
+export function inputInfos(s: Ort.InferenceSession): Map<string, InputInfo> {
   const out = new Map<string, InputInfo>();
   const meta = s.inputMetadata ?? [];
   s.inputNames.forEach((name, i) => {
@@ -28,29 +49,29 @@ export function inputInfos(s: ort.InferenceSession): Map<string, InputInfo> {
   return out;
 }
 
-export function int64Tensor(values: ArrayLike<number>, dims: number[]): ort.Tensor {
+export function int64Tensor(values: ArrayLike<number>, dims: number[]): Ort.Tensor {
   const data = new BigInt64Array(values.length);
   for (let i = 0; i < values.length; i++) data[i] = BigInt(values[i]!);
-  return new ort.Tensor("int64", data, dims);
+  return new (M().Tensor)("int64", data, dims);
 }
 
-export function intTensor(type: string, values: ArrayLike<number>, dims: number[]): ort.Tensor {
-  if (type === "int32") return new ort.Tensor("int32", Int32Array.from(values), dims);
+export function intTensor(type: string, values: ArrayLike<number>, dims: number[]): Ort.Tensor {
+  if (type === "int32") return new (M().Tensor)("int32", Int32Array.from(values), dims);
   return int64Tensor(values, dims);
 }
 
-export function emptyTensor(type: string, dims: number[]): ort.Tensor {
+export function emptyTensor(type: string, dims: number[]): Ort.Tensor {
   const n = dims.reduce((a, b) => a * b, 1);
-  if (type === "float16") return new ort.Tensor("float16", new Uint16Array(n), dims);
-  return new ort.Tensor("float32", new Float32Array(n), dims);
+  if (type === "float16") return new (M().Tensor)("float16", new Uint16Array(n), dims);
+  return new (M().Tensor)("float32", new Float32Array(n), dims);
 }
 
-export function boolTensor(v: boolean): ort.Tensor {
-  return new ort.Tensor("bool", new Uint8Array([v ? 1 : 0]), [1]);
+export function boolTensor(v: boolean): Ort.Tensor {
+  return new (M().Tensor)("bool", new Uint8Array([v ? 1 : 0]), [1]);
 }
 
 /** A logits tensor as float32 (float16 outputs are converted). */
-export function floatData(t: ort.Tensor): Float32Array {
+export function floatData(t: Ort.Tensor): Float32Array {
   if (t.type === "float32") return t.data as Float32Array;
   if (t.type === "float16") {
     const h = t.data as Uint16Array;
