@@ -10,6 +10,7 @@ import { UsageError } from "./args.js";
 import { benchHelp, benchHelpFor, runBench } from "./commands/bench.js";
 import { checkHelp, runCheck } from "./commands/check.js";
 import { compileHelp, runCompile } from "./commands/compile.js";
+import { generateHelp, runGenerate } from "./commands/generate.js";
 import { maskHelp, runMask } from "./commands/mask.js";
 import { runVocab, vocabHelp } from "./commands/vocab.js";
 
@@ -31,6 +32,7 @@ const commands: Record<string, Command> = {
   bench: { summary: "JSON Schema benchmarks: test-suite pass rate, JSONSchemaBench coverage", help: benchHelp, run: runBench, helpFor: benchHelpFor },
   check: { summary: "check an input against a grammar (exit 0 accepted, 1 rejected)", help: checkHelp, run: runCheck },
   compile: { summary: "compile a grammar and print its statistics or its errors", help: compileHelp, run: runCompile },
+  generate: { summary: "generate text with a model, constrained by a JSON Schema, grammar or regex", help: generateHelp, run: (argv) => runGenerate(argv, isEntryPoint() ? process.stdout : undefined) },
   mask: { summary: "list the tokens a grammar or schema allows after a prefix", help: maskHelp, run: runMask },
   vocab: { summary: "show a tokenizer's vocabulary as exact bytes (size, EOS and special ids)", help: vocabHelp, run: runVocab },
 };
