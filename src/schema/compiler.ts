@@ -175,8 +175,13 @@ export class SchemaCompiler {
 
   private intersectNow(a: Node, b: Node, ptr: string): Node {
     if (a.refs.length > 0 || b.refs.length > 0) {
-      a = this.expandRefs(a, ptr);
-      b = this.expandRefs(b, ptr);
+      const ea = this.expandRefs(a, ptr);
+      const eb = this.expandRefs(b, ptr);
+      // lenient, reference still being compiled: keep the side with the reference (over-approximation)
+      if (!ea) return a;
+      if (!eb) return b;
+      a = ea;
+      b = eb;
     }
     const objects: ObjShape[] = [];
     for (const x of a.objects) for (const y of b.objects) {
@@ -208,15 +213,15 @@ export class SchemaCompiler {
     return acc;
   }
 
-  /** a node with recursive references replaced by the referenced node, when it is known */
-  private expandRefs(n: Node, ptr: string): Node {
+  /** a node with recursive references replaced by the referenced node; undefined (lenient) when one is still being compiled */
+  private expandRefs(n: Node, ptr: string, keyword = "$ref"): Node | undefined {
     if (n.refs.length === 0) return n;
     const parts: Node[] = [{ ...n, refs: [] }];
     for (const r of n.refs) {
       const target = this.recursive.get(r);
       if (!target) {
-        this.unsupported("$ref", ptr, "intersection (allOf or sibling keywords) with a recursive reference");
-        return { ...n, refs: [] };
+        this.unsupported(keyword, ptr, "combining (allOf, not, sibling keywords) a recursive reference with the schema that contains it");
+        return undefined;
       }
       parts.push(target);
     }
@@ -298,7 +303,11 @@ export class SchemaCompiler {
   }
 
   private complementNow(a: Node, ptr: string, keyword: string): Node {
-    if (a.refs.length > 0) a = this.expandRefs(a, ptr);
+    if (a.refs.length > 0) {
+      const e = this.expandRefs(a, ptr, keyword);
+      if (!e) return this.TOP; // lenient: no constraint
+      a = e;
+    }
     const scalar = this.l.minus(this.S_UNIV, a.scalar);
     let objects: ObjShape[];
     if (a.objects.length === 0) objects = this.TOP.objects;
@@ -315,6 +324,7 @@ export class SchemaCompiler {
         acc = next;
         if (acc.length > MAX_SHAPES) {
           this.unsupported(keyword, ptr, "complement has too many alternatives");
+          acc = [anyObject()]; // lenient: any object
           break;
         }
       }
@@ -344,7 +354,8 @@ export class SchemaCompiler {
     const out: ObjShape[] = [];
     if (s.rules.some((r) => r.name === undefined && !r.value.top) || s.names || s.depRequired.length > 0) {
       this.unsupported(keyword, ptr, "negation of an object schema with additionalProperties, patternProperties, propertyNames or dependencies");
-      return [];
+      return [anyObject()]; // lenient: any object
+
     }
     for (const k of s.required) out.push(this.forbidKey(k));
     const named = new Set(s.rules.filter((r) => r.name !== undefined && !r.value.top).map((r) => r.name!));
@@ -368,7 +379,7 @@ export class SchemaCompiler {
     const simple = s.contains.length === 0 && !s.unique;
     if (!simple) {
       this.unsupported(keyword, ptr, "negation of an array schema with contains or uniqueItems");
-      return [];
+      return [anyArray(this.TOP)]; // lenient: any array
     }
     if (s.min > 0) out.push({ ...anyArray(this.TOP), max: s.min - 1 });
     if (s.max < Infinity) out.push({ ...anyArray(this.TOP), min: s.max + 1 });
@@ -383,8 +394,10 @@ export class SchemaCompiler {
       const bad = this.complement(s.items, ptr, keyword);
       if (!this.isEmptyNode(bad)) {
         // at least one item after the prefix is bad: contains(bad) over the tail
-        if (s.prefix.length > 0) this.unsupported(keyword, ptr, "negation of items after prefixItems");
-        else out.push({ ...anyArray(this.TOP), contains: [{ node: bad, min: 1, max: Infinity }] });
+        if (s.prefix.length > 0) {
+          this.unsupported(keyword, ptr, "negation of items after prefixItems");
+          out.push(anyArray(this.TOP)); // lenient: any array
+        } else out.push({ ...anyArray(this.TOP), contains: [{ node: bad, min: 1, max: Infinity }] });
       }
     }
     return out;
@@ -485,7 +498,11 @@ export class SchemaCompiler {
     const l = this.l;
     if ("unevaluatedProperties" in s && node.objects.length > 0) {
       const u = this.sub(loc, s.unevaluatedProperties, "/unevaluatedProperties");
-      if (node.refs.length) node = this.expandRefs(node, loc.ptr);
+      if (node.refs.length) {
+        const e = this.expandRefs(node, loc.ptr, "unevaluatedProperties");
+        if (!e) return node; // lenient: not applied
+        node = e;
+      }
       const objects = node.objects.map((sh) => {
         const rest = sh.evaluated ? l.minus(this.STRING, sh.evaluated) : this.STRING;
         const rules = u.top || l.isEmpty(rest) ? sh.rules : [...sh.rules, { key: rest, value: u }];
@@ -495,7 +512,11 @@ export class SchemaCompiler {
     }
     if ("unevaluatedItems" in s && node.arrays.length > 0) {
       const u = this.sub(loc, s.unevaluatedItems, "/unevaluatedItems");
-      if (node.refs.length) node = this.expandRefs(node, loc.ptr);
+      if (node.refs.length) {
+        const e = this.expandRefs(node, loc.ptr, "unevaluatedItems");
+        if (!e) return node; // lenient: not applied
+        node = e;
+      }
       const arrays = node.arrays.map((sh) => {
         const ev = sh.evaluated ?? 0;
         if (ev === Infinity || u.top) return { ...sh, evaluated: Infinity };

@@ -175,7 +175,10 @@ export class Emitter {
     const names = order ?? namedKeys(shape);
     // dependentRequired: split into "key absent" and "key present with its dependencies"
     if (shape.depRequired.length > 0) {
-      if (shape.depRequired.length > 6) throw new GramfillError("schema_unsupported", "dependentRequired: more than 6 entries in one object");
+      if (shape.depRequired.length > 6) {
+        c.unsupported("dependentRequired", "", "more than 6 entries in one object");
+        return this.object({ ...shape, depRequired: [] }, depth, names); // lenient: dependencies dropped
+      }
       let shapes: ObjShape[] = [{ ...shape, depRequired: [] }];
       for (const [k, ks] of shape.depRequired) {
         const next: ObjShape[] = [];

@@ -52,7 +52,7 @@ const schemaArb: fc.Arbitrary<S> = fc.letrec<{ s: S; kw: Record<string, unknown>
 
 const valueArb = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...KEYS, "ab", "x"), tie("v"), { maxKeys: 3 })),
-})).v;
+})).v.map((v) => JSON.parse(JSON.stringify(v)) as unknown); // plain objects (ajv's deep equality needs prototypes)
 
 /** compile, or undefined when the schema is unsupported or has no instance */
 function tryCompile(schema: unknown) {
@@ -102,6 +102,31 @@ describe("schema grammars against ajv (property)", () => {
         }
       }),
       { numRuns: runs, seed: Number(process.env.SCHEMA_FC_SEED ?? 42) },
+    );
+  });
+
+  it("lenient mode over-approximates: every valid value is accepted", () => {
+    const extra = fc.oneof(
+      fc.constant({ uniqueItems: true }),
+      fc.constant({ pattern: "(?=a)b" }),
+      fc.constant({ maxLength: 2_000_000 }),
+      fc.constant({ multipleOf: 0.123456789 }),
+      fc.constant({ not: { additionalProperties: { type: "string" } } }),
+    );
+    fc.assert(
+      fc.property(schemaArb, extra, fc.array(valueArb, { minLength: 5, maxLength: 10 }), (schema, more, values) => {
+        const s = typeof schema === "boolean" ? more : { ...schema, ...more };
+        let c;
+        try {
+          c = compile(s, { mode: "lenient" });
+        } catch (e) {
+          if (e instanceof GramfillError && e.code === "schema_empty") return;
+          throw e;
+        }
+        const validate = ajvFor(s);
+        for (const v of values) if (validate(v)) expect(c.accepts(v), `schema ${JSON.stringify(s)} value ${JSON.stringify(v)}`).toBe(true);
+      }),
+      { numRuns: Math.ceil(runs / 2), seed: Number(process.env.SCHEMA_FC_SEED ?? 9) },
     );
   });
 

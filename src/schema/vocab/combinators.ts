@@ -69,7 +69,8 @@ function unionKeepingAnnotations(c: SchemaCompiler, branches: Node[], ptr: strin
   if (structured.length <= 1) return c.union(branches);
   if (structured.length > 5) {
     c.unsupported("anyOf", ptr, "more than 5 object/array branches next to unevaluated*");
-    return c.union(branches);
+    // lenient: every key/item counts as evaluated (over-approximation)
+    return c.union(branches.map((b) => ({ ...b, top: undefined, objects: b.objects.map((s) => ({ ...s, evaluated: c.STRING })), arrays: b.arrays.map((s) => ({ ...s, evaluated: Infinity })) })));
   }
   const parts: Node[] = [...branches];
   for (let mask = 1; mask < 1 << structured.length; mask++) {
