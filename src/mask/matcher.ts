@@ -12,7 +12,7 @@ import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import type { Monitor } from "./monitor.js";
 import { vocabSlices } from "./slices.js";
-import { TokenTables } from "./token-tables.js";
+import { TokenTables, type StateTokens } from "./token-tables.js";
 
 /** What matchers of one grammar and vocabulary share: the trie and the per-state token tables. */
 export class MaskContext {
@@ -58,7 +58,7 @@ export class GrammarMatcher implements Monitor {
     }
     const entry = this.ctx.tables.forState(this.parser.lexerState);
     bits.set(entry.always);
-    this.walkBoundaries(entry.trie, entry.boundaryNodes, entry.pathStart, entry.pathBytes, bits);
+    this.walkBoundaries(entry, bits);
     if (this.parser.isAccepting()) for (const eos of this.ctx.vocab.eosIds) bits[eos >>> 5]! |= 1 << (eos & 31);
   }
 
@@ -70,26 +70,18 @@ export class GrammarMatcher implements Monitor {
   }
 
   /**
-   * For each boundary node: bring the parser to the node's parent (bytes inside the pending lexeme,
-   * so plain DFA steps; consecutive paths share prefixes), then walk the node's subtree with it.
+   * For each group of boundary nodes: put the parser in the group's lexer state (as if the path to
+   * the nodes' parent had been read: those bytes only extend the pending lexeme), then walk each
+   * node's subtree with it.
    */
-  private walkBoundaries(trie: TokenTrie, nodes: Int32Array, pathStart: Int32Array, pathBytes: Uint8Array, bits: Uint32Array): void {
+  private walkBoundaries(entry: StateTokens, bits: Uint32Array): void {
     const p = this.parser;
-    let fed = 0;
-    let prevStart = 0;
-    for (let k = 0; k < nodes.length; k++) {
-      const start = pathStart[k]!;
-      const len = pathStart[k + 1]! - start;
-      let common = 0;
-      const max = Math.min(fed, len);
-      while (common < max && pathBytes[prevStart + common] === pathBytes[start + common]) common++;
-      if (fed > common) p.rollback(fed - common);
-      for (let i = common; i < len; i++) p.feedByte(pathBytes[start + i]!);
-      fed = len;
-      prevStart = start;
-      this.walkSubtree(trie, nodes[k]!, bits);
+    const { trie, boundaryNodes, groupState, groupStart } = entry;
+    for (let g = 0; g < groupState.length; g++) {
+      if (!p.pushLexerState(groupState[g]!)) continue;
+      for (let k = groupStart[g]!, e = groupStart[g + 1]!; k < e; k++) this.walkSubtree(trie, boundaryNodes[k]!, bits);
+      p.rollback(1);
     }
-    if (fed > 0) p.rollback(fed);
   }
 
   /** Depth-first walk of the subtree rooted at `node` with the parser positioned at its parent. */

@@ -19,11 +19,15 @@ export interface StateTokens {
   always: Uint32Array;
   /** the trie the boundary nodes belong to: the whole vocabulary's, or the rest of a slice's */
   trie: TokenTrie;
-  /** trie nodes where the pending lexeme must end before the node's byte, in DFS order */
+  /**
+   * trie nodes where the pending lexeme must end before the node's byte, grouped by the lexer state
+   * at the node's parent: group g is `boundaryNodes[groupStart[g] .. groupStart[g + 1])`, all with
+   * parent state `groupState[g]`. The parser's behaviour under a node depends on its path only
+   * through that state, so a group is walked from one pushed state, with no path bytes fed.
+   */
   boundaryNodes: Int32Array;
-  /** path bytes from the root to each boundary node's parent: `pathBytes[pathStart[k]..pathStart[k+1])` */
-  pathStart: Int32Array;
-  pathBytes: Uint8Array;
+  groupState: Int32Array;
+  groupStart: Int32Array;
 }
 
 export class TokenTables {
@@ -75,10 +79,8 @@ export class TokenTables {
       break;
     }
     const nodes: number[] = [];
-    const pathStart: number[] = [0];
-    const pathBytes: number[] = [];
+    const parents: number[] = [];
     const stateAt = this.stateAt;
-    const path = new Uint8Array(this.trie.maxDepth + 1);
     stateAt[0] = s;
     const n = trie.nodeCount;
     let m = 1;
@@ -89,26 +91,34 @@ export class TokenTables {
       const q2 = dfa.next(q, b);
       if (q2 !== LazyDfa.DEAD) {
         stateAt[d] = q2;
-        path[d - 1] = b;
         trie.addTokensOf(m, always);
         m++;
         continue;
       }
       if (dfa.isAccepting(q)) {
         nodes.push(m);
-        for (let k = 0; k < d - 1; k++) pathBytes.push(path[k]!);
-        pathStart.push(pathBytes.length);
+        parents.push(q);
       }
       m = trie.subtreeEnd(m);
     }
+    const order = nodes.map((_, i) => i).sort((a, b) => parents[a]! - parents[b]! || a - b);
+    const groupState: number[] = [];
+    const groupStart: number[] = [];
+    order.forEach((i, k) => {
+      if (k === 0 || parents[order[k - 1]!] !== parents[i]) {
+        groupState.push(parents[i]!);
+        groupStart.push(k);
+      }
+    });
+    groupStart.push(order.length);
     const entry: StateTokens = {
       always,
       trie,
-      boundaryNodes: Int32Array.from(nodes),
-      pathStart: Int32Array.from(pathStart),
-      pathBytes: Uint8Array.from(pathBytes),
+      boundaryNodes: Int32Array.from(order, (i) => nodes[i]!),
+      groupState: Int32Array.from(groupState),
+      groupStart: Int32Array.from(groupStart),
     };
-    this.bytes += always.byteLength + entry.boundaryNodes.byteLength + entry.pathStart.byteLength + entry.pathBytes.byteLength;
+    this.bytes += always.byteLength + entry.boundaryNodes.byteLength + entry.groupState.byteLength + entry.groupStart.byteLength;
     this.byState[s] = entry;
     return entry;
   }

@@ -61,6 +61,18 @@ export class Parser {
     return this.lexState.byteLength + this.setOf.byteLength + this.boundary.byteLength + this.earley.memoryBytes;
   }
 
+  /**
+   * Pushes a history entry with lexer state `state` inside the pending lexeme, as if the bytes that
+   * lead there had been read; `rollback(1)` undoes it. For mask walks: the caller guarantees that
+   * `state` is reachable from the current lexer state by bytes that only extend the lexeme. As
+   * with a byte, a state that cannot grow is scanned at once; false (nothing pushed) if the parser
+   * cannot take that lexeme.
+   */
+  pushLexerState(state: number): boolean {
+    if (this.t.isFinalState(state)) return this.finishLexeme(state, this.setOf[this.pos]!);
+    return this.push(state, this.setOf[this.pos]!, 0);
+  }
+
   /** An independent parser in the same state (shares only immutable tables). */
   clone(): Parser {
     const earley = this.t.newEarley();
