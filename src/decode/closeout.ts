@@ -7,8 +7,8 @@
  *  1. iterative deepening up to 6 bytes: finds the shortest completion when it is that short
  *     (`"}`, `]}`, `0}` ...);
  *  2. limited-discrepancy search: follow the preferred allowed byte at every step (bytes that close
- *     structures first: `"`, `}`, `]`, ...; then `;`, `:`, digits, other punctuation, letters,
- *     whitespace, and `,`, `[`, `{` last; but bytes that lead to a lexer state visited less often
+ *     structures first: `"`, `}`, `]`, ...; then `;`, `:`, digits, `,`, other punctuation,
+ *     letters, whitespace, and `[`, `{`, `(` last; but bytes that lead to a lexer state visited less often
  *     on the current path (beyond once) before all others, which breaks loops such as the next letter of an
  *     identifier or `""""` in C), allowing 0, 1, 2, ... deviations from that order, up to
  *     `maxBytes` long.
@@ -18,7 +18,7 @@
 import type { Parser } from "../parser/parser.js";
 
 const ORDER: number[] = (() => {
-  const groups = ['"}])\'>', ";", ":", "0123456789", ".-+_@/#$%&*=!?|~^`<\\", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", " \n\t\r", ",", "[{("];
+  const groups = ['"}])\'>', ";", ":", "0123456789", ",", ".-+_@/#$%&*=!?|~^`<\\", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", " \n\t\r", "[{("];
   const seen = new Set<number>();
   const out: number[] = [];
   for (const g of groups) {
