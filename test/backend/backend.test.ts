@@ -124,6 +124,17 @@ describe("model folder errors", () => {
     writeFileSync(join(d2, "config.json"), JSON.stringify({ model_type: "masked-diffusion", mask_token_id: 4 }));
     await expect(MaskedDiffusionLM.load(d2)).rejects.toThrow(/takes input_ids and attention_mask only.*position_ids/);
   });
+  it("logits_shifted (Dream style): row i-1 predicts position i", async () => {
+    const d = join(dir, "shifted");
+    cpSync(resolveModelDir("mdm"), d, { recursive: true });
+    const config = JSON.parse(readFileSync(join(d, "config.json"), "utf8")) as Record<string, unknown>;
+    writeFileSync(join(d, "config.json"), JSON.stringify({ ...config, logits_shifted: true, mask_token_id: 4 }));
+    const lm = await MaskedDiffusionLM.load(d);
+    expect(lm.logitsShifted).toBe(true);
+    const out = await lm.forward([[27, 4, 4]]);
+    expect(lm.predictionRow(out, 0, 1)).toEqual(out.data.subarray(0, out.width));
+    expect(() => lm.predictionRow(out, 0, 0)).toThrow(RangeError);
+  });
   it("a broken ONNX file", async () => {
     const d = join(dir, "broken");
     cpSync(resolveModelDir("mdm"), d, { recursive: true });
