@@ -2,7 +2,7 @@
 import type { SchemaCompiler } from "../compiler.js";
 import type { L } from "../lang.js";
 import { anyArray, anyObject, type Node, type ObjShape } from "../node.js";
-import { toDecimal } from "../numbers.js";
+import { formatNumber, toDecimal } from "../numbers.js";
 import { isObject, type Loc } from "../resolve.js";
 
 const TYPES = ["null", "boolean", "object", "array", "number", "integer", "string"];
@@ -82,7 +82,61 @@ export function valueNode(c: SchemaCompiler, v: unknown, ptr: string): Node {
   return c.invalid("const", ptr, "not a JSON value");
 }
 
+/** a language of many literal strings as a trie (one `or` of thousands of literals is slow to build) */
+export function trieLang(l: SchemaCompiler["l"], strings: string[]): L {
+  const build = (list: string[]): L => {
+    if (list.length <= 8) return l.or(...list.map((x) => (x === "" ? l.EPS : l.lit(x))));
+    let lcp = list[0]!;
+    for (const x of list) {
+      let i = 0;
+      while (i < lcp.length && i < x.length && lcp[i] === x[i]) i++;
+      lcp = lcp.slice(0, i);
+      if (!lcp) break;
+    }
+    if (lcp) return l.seq(l.lit(lcp), build(list.map((x) => x.slice(lcp.length))));
+    const groups = new Map<string, string[]>();
+    const alts: L[] = [];
+    for (const x of list) {
+      if (x === "") {
+        alts.push(l.EPS);
+        continue;
+      }
+      const ch = String.fromCodePoint(x.codePointAt(0)!);
+      let g = groups.get(ch);
+      if (!g) groups.set(ch, (g = []));
+      g.push(x.slice(ch.length));
+    }
+    for (const [ch, rest] of groups) alts.push(l.seq(l.lit(ch), build(rest)));
+    return l.or(...alts);
+  };
+  return build([...new Set(strings)].sort());
+}
+
+/** scalar values (no objects/arrays) as one language, built as tries when there are many */
+function manyScalars(c: SchemaCompiler, values: unknown[], ptr: string): L {
+  const l = c.l;
+  const strings: string[] = [];
+  const ints: string[] = [];
+  const decs: string[] = [];
+  const rest: L[] = [];
+  values.forEach((v, i) => {
+    if (typeof v === "string" && !/[\/\u0000-\u001f]/.test(v)) strings.push(l.encodeString(v));
+    else if (typeof v === "number" && Number.isFinite(v) && v !== 0) {
+      const t = formatNumber(v);
+      (t.includes(".") ? decs : ints).push(t);
+    } else rest.push(valueNode(c, v, `${ptr}/${i}`).scalar);
+  });
+  const zeros1 = l.repeat(l.lit("0"), 1, Infinity);
+  if (strings.length) rest.push(l.seq(l.lit('"'), trieLang(l, strings), l.lit('"')));
+  if (ints.length) rest.push(l.seq(trieLang(l, ints), l.opt(l.seq(l.lit("."), zeros1))));
+  if (decs.length) rest.push(l.seq(trieLang(l, decs), l.repeat(l.lit("0"), 0, Infinity)));
+  return l.or(...rest);
+}
+
 export function enumNode(c: SchemaCompiler, values: unknown[], ptr: string): Node {
+  if (values.length > 64 && values.every((v) => v === null || typeof v !== "object")) {
+    return { ...c.scalarNode(manyScalars(c, values, ptr)), values: [...new Set(values)] };
+  }
   const scalars: L[] = [];
   const scalarValues: unknown[] = [];
   const others: Node[] = [];
