@@ -49,15 +49,28 @@ function timeLang(l: Langs): L {
   return l.or(l.pattern(TIME_NORMAL, "u", "whole"), ...leap);
 }
 
+const cache = new WeakMap<Langs, Map<string, L | undefined | "unsupported">>();
+
 /** content language of a string format; undefined = annotation only; "unsupported" = known but not expressible */
 export function formatLanguage(l: Langs, f: string): L | undefined | "unsupported" {
+  let m = cache.get(l);
+  if (!m) cache.set(l, (m = new Map()));
+  if (m.has(f)) return m.get(f);
+  const r = buildFormat(l, f);
+  m.set(f, r);
+  return r;
+}
+
+function buildFormat(l: Langs, f: string): L | undefined | "unsupported" {
   switch (f) {
     case "date":
       return l.pattern(DATE, "u", "whole");
     case "time":
       return timeLang(l);
-    case "date-time":
-      return l.seq(l.pattern(DATE, "u", "whole"), l.pattern(String.raw`[tT\s]`, "u", "whole"), timeLang(l));
+    case "date-time": {
+      const time = formatLanguage(l, "time") as L;
+      return l.seq(l.pattern(DATE, "u", "whole"), l.pattern(String.raw`[tT\s]`, "u", "whole"), time);
+    }
     case "email":
       return l.pattern(EMAIL, "ui");
     case "uuid":

@@ -198,6 +198,7 @@ function schemas(data: string, limit: number, only: string | undefined, mode: "s
         continue;
       }
       s.times.push(performance.now() - t0);
+      if (process.env.GRAMFILL_BENCH_PROGRESS) process.stderr.write(`${file} ${(performance.now() - t0).toFixed(0)} ms\n`);
       s.compiled++;
       const ajv = ajvValidator(schema);
       for (const t of tests.get(file) ?? []) {
