@@ -18,6 +18,8 @@ export type Whitespace = "compact" | "python" | "pretty" | "flexible";
 
 export interface FormOptions {
   whitespace: Whitespace;
+  /** "schema": named properties in `properties` order (default); "any": in any order (≤ 10 named keys) */
+  propertyOrder: "schema" | "any";
   /** pretty: spaces per level (default 2) */
   indent: number;
   /** flexible: longest whitespace run between two tokens (default 20) */
@@ -223,6 +225,7 @@ export class Emitter {
       }
     }
     const member = members.length ? alt(...members) : undefined;
+    if (this.form.propertyOrder === "any") return this.objectAnyOrder(allowed, member, shape, depth);
     const { minProps, maxProps } = shape;
     const n = allowed.length;
     const cap = maxProps !== Infinity ? maxProps : Math.max(1, minProps);
@@ -259,6 +262,41 @@ export class Emitter {
       return { type: "rule", name };
     };
     return seq(this.open("{"), state(0, 0));
+  }
+
+  /** named keys in any order: the state is the set of named keys written so far */
+  private objectAnyOrder(allowed: Array<{ name: string; value: Node; required: boolean }>, member: RuleExpr | undefined, shape: ObjShape, depth: number): RuleExpr {
+    const c = this.c;
+    const n = allowed.length;
+    if (n > 10) {
+      c.unsupported("properties", "", `propertyOrder "any" with more than 10 named properties`);
+      return this.object(shape, depth); // lenient: fixed order
+    }
+    if (shape.minProps > 0 || shape.maxProps < Infinity) c.unsupported("minProperties", "", `propertyOrder "any" with minProperties/maxProperties`);
+    this.budget(2 << n);
+    const requiredMask = allowed.reduce((m, a, i) => (a.required ? m | (1 << i) : m), 0);
+    const base = `anyobj_${++this.ruleCount}`;
+    const names = new Map<string, string>();
+    const state = (used: number, started: boolean): RuleExpr => {
+      const key = `${used},${started}`;
+      let name = names.get(key);
+      if (name) return { type: "rule", name };
+      name = `${base}_${used}_${started ? 1 : 0}`;
+      names.set(key, name);
+      const rule: RuleDef = { name, expr: NOTHING };
+      this.rules.push(rule);
+      const alts: RuleExpr[] = [];
+      const lead = started ? this.sep(depth) : this.first(depth);
+      if ((used & requiredMask) === requiredMask) alts.push(this.close("}", depth, !started));
+      allowed.forEach((m, j) => {
+        if (used & (1 << j)) return;
+        alts.push(seq(lead, this.keyTerminal(c.quotedName(m.name), m.name), this.value(m.value, depth + 1), state(used | (1 << j), true)));
+      });
+      if (member) alts.push(seq(lead, member, state(used, true)));
+      rule.expr = alt(...alts);
+      return { type: "rule", name };
+    };
+    return seq(this.open("{"), state(0, false));
   }
 
   private array(shape: ArrShape, depth: number): RuleExpr {

@@ -24,6 +24,8 @@ export interface SchemaOptions {
   whitespace?: Whitespace;
   indent?: number;
   maxWhitespace?: number;
+  /** "schema" (default): named properties in `properties` order; "any": any order (≤ 10 named keys per object) */
+  propertyOrder?: "schema" | "any";
   /** pretty: deepest nesting of objects/arrays in the output form (default 16; deeper values are not part of it) */
   prettyMaxDepth?: number;
   /** remote `$ref` documents */
@@ -56,7 +58,7 @@ export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { gram
   compiler.trackEvaluated = usesKeyword(schema, ["unevaluatedProperties", "unevaluatedItems"]);
   const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
   if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
-  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20, prettyMaxDepth: opts.prettyMaxDepth ?? 16 };
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20, prettyMaxDepth: opts.prettyMaxDepth ?? 16, propertyOrder: opts.propertyOrder ?? "schema" };
   const grammar = new Emitter(compiler, form).grammar(root);
   grammar.diagnostics = compiler.warnings.map((w) => ({ severity: "warning" as const, message: `${w.keyword} at #${w.pointer}: ${w.message}` }));
   return { grammar, compiler, root, form };
@@ -101,7 +103,7 @@ export function compileSchema(schema: unknown, opts: SchemaOptions = {}): Compil
  */
 export function serialize(instance: unknown, opts: { whitespace?: Whitespace; indent?: number } = {}, schema?: CompiledSchema): string {
   if (schema) return schema.serialize(instance)[0]!;
-  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: 20, prettyMaxDepth: 16 };
+  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: 20, prettyMaxDepth: 16, propertyOrder: "schema" };
   return write(instance, form, 0, (_v, keys) => keys);
 }
 

@@ -68,7 +68,7 @@ export class NodeSerializer {
         const keys = Object.keys(v);
         if (keys.length === 0) return "{}";
         const shape = n?.objects.find((s) => this.objectMatches(s, v)) ?? n?.objects[0];
-        const named = shape ? namedKeys(shape).filter((k) => Object.hasOwn(v, k)) : [];
+        const named = shape && this.form.propertyOrder !== "any" ? namedKeys(shape).filter((k) => Object.hasOwn(v, k)) : [];
         const ordered = [...named, ...keys.filter((k) => !named.includes(k))];
         const colon = this.form.whitespace === "compact" ? ":" : ": ";
         return this.wrap("{", "}", ordered.map((k) => JSON.stringify(k) + colon + this.write(shape ? this.c.valueFor(shape, k) : undefined, v[k], d + 1)), d);

@@ -230,6 +230,17 @@ describe("modes, errors and output forms", () => {
     expect(flex.compiled.check(' { "b" : [ 1 ,2 ] ,\n "a":{ } } ').ok).toBe(true);
     expect(flex.compiled.check(`{${" ".repeat(100)}"a":{}}`).ok).toBe(false);
   });
+  it("property order: schema order by default, any order on request", () => {
+    const schema = { type: "object", properties: { a: { type: "integer" }, b: { type: "string" }, c: {} }, required: ["a", "b"], additionalProperties: { type: "boolean" } };
+    const fixed = compile(schema);
+    expect(fixed.compiled.check('{"a":1,"b":"x"}').ok).toBe(true);
+    expect(fixed.compiled.check('{"b":"x","a":1}').ok).toBe(false);
+    const any = compile(schema, { propertyOrder: "any" });
+    for (const t of ['{"a":1,"b":"x"}', '{"b":"x","a":1}', '{"z":true,"b":"x","c":null,"a":1}']) expect(any.compiled.check(t).ok, t).toBe(true);
+    for (const t of ['{"b":"x"}', '{"a":1,"b":"x","a":2}', '{"a":1,"b":"x","z":1}']) expect(any.compiled.check(t).ok, t).toBe(false);
+    expect(disagreements(schema, [{ b: "x", a: 1 }, { a: 1 }, { z: true, a: 1, b: "" }], { propertyOrder: "any" })).toEqual([]);
+  });
+
   it("the grammar round-trips through compileGrammar", () => {
     const { grammar } = schemaGrammar({ type: "object", properties: { a: { type: "string", pattern: "^x", maxLength: 3 } } });
     const g = compileGrammar(grammar);

@@ -13,12 +13,14 @@ export const schemaOptions: OptionSpec = {
   emit: { type: "string" },
   whitespace: { type: "string" },
   indent: { type: "string" },
+  "property-order": { type: "string" },
 };
 
 export const schemaOptionsHelp = `  -s, --schema FILE    a JSON Schema (draft 4, 6, 7, 2019-09, 2020-12 from $schema; default 2020-12)
       --mode M         strict (default): unsupported keywords are errors; lenient: over-approximate, warn
       --whitespace W   compact (default) | python | pretty | flexible
-      --indent N       spaces per level for --whitespace pretty (default 2)`;
+      --indent N       spaces per level for --whitespace pretty (default 2)
+      --property-order schema (default: properties order, optional ones skippable) | any`;
 
 export function loadSchema(file: string): unknown {
   const text = readText(file);
@@ -36,7 +38,9 @@ export function schemaOptionsFrom(p: Parsed, command: string): SchemaOptions {
   if (!["compact", "python", "pretty", "flexible"].includes(ws)) throw new UsageError("--whitespace must be compact, python, pretty or flexible", command);
   const indent = Number(optionalString(p, "indent") ?? "2");
   if (!Number.isInteger(indent) || indent < 0 || indent > 16) throw new UsageError("--indent must be an integer 0..16", command);
-  return { mode, whitespace: ws as Whitespace, indent };
+  const order = optionalString(p, "property-order") ?? "schema";
+  if (order !== "schema" && order !== "any") throw new UsageError("--property-order must be schema or any", command);
+  return { mode, whitespace: ws as Whitespace, indent, propertyOrder: order };
 }
 
 export function compileFile(file: string, opts: SchemaOptions): CompiledSchema {
