@@ -19,10 +19,16 @@ const D28 = String.raw`(?:0[1-9]|1\d|2[0-8])`;
 const DATE = String.raw`(?:\d{4}-(?:(?:0[13578]|1[02])-(?:${D28}|29|30|31)|(?:0[469]|11)-(?:${D28}|29|30)|02-${D28})|${LEAP}-02-29)`;
 const TZ = String.raw`(?:[zZ]|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)`;
 const TIME_NORMAL = String.raw`(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?${TZ}`;
+const TIME_NORMAL_OPTIONAL_TZ = String.raw`(?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d+)?${TZ}?`;
+/** ajv-formats' duration without its lookaheads: "P" alone is excluded separately, "T" needs a component */
+const DURATION = String.raw`^P(?:(?:\d+Y)?(?:\d+M)?(?:\d+D)?(?:T(?:\d+H(?:\d+M)?(?:\d+S)?|\d+M(?:\d+S)?|\d+S))?|\d+W)$`;
+const BYTE = String.raw`^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$`;
+const JSON_POINTER_URI_FRAGMENT = String.raw`^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]|%[0-9a-f]{2}|~0|~1)*)*$`;
 
 let ajvFormats: Record<string, unknown> | undefined;
 
-function timeLang(l: Langs): L {
+/** ajv-formats' time: `strictTz` (time, date-time) requires the offset; iso-time makes it optional */
+function timeLang(l: Langs, strictTz = true): L {
   // leap seconds: ss = 60 only when the time is 23:59 in UTC (ajv-formats' rule)
   const leap: L[] = [];
   const two = (n: number) => String(n).padStart(2, "0");
@@ -31,7 +37,7 @@ function timeLang(l: Langs): L {
     if (hr < 0 || hr > 99 || min < 0 || min > 99) return;
     leap.push(l.seq(l.lit(`${two(hr)}:${two(min)}:60`), frac, tz));
   };
-  add(23, 59, l.or(l.lit("z"), l.lit("Z")));
+  add(23, 59, strictTz ? l.or(l.lit("z"), l.lit("Z")) : l.or(l.EPS, l.lit("z"), l.lit("Z")));
   for (const sign of [1, -1]) {
     for (let tzH = 0; tzH <= 23; tzH++) {
       for (let tzM = 0; tzM <= 59; tzM++) {
@@ -46,7 +52,8 @@ function timeLang(l: Langs): L {
       }
     }
   }
-  return l.or(l.pattern(TIME_NORMAL, "u", "whole"), ...leap);
+  const normal = strictTz ? l.pattern(TIME_NORMAL, "u", "whole") : l.pattern(TIME_NORMAL_OPTIONAL_TZ, "u", "whole");
+  return l.or(normal, ...leap);
 }
 
 const cache = new WeakMap<Langs, Map<string, L | undefined | "unsupported">>();
@@ -71,6 +78,19 @@ function buildFormat(l: Langs, f: string): L | undefined | "unsupported" {
       const time = formatLanguage(l, "time") as L;
       return l.seq(l.pattern(DATE, "u", "whole"), l.pattern(String.raw`[tT\s]`, "u", "whole"), time);
     }
+    case "iso-time":
+      return timeLang(l, false);
+    case "iso-date-time": {
+      const time = formatLanguage(l, "iso-time") as L;
+      return l.seq(l.pattern(DATE, "u", "whole"), l.pattern(String.raw`[tT\s]`, "u", "whole"), time);
+    }
+    case "duration":
+      return l.minus(l.pattern(DURATION, "u"), l.lit("P"));
+    case "byte":
+      // ajv-formats tests with the m flag: a base64 run between two line boundaries anywhere
+      return l.pattern(BYTE, "mu");
+    case "json-pointer-uri-fragment":
+      return l.pattern(JSON_POINTER_URI_FRAGMENT, "ui");
     case "email":
       return l.pattern(EMAIL, "ui");
     case "uuid":
@@ -90,8 +110,7 @@ function buildFormat(l: Langs, f: string): L | undefined | "unsupported" {
     case "uri":
     case "uri-reference":
     case "url":
-    case "uri-template":
-    case "duration": {
+    case "uri-template": {
       const re = ajvRegex(f);
       if (!re) return "unsupported";
       try {

@@ -106,6 +106,11 @@ describe("strings", () => {
     exact({ format: "uuid" }, ["123e4567-e89b-12d3-a456-426614174000", "123e4567e89b12d3a456426614174000"]);
     exact({ format: "hostname" }, ["a.b", "-a.b", "a".repeat(64) + ".b", "a."]);
     exact({ format: "some-unknown-format" }, ["anything"]);
+    exact({ format: "duration" }, ["P", "P1D", "PT", "PT1H", "P1W", "P1Y2M3DT4H5M6S", "P1DT", "PT1S2M", "P1W1D"]);
+    exact({ format: "byte" }, ["", "QUJD", "QUI=", "QQ==", "QUJ", "x\nQUJD", "a\n\nb", "abc\n"]);
+    exact({ format: "iso-time" }, ["10:00:00", "10:00:00Z", "23:59:60", "22:59:60", "10:00:00+25:00"]);
+    exact({ format: "iso-date-time" }, ["2020-01-01T10:00:00", "2020-01-01T10:00:00Z", "2020-01-01 23:59:60"]);
+    exact({ format: "json-pointer-uri-fragment" }, ["#", "#/a/b", "#/a%20b", "/a", "#/a b"]);
   });
 });
 
