@@ -39,7 +39,11 @@ export interface GenerateOptions extends SamplingOptions {
   /** at maxTokens, complete the output with the grammar's shortest completion (default true) */
   closeOut?: boolean;
   closeOutSearch?: CompletionOptions;
-  /** more constraints, ANDed with the grammar's mask */
+  /**
+   * more constraints, ANDed with the grammar's mask at every sampled step; forced (jump-forward)
+   * tokens are offered to them and not forced when one refuses. Close-out follows the grammar only:
+   * monitors are not consulted for the completion.
+   */
   monitors?: Monitor[];
   onToken?: (e: TokenEvent) => void;
 }
@@ -174,8 +178,11 @@ export class Generator {
       await fillMask();
       stats.constraint_ms += performance.now() - c0;
       if (atEnd && onlyEos(bits, eos)) {
-        const id = [...eos][0]!;
-        commit(id);
+        const id = firstSet(bits);
+        if (id < 0 || !commit(id)) {
+          stoppedBy = "dead_end";
+          break;
+        }
         emit(id, true, false);
         stoppedBy = "eos";
         break;
@@ -222,6 +229,11 @@ export class Generator {
     const complete = m ? m.isFinished() || m.isAccepting() : null;
     return { text: new TextDecoder("utf-8").decode(bytes), bytes, tokens, complete, closedOut, stoppedBy, stats };
   }
+}
+
+function firstSet(bits: Uint32Array): number {
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) return (w << 5) + (31 - Math.clz32(bits[w]! & -bits[w]!));
+  return -1;
 }
 
 function onlyEos(bits: Uint32Array, eos: Set<number>): boolean {
