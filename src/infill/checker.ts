@@ -1,0 +1,319 @@
+/**
+ * Infilling feasibility: can the holes of a canvas be filled so that the whole text is a word of
+ * the grammar? And if so, with what?
+ *
+ * Algorithm (Bar-Hillel by Earley over a lattice, stopping at the first verified witness):
+ * 1. The canvas becomes a byte graph (canvas.ts): fragment bytes in a chain, a hole as a chain of
+ *    any-byte positions (or a loop when unbounded), with exits once enough bytes were read.
+ * 2. The lattice (lexemes.ts) has boundaries (node, forbidden-next-bytes) and, per terminal, the
+ *    lexemes from a boundary: paths through the byte graph run through the lexer DFA, ending where
+ *    the greedy lexer would stop. Lexemes may span holes and fragments freely. Ignored terminals
+ *    (whitespace, comments) are lattice moves that the chart treats as ε.
+ * 3. An Earley chart whose "positions" are lattice boundaries: items (dotted rule, origin, at),
+ *    closed under predict / scan (over lexeme edges, after any ignored lexemes) / complete, with
+ *    completions remembered per (origin, nonterminal) so that items arriving later still see them
+ *    (the lattice has cycles in unbounded holes; the chart is a finite fixpoint). A completed start
+ *    rule from the start boundary at a boundary whose ignore-closure can end the text is a
+ *    candidate witness.
+ * 4. Each candidate's bytes are read back from the chart and the lexeme search trees, split among
+ *    the canvas' holes, and verified by `compiled.check` on the whole filled text. A verified
+ *    candidate is returned; a failing one is dropped and the chart continues (a few times).
+ *
+ * What is exact and what is not:
+ * - "infeasible" is a proof: the chart found nothing in a language that contains every real
+ *   filling (see the lexer-context relaxation in lexemes.ts, and the hole approximation below), and
+ *   no budget ran out.
+ * - "feasible" always comes with a witness the real parser accepted (and whose hole lengths are in
+ *   range): it is exact.
+ * - "unknown": the relaxed chart found candidates but none verified within `maxWitnessAttempts`, or
+ *   the item budget ran out. `feasible()` says true then (never a false dead end).
+ * - Holes: modelled exactly when `maxBytes <= exactMaxBytes` (default 32); otherwise as
+ *   [min(minBytes, exactMinBytes), ∞) — lengths are then checked on the witness only.
+ *   Token counts become byte ranges (k..k·maxTokenBytes), an over-approximation when the
+ *   vocabulary cannot spell every byte string in that range with k tokens.
+ * - A canvas without holes is decided by `compiled.check` directly (exact).
+ */
+import { RULE_END } from "../grammar/normalize.js";
+import type { CompiledGrammar } from "../parser/compile.js";
+import { ByteGraph, fillCanvas, segmentsOf, splitFill, type Canvas } from "./canvas.js";
+import { Lattice, LexTables, type EdgeSet } from "./lexemes.js";
+
+export interface InfillOptions {
+  /** longest token in bytes, for holes given in `tokens` without their own (default 16) */
+  maxTokenBytes?: number;
+  /** holes with at most this many bytes are modelled exactly (default 32) */
+  exactMaxBytes?: number;
+  /** minimum lengths up to this are modelled exactly in approximated holes (default 64) */
+  exactMinBytes?: number;
+  /** chart items before giving up with "unknown" (default 2,000,000) */
+  maxItems?: number;
+  /** candidate witnesses tried before "unknown" (default 16) */
+  maxWitnessAttempts?: number;
+}
+
+export type InfillStatus = "feasible" | "infeasible" | "unknown";
+
+export interface InfillResult {
+  status: InfillStatus;
+  /** with "feasible": one fill per hole, in canvas order */
+  witness: Uint8Array[] | null;
+  /** with "feasible": the whole filled text (accepted by `compiled.check`) */
+  text: Uint8Array | null;
+  /** why the answer is "unknown" */
+  reason?: "budget" | "unverified";
+  stats: InfillStats;
+}
+
+export interface InfillStats {
+  items: number;
+  boundaries: number;
+  lexemeEdgeSets: number;
+  candidates: number;
+  ms: number;
+}
+
+const PREDICT = 0;
+const SCAN = 1;
+const COMPLETE = 2;
+/** origins are below this (a lattice of 4 M boundaries is far beyond any budget) */
+const ORIGIN_SPAN = 4_194_304;
+
+export class InfillChecker {
+  readonly compiled: CompiledGrammar;
+  private readonly lt: LexTables;
+  private readonly o: Required<InfillOptions>;
+
+  constructor(compiled: CompiledGrammar, opts: InfillOptions = {}) {
+    this.compiled = compiled;
+    this.lt = new LexTables(compiled);
+    this.o = {
+      maxTokenBytes: opts.maxTokenBytes ?? 16,
+      exactMaxBytes: opts.exactMaxBytes ?? 32,
+      exactMinBytes: opts.exactMinBytes ?? 64,
+      maxItems: opts.maxItems ?? 2_000_000,
+      maxWitnessAttempts: opts.maxWitnessAttempts ?? 16,
+    };
+  }
+
+  /** False only when no filling exists (a proof); true when one was found or could not be ruled out. */
+  feasible(canvas: Canvas): boolean {
+    return this.check(canvas).status !== "infeasible";
+  }
+
+  /** A verified filling (one byte string per hole), or null when none was found. */
+  witness(canvas: Canvas): Uint8Array[] | null {
+    return this.check(canvas).witness;
+  }
+
+  check(canvas: Canvas): InfillResult {
+    const t0 = performance.now();
+    const { segments, holeCount } = segmentsOf(canvas, this.o.maxTokenBytes);
+    if (holeCount === 0) {
+      const text = fillCanvas(canvas, []);
+      const ok = this.compiled.check(text).ok;
+      return {
+        status: ok ? "feasible" : "infeasible",
+        witness: ok ? [] : null,
+        text: ok ? text : null,
+        stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, ms: performance.now() - t0 },
+      };
+    }
+    const graph = new ByteGraph(segments, this.o.exactMaxBytes, this.o.exactMinBytes);
+    const lat = new Lattice(graph, this.lt);
+    const chart = new Chart(this.compiled, lat, this.o.maxItems);
+    let candidates = 0;
+    let result: InfillResult | null = null;
+    for (;;) {
+      const cand = chart.nextCandidate();
+      if (cand === null) break;
+      candidates++;
+      const fills = this.readWitness(chart, lat, graph, cand[0], cand[1], holeCount);
+      if (fills !== null) {
+        const text = fillCanvas(canvas, fills);
+        if (this.compiled.check(text).ok) {
+          result = { status: "feasible", witness: fills, text, stats: undefined! };
+          break;
+        }
+      }
+      if (candidates >= this.o.maxWitnessAttempts) break;
+    }
+    if (result === null) {
+      if (chart.exhausted && candidates === 0) result = { status: "infeasible", witness: null, text: null, stats: undefined! };
+      else result = { status: "unknown", witness: null, text: null, reason: candidates > 0 ? "unverified" : "budget", stats: undefined! };
+    }
+    result.stats = {
+      items: chart.numItems,
+      boundaries: lat.numBoundaries,
+      lexemeEdgeSets: lat.edgesBuilt,
+      candidates,
+      ms: performance.now() - t0,
+    };
+    return result;
+  }
+
+  /** The hole fills of a candidate: bytes read at hole nodes, split among merged holes; null if out of range. */
+  private readWitness(chart: Chart, lat: Lattice, graph: ByteGraph, item: number, endAt: number, holeCount: number): Uint8Array[] | null {
+    const lexemes = chart.derivation(item);
+    for (const e of lat.ignorePath(chart.at(item), endAt)) lexemes.push(e);
+    const pairs: Array<[number, number]> = [];
+    for (const [es, j] of lexemes) lat.lexemeBytes(es, j, pairs);
+    const perSeg = new Map<number, number[]>();
+    for (const [node, b] of pairs) {
+      const seg = graph.holeSeg[node]!;
+      if (seg < 0) continue;
+      let l = perSeg.get(seg);
+      if (l === undefined) perSeg.set(seg, (l = []));
+      l.push(b);
+    }
+    const fills: Uint8Array[] = new Array(holeCount);
+    for (let si = 0; si < graph.segments.length; si++) {
+      const s = graph.segments[si]!;
+      if (s.kind !== "hole") continue;
+      const parts = splitFill(Uint8Array.from(perSeg.get(si) ?? []), s.ranges);
+      if (parts === null) return null;
+      s.holes.forEach((h, i) => (fills[h] = parts[i]!));
+    }
+    return fills;
+  }
+}
+
+/** The Earley chart over lattice boundaries. */
+class Chart {
+  private readonly g: CompiledGrammar["bnf"];
+  private readonly lat: Lattice;
+  private readonly NT: number;
+  private readonly maxItems: number;
+  private readonly acceptDot: number;
+  private readonly start: number;
+
+  private dot: number[] = [];
+  private origin: number[] = [];
+  private atB: number[] = [];
+  private bpKind: number[] = [];
+  private bpX: number[] = [];
+  private bpY: number[] = [];
+  private bpRef: Array<[EdgeSet, number] | null> = [];
+  private readonly index = new Map<number, Map<number, number>>();
+  private readonly waiters = new Map<number, number[]>();
+  private readonly completions = new Map<number, number[]>();
+  private next = 0;
+  private pending: Array<[number, number]> = [];
+  exhausted = false;
+
+  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number) {
+    this.g = compiled.bnf;
+    this.lat = lat;
+    this.NT = this.g.numNonterminals;
+    this.maxItems = maxItems;
+    const startRule = this.g.ntRules[this.g.ntRuleStart[0]!]!;
+    this.acceptDot = this.g.ruleStart[startRule]! + 1;
+    this.start = lat.startBoundary();
+    this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, null);
+  }
+
+  get numItems(): number {
+    return this.dot.length;
+  }
+
+  at(item: number): number {
+    return this.atB[item]!;
+  }
+
+  private add(dot: number, origin: number, at: number, kind: number, x: number, y: number, ref: [EdgeSet, number] | null): void {
+    let m = this.index.get(at);
+    if (m === undefined) this.index.set(at, (m = new Map()));
+    const key = dot * ORIGIN_SPAN + origin;
+    if (m.has(key)) return;
+    const id = this.dot.length;
+    m.set(key, id);
+    this.dot.push(dot);
+    this.origin.push(origin);
+    this.atB.push(at);
+    this.bpKind.push(kind);
+    this.bpX.push(x);
+    this.bpY.push(y);
+    this.bpRef.push(ref);
+    if (dot === this.acceptDot && origin === this.start) {
+      for (const q of this.lat.ignoreClosure(at).members) {
+        if (this.lat.accepting(q)) {
+          this.pending.push([id, q]);
+          break;
+        }
+      }
+    }
+  }
+
+  /** Runs the worklist to the next candidate (item, end boundary); null when the chart is closed or over budget. */
+  nextCandidate(): [number, number] | null {
+    for (;;) {
+      if (this.pending.length > 0) return this.pending.shift()!;
+      if (this.next >= this.dot.length) {
+        this.exhausted = true;
+        return null;
+      }
+      if (this.dot.length > this.maxItems) return null;
+      this.process(this.next++);
+    }
+  }
+
+  private process(i: number): void {
+    const g = this.g;
+    const NT = this.NT;
+    const dot = this.dot[i]!;
+    const o = this.origin[i]!;
+    const q = this.atB[i]!;
+    const sym = g.symbols[dot]!;
+    if (sym === RULE_END) {
+      const A = g.ruleLhs[g.ruleOfPos[dot]!]!;
+      const key = o * NT + A;
+      let list = this.completions.get(key);
+      if (list === undefined) this.completions.set(key, (list = []));
+      list.push(i);
+      const ws = this.waiters.get(key);
+      if (ws !== undefined) for (let k = 0; k < ws.length; k++) this.add(this.dot[ws[k]!]! + 1, this.origin[ws[k]!]!, q, COMPLETE, ws[k]!, i, null);
+    } else if (sym < NT) {
+      const key = q * NT + sym;
+      let ws = this.waiters.get(key);
+      const first = ws === undefined;
+      if (ws === undefined) this.waiters.set(key, (ws = []));
+      ws.push(i);
+      if (first) {
+        for (let r = g.ntRuleStart[sym]!; r < g.ntRuleStart[sym + 1]!; r++) this.add(g.ruleStart[g.ntRules[r]!]!, q, q, PREDICT, -1, -1, null);
+      }
+      const cs = this.completions.get(key);
+      if (cs !== undefined) for (let k = 0; k < cs.length; k++) this.add(dot + 1, o, this.atB[cs[k]!]!, COMPLETE, i, cs[k]!, null);
+    } else {
+      const t = sym - NT;
+      for (const q1 of this.lat.ignoreClosure(q).members) {
+        const es = this.lat.edges(q1, t);
+        for (let j = 0; j < es.targets.length; j++) this.add(dot + 1, o, es.targets[j]!, SCAN, i, q1, [es, j]);
+      }
+    }
+  }
+
+  /** The lexemes (ignored ones included) an item's derivation read, in order. */
+  derivation(item: number): Array<[EdgeSet, number]> {
+    const out: Array<[EdgeSet, number]> = [];
+    // explicit stack: an entry ≥ 0 is an item to expand, -(k+1) emits the scan of item k
+    const stack: number[] = [item];
+    while (stack.length > 0) {
+      const e = stack.pop()!;
+      if (e < 0) {
+        const k = -e - 1;
+        const prev = this.bpX[k]!;
+        for (const x of this.lat.ignorePath(this.atB[prev]!, this.bpY[k]!)) out.push(x);
+        out.push(this.bpRef[k]!);
+        continue;
+      }
+      const kind = this.bpKind[e]!;
+      if (kind === SCAN) {
+        stack.push(-e - 1);
+        stack.push(this.bpX[e]!);
+      } else if (kind === COMPLETE) {
+        stack.push(this.bpY[e]!);
+        stack.push(this.bpX[e]!);
+      }
+    }
+    return out;
+  }
+}
