@@ -15,6 +15,8 @@ import { Parser, type ParserTables } from "./parser.js";
 export interface CompileOptions {
   /** cap on lexer DFA states (default 50,000); hitting it is an error naming the terminal */
   maxLexerStates?: number;
+  /** build the terminals in this expression set (a front-end that already built them shares the work) */
+  exprs?: ExprSet;
 }
 
 export interface CheckResult {
@@ -65,7 +67,7 @@ export class CompiledGrammar implements ParserTables {
       throw new GramfillError("grammar_invalid", `rule '${names[0]}' produces no finite string`, ruleLoc(grammar, names[0]!));
     }
     this.predictions = new PredictionTable(this.bnf);
-    const { exprs, patterns } = compileTerminals(grammar);
+    const { exprs, patterns } = compileTerminals(grammar, opts.exprs);
     this.exprs = exprs;
     this.terminalNames = grammar.terminals.map((t) => t.name);
     this.dfa = new LazyDfa(exprs, patterns, { maxStates: opts.maxLexerStates ?? 50_000, names: this.terminalNames });

@@ -6,6 +6,7 @@
 import type { SchemaCompiler } from "./compiler.js";
 import { createRequire } from "node:module";
 import type { L, Langs } from "./lang.js";
+import { trieLang } from "./vocab/type.js";
 
 const EMAIL = String.raw`^[a-z0-9!#$%&'*+/=?^_\x60{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_\x60{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$`;
 const UUID = String.raw`^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$`;
@@ -29,29 +30,45 @@ let ajvFormats: Record<string, unknown> | undefined;
 
 /** ajv-formats' time: `strictTz` (time, date-time) requires the offset; iso-time makes it optional */
 function timeLang(l: Langs, strictTz = true): L {
-  // leap seconds: ss = 60 only when the time is 23:59 in UTC (ajv-formats' rule)
-  const leap: L[] = [];
+  // leap seconds: ss = 60 only when the time is 23:59 in UTC (ajv-formats' rule). The local time
+  // and the offset are tied digit by digit, so the language lists them: grouped by "HH:MM" (a trie)
+  // with the offsets that make it 23:59 UTC as the leaves.
   const two = (n: number) => String(n).padStart(2, "0");
-  const frac = l.pattern(String.raw`(?:\.\d+)?`, "u", "whole");
-  const add = (hr: number, min: number, tz: L) => {
-    if (hr < 0 || hr > 99 || min < 0 || min > 99) return;
-    leap.push(l.seq(l.lit(`${two(hr)}:${two(min)}:60`), frac, tz));
+  const byLocal = new Map<string, string[]>();
+  const add = (hr: number, min: number, tzs: string[]) => {
+    if (hr < 0 || hr > 99 || min < 0 || min > 59) return;
+    const k = `${two(hr)}:${two(min)}`;
+    let list = byLocal.get(k);
+    if (!list) byLocal.set(k, (list = []));
+    list.push(...tzs);
   };
-  add(23, 59, strictTz ? l.or(l.lit("z"), l.lit("Z")) : l.or(l.EPS, l.lit("z"), l.lit("Z")));
+  add(23, 59, strictTz ? ["z", "Z"] : ["", "z", "Z"]);
   for (const sign of [1, -1]) {
     for (let tzH = 0; tzH <= 23; tzH++) {
       for (let tzM = 0; tzM <= 59; tzM++) {
         const s = sign > 0 ? "+" : "-";
-        const tz = tzM === 0 ? l.or(l.lit(`${s}${two(tzH)}`), l.lit(`${s}${two(tzH)}:00`), l.lit(`${s}${two(tzH)}00`)) : l.or(l.lit(`${s}${two(tzH)}:${two(tzM)}`), l.lit(`${s}${two(tzH)}${two(tzM)}`));
+        const tzs = tzM === 0 ? [`${s}${two(tzH)}`, `${s}${two(tzH)}:00`, `${s}${two(tzH)}00`] : [`${s}${two(tzH)}:${two(tzM)}`, `${s}${two(tzH)}${two(tzM)}`];
         for (const u of [59, -1]) {
           const min = u + tzM * sign;
           if (min < 0 || min > 59) continue;
           const borrow = u < 0 ? 1 : 0;
-          for (const h of [23, -1]) add(h + tzH * sign + borrow, min, tz);
+          for (const h of [23, -1]) add(h + tzH * sign + borrow, min, tzs);
         }
       }
     }
   }
+  const frac = l.pattern(String.raw`(?:\.\d+)?`, "u", "whole");
+  const leaf = new Map<string, L>();
+  for (const [k, tzs] of byLocal) leaf.set(k, l.seq(l.lit(":60"), frac, trieLang(l, tzs)));
+  // trie over "HH:MM": first the hour, then the minute
+  const byHour = new Map<string, string[]>();
+  for (const k of byLocal.keys()) {
+    const [hh, mm] = k.split(":") as [string, string];
+    let list = byHour.get(hh);
+    if (!list) byHour.set(hh, (list = []));
+    list.push(mm);
+  }
+  const leap = [...byHour].map(([hh, mms]) => l.seq(l.lit(hh + ":"), l.or(...mms.map((mm) => l.seq(l.lit(mm), leaf.get(`${hh}:${mm}`)!)))));
   const normal = strictTz ? l.pattern(TIME_NORMAL, "u", "whole") : l.pattern(TIME_NORMAL_OPTIONAL_TZ, "u", "whole");
   return l.or(normal, ...leap);
 }

@@ -135,8 +135,38 @@ export class Langs {
   opt(a: L): L {
     return this.or(this.EPS, a);
   }
+  private readonly emptyMemo = new Map<ExprId, boolean>();
+
   isEmpty(a: L): boolean {
-    return a.id === this.x.EMPTY || this.x.isEmpty(a.id);
+    if (a.id === this.x.EMPTY) return true;
+    let r = this.emptyMemo.get(a.id);
+    if (r === undefined) {
+      r = !this.quickWitness(a.id) && this.x.isEmpty(a.id);
+      this.emptyMemo.set(a.id, r);
+    }
+    return r;
+  }
+
+  /**
+   * A depth-first search for a member with a small budget: most languages we ask about are
+   * non-empty, and a witness proves it without exploring the automaton breadth-first.
+   */
+  private quickWitness(e: ExprId): boolean {
+    const x = this.x;
+    const seen = new Set<ExprId>();
+    let budget = 400;
+    const dfs = (d: ExprId): boolean => {
+      if (x.nullable(d)) return true;
+      if (seen.has(d) || --budget <= 0) return false;
+      seen.add(d);
+      for (const b of x.classRepresentatives(d)) {
+        const n = x.derivative(d, b);
+        if (n !== x.EMPTY && dfs(n)) return true;
+        if (budget <= 0) return false;
+      }
+      return false;
+    };
+    return dfs(e);
   }
   /** does the language contain this exact text? */
   matches(a: L, text: string): boolean {
