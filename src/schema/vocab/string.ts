@@ -59,6 +59,12 @@ export function patternLang(c: SchemaCompiler, p: string, keyword: string, ptr: 
       return undefined;
     }
     if (e instanceof GramfillError && e.code === "regex_syntax") {
+      // ajv compiles patterns with the u flag too, so such a schema is invalid for it as well;
+      // lenient mode drops the pattern (an over-approximation) instead of failing
+      if (c.opts.mode === "lenient") {
+        c.unsupported(keyword, ptr, `invalid regex /${p}/ (with the u flag): ${e.message}; pattern ignored`);
+        return undefined;
+      }
       c.invalid(keyword, ptr, `invalid regex /${p}/: ${e.message}`);
     }
     throw e;
