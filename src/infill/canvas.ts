@@ -157,6 +157,8 @@ export class ByteGraph {
   readonly segStart: number[];
   /** per hole segment: modelled exactly */
   readonly exact: boolean[];
+  /** the shape of the hole models (two graphs of one canvas with equal signatures are equal) */
+  readonly signature: string;
 
   constructor(segments: Segment[], exactMaxBytes: number, exactMinBytes: number) {
     this.segments = segments;
@@ -182,6 +184,7 @@ export class ByteGraph {
         }
       }
     }
+    this.signature = plan.map((p) => `${p.nodes}${p.loop ? "*" : ""}`).join(",");
     const n = total + 1;
     this.end = total;
     this.byte = new Int16Array(n).fill(-1);

@@ -69,6 +69,8 @@ export interface InfillStats {
   boundaries: number;
   lexemeEdgeSets: number;
   candidates: number;
+  /** chart runs (cheap over-approximations first, see `check`) */
+  tiers: number;
   ms: number;
 }
 
@@ -115,10 +117,33 @@ export class InfillChecker {
         status: ok ? "feasible" : "infeasible",
         witness: ok ? [] : null,
         text: ok ? text : null,
-        stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, ms: performance.now() - t0 },
+        stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 },
       };
     }
-    const graph = new ByteGraph(segments, this.o.exactMaxBytes, this.o.exactMinBytes);
+    // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
+    // proof, and a verified witness from any tier is an answer. Only an unverified tier escalates:
+    // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: small holes exact.
+    const tiers: Array<[number, number]> = [
+      [-1, 0],
+      [-1, this.o.exactMinBytes],
+      [this.o.exactMaxBytes, this.o.exactMinBytes],
+    ];
+    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0 };
+    let result: InfillResult | null = null;
+    let lastSignature = "";
+    for (const [maxExact, minExact] of tiers) {
+      const graph = new ByteGraph(segments, maxExact, minExact);
+      if (graph.signature === lastSignature) continue;
+      lastSignature = graph.signature;
+      stats.tiers++;
+      result = this.runTier(canvas, graph, holeCount, stats);
+      if (result.status !== "unknown" || result.reason === "budget") break;
+    }
+    result!.stats = { ...stats, ms: performance.now() - t0 };
+    return result!;
+  }
+
+  private runTier(canvas: Canvas, graph: ByteGraph, holeCount: number, stats: InfillStats): InfillResult {
     const lat = new Lattice(graph, this.lt);
     const chart = new Chart(this.compiled, lat, this.o.maxItems);
     let candidates = 0;
@@ -131,23 +156,20 @@ export class InfillChecker {
       if (fills !== null) {
         const text = fillCanvas(canvas, fills);
         if (this.compiled.check(text).ok) {
-          result = { status: "feasible", witness: fills, text, stats: undefined! };
+          result = { status: "feasible", witness: fills, text, stats };
           break;
         }
       }
       if (candidates >= this.o.maxWitnessAttempts) break;
     }
     if (result === null) {
-      if (chart.exhausted && candidates === 0) result = { status: "infeasible", witness: null, text: null, stats: undefined! };
-      else result = { status: "unknown", witness: null, text: null, reason: candidates > 0 ? "unverified" : "budget", stats: undefined! };
+      if (chart.exhausted && candidates === 0) result = { status: "infeasible", witness: null, text: null, stats };
+      else result = { status: "unknown", witness: null, text: null, reason: candidates > 0 ? "unverified" : "budget", stats };
     }
-    result.stats = {
-      items: chart.numItems,
-      boundaries: lat.numBoundaries,
-      lexemeEdgeSets: lat.edgesBuilt,
-      candidates,
-      ms: performance.now() - t0,
-    };
+    stats.items += chart.numItems;
+    stats.boundaries += lat.numBoundaries;
+    stats.lexemeEdgeSets += lat.edgesBuilt;
+    stats.candidates += candidates;
     return result;
   }
 
