@@ -1,0 +1,51 @@
+import { describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+
+const F = "test/fixtures/schemas";
+
+describe("gramfill --schema commands", () => {
+  it("compile --schema prints statistics, or the Lark-style grammar", async () => {
+    const r = await run(["compile", "--schema", `${F}/point.json`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/point\.json: ok/);
+    const lark = await run(["compile", "--schema", `${F}/point.json`, "--emit", "lark"]);
+    expect(lark.stdout).toMatch(/^start: /m);
+    expect(lark.stdout).toMatch(/KEY_LAT/);
+    const json = await run(["compile", "--schema", `${F}/point.json`, "--json"]);
+    expect(JSON.parse(json.stdout!).terminals).toBeGreaterThan(3);
+  });
+
+  it("errors are one line with the keyword and the JSON pointer, exit 1", async () => {
+    const r = await run(["compile", "--schema", `${F}/lookahead.json`]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^test\/fixtures\/schemas\/lookahead\.json:#\/properties\/x\/pattern: pattern: .*lookahead/);
+    expect(r.stderr!.trim().split("\n")).toHaveLength(1);
+    const lenient = await run(["compile", "--schema", `${F}/lookahead.json`, "--mode", "lenient"]);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toMatch(/warning: pattern/);
+    const broken = await run(["compile", "--schema", `${F}/broken.json`]);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toMatch(/not valid JSON/);
+  });
+
+  it("check --schema accepts and rejects, with ajv's verdict when they differ", async () => {
+    expect((await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-ok.json`])).code).toBe(0);
+    const bad = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-bad.json`]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).not.toMatch(/ajv:/);
+    const spaced = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-spaced.json`]);
+    expect(spaced.code).toBe(1);
+    expect(spaced.stderr).toMatch(/ajv: valid \(gramfill: rejected; the canonical serialization is accepted/);
+    const flexible = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-spaced.json`, "--whitespace", "flexible"]);
+    expect(flexible.code).toBe(0);
+    const prefix = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-ok.json`, "--prefix"]);
+    expect(prefix.stdout).toMatch(/viable prefix/);
+  });
+
+  it("bench test-suite reports per draft and per file", async () => {
+    const r = await run(["bench", "test-suite", "--suite", `${F}/suite`]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/draft2020-12: 2\/3 cases pass/);
+    expect(r.stdout).toMatch(/mini\.json +2\/3/);
+  });
+});
