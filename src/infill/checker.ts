@@ -83,11 +83,13 @@ const ORIGIN_SPAN = 4_194_304;
 export class InfillChecker {
   readonly compiled: CompiledGrammar;
   private readonly lt: LexTables;
+  private readonly first: FirstSets;
   private readonly o: Required<InfillOptions>;
 
   constructor(compiled: CompiledGrammar, opts: InfillOptions = {}) {
     this.compiled = compiled;
     this.lt = new LexTables(compiled);
+    this.first = new FirstSets(compiled.bnf);
     this.o = {
       maxTokenBytes: opts.maxTokenBytes ?? 16,
       exactMaxBytes: opts.exactMaxBytes ?? 32,
@@ -145,7 +147,7 @@ export class InfillChecker {
 
   private runTier(canvas: Canvas, graph: ByteGraph, holeCount: number, stats: InfillStats): InfillResult {
     const lat = new Lattice(graph, this.lt);
-    const chart = new Chart(this.compiled, lat, this.o.maxItems);
+    const chart = new Chart(this.compiled, lat, this.o.maxItems, this.first);
     let candidates = 0;
     let result: InfillResult | null = null;
     for (;;) {
@@ -199,6 +201,66 @@ export class InfillChecker {
   }
 }
 
+/** Per grammar: FIRST set (terminal bitset) and nullability of every rule, for filtered prediction. */
+export class FirstSets {
+  readonly words: number;
+  readonly ruleFirst: Uint32Array;
+  readonly ruleNullable: Uint8Array;
+
+  constructor(g: CompiledGrammar["bnf"]) {
+    const T = g.numTerminals;
+    const NT = g.numNonterminals;
+    const W = (this.words = (T + 31) >>> 5);
+    const nt = new Uint32Array(NT * W);
+    const numRules = g.ruleStart.length;
+    const firstOf = (r: number, out: Uint32Array, at: number): boolean => {
+      // ORs FIRST(rule r) into out[at..]; returns whether the whole rule is nullable
+      let changed = false;
+      for (let p = g.ruleStart[r]!; ; p++) {
+        const sym = g.symbols[p]!;
+        if (sym === RULE_END) return changed || true;
+        if (sym >= NT) {
+          const t = sym - NT;
+          const w = at + (t >>> 5);
+          const bit = 1 << (t & 31);
+          if (!(out[w]! & bit)) out[w]! |= bit;
+          return false;
+        }
+        for (let i = 0; i < W; i++) out[at + i]! |= nt[sym * W + i]!;
+        if (!g.nullable[sym]) return false;
+      }
+    };
+    for (let changed = true; changed; ) {
+      changed = false;
+      for (let r = 0; r < numRules; r++) {
+        const A = g.ruleLhs[r]!;
+        const before = nt.slice(A * W, A * W + W);
+        firstOf(r, nt, A * W);
+        for (let i = 0; i < W; i++) if (nt[A * W + i] !== before[i]) changed = true;
+      }
+    }
+    this.ruleFirst = new Uint32Array(numRules * W);
+    this.ruleNullable = new Uint8Array(numRules);
+    for (let r = 0; r < numRules; r++) {
+      let nullable = true;
+      for (let p = g.ruleStart[r]!; g.symbols[p] !== RULE_END; p++) {
+        const sym = g.symbols[p]!;
+        if (sym >= NT || !g.nullable[sym]) nullable = false;
+      }
+      this.ruleNullable[r] = nullable ? 1 : 0;
+      firstOf(r, this.ruleFirst, r * W);
+    }
+  }
+
+  /** Can rule r start here: nullable, or its FIRST set meets `viable`? */
+  canStart(r: number, viable: Uint32Array): boolean {
+    if (this.ruleNullable[r]) return true;
+    const W = this.words;
+    for (let i = 0; i < W; i++) if (this.ruleFirst[r * W + i]! & viable[i]!) return true;
+    return false;
+  }
+}
+
 /** The Earley chart over lattice boundaries. */
 class Chart {
   private readonly g: CompiledGrammar["bnf"];
@@ -222,8 +284,11 @@ class Chart {
   private pending: Array<[number, number]> = [];
   exhausted = false;
 
-  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number) {
+  private readonly first: FirstSets;
+
+  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets) {
     this.g = compiled.bnf;
+    this.first = first;
     this.lat = lat;
     this.NT = this.g.numNonterminals;
     this.maxItems = maxItems;
@@ -300,7 +365,12 @@ class Chart {
       if (ws === undefined) this.waiters.set(key, (ws = []));
       ws.push(i);
       if (first) {
-        for (let r = g.ntRuleStart[sym]!; r < g.ntRuleStart[sym + 1]!; r++) this.add(g.ruleStart[g.ntRules[r]!]!, q, q, PREDICT, -1, -1, null);
+        // predict only rules that can start here (some first terminal has a lexeme here) or are nullable
+        const viable = this.lat.viable(q);
+        for (let k = g.ntRuleStart[sym]!; k < g.ntRuleStart[sym + 1]!; k++) {
+          const r = g.ntRules[k]!;
+          if (this.first.canStart(r, viable)) this.add(g.ruleStart[r]!, q, q, PREDICT, -1, -1, null);
+        }
       }
       const cs = this.completions.get(key);
       if (cs !== undefined) for (let k = 0; k < cs.length; k++) this.add(dot + 1, o, this.atB[cs[k]!]!, COMPLETE, i, cs[k]!, null);

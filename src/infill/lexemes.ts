@@ -134,6 +134,8 @@ export interface EdgeSet {
   prev: number[];
 }
 
+const NO_EDGES: EdgeSet = Object.freeze({ targets: [], ends: [], readAt: [], byte: [], prev: [] }) as unknown as EdgeSet;
+
 export interface IgnoreClosure {
   /** boundaries reachable by zero or more ignored lexemes, the start first */
   members: number[];
@@ -205,13 +207,34 @@ export class Lattice {
     return es;
   }
 
+  /** Terminals (bitset over terminal ids) with a lexeme from q or from a boundary after ignored lexemes. */
+  viable(q: number): Uint32Array {
+    let v = this.viableCache.get(q);
+    if (v === undefined) {
+      const T = this.lt.T;
+      v = new Uint32Array((T + 31) >>> 5);
+      for (const q1 of this.ignoreClosure(q).members) {
+        for (let t = 0; t < T; t++) if (!(v[t >>> 5]! & (1 << (t & 31))) && this.edges(q1, t).targets.length > 0) v[t >>> 5]! |= 1 << (t & 31);
+      }
+      this.viableCache.set(q, v);
+    }
+    return v;
+  }
+  private readonly viableCache = new Map<number, Uint32Array>();
+
   private buildEdges(q: number, k: number): EdgeSet {
-    const es: EdgeSet = { targets: [], ends: [], readAt: [], byte: [], prev: [] };
     const lt = this.lt;
     const dfa = lt.dfa;
     const g = this.g;
     const st = lt.start(k);
-    if (st === DEAD) return es;
+    if (st === DEAD) return NO_EDGES;
+    {
+      // fast path: a fragment byte that no lexeme of this kind starts with
+      const n0 = this.bNode[q]!;
+      const b0 = g.byte[n0]!;
+      if (b0 >= 0 && !lt.live(k, dfa.next(st, b0))) return NO_EDGES;
+    }
+    const es: EdgeSet = { targets: [], ends: [], readAt: [], byte: [], prev: [] };
     const N = g.end + 1;
     const seen = new Map<number, number>();
     const atNode: number[] = [];
