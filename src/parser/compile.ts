@@ -6,7 +6,8 @@
 import type { Grammar } from "../grammar/ir.js";
 import { normalize, unproductive, type BnfGrammar } from "../grammar/normalize.js";
 import { compileTerminals } from "../grammar/terminals.js";
-import { ExprSet, LazyDfa } from "../regex/index.js";
+import { lexemeConflicts, type LexemeConflict } from "../grammar/conflicts.js";
+import { ExprSet, LazyDfa, type ExprId } from "../regex/index.js";
 import { GramfillError } from "../util/errors.js";
 import { EarleyCore, TerminalSetTable } from "./earley.js";
 import { PredictionTable } from "./prediction.js";
@@ -49,6 +50,8 @@ export class CompiledGrammar implements ParserTables {
   readonly grammar: Grammar;
   readonly bnf: BnfGrammar;
   readonly exprs: ExprSet;
+  /** per terminal, its byte-level expression in `exprs` */
+  readonly patterns: readonly ExprId[];
   readonly dfa: LazyDfa;
   readonly ignoredMask: Uint8Array;
   readonly terminalNames: readonly string[];
@@ -69,6 +72,7 @@ export class CompiledGrammar implements ParserTables {
     this.predictions = new PredictionTable(this.bnf);
     const { exprs, patterns } = compileTerminals(grammar, opts.exprs);
     this.exprs = exprs;
+    this.patterns = patterns;
     this.terminalNames = grammar.terminals.map((t) => t.name);
     this.dfa = new LazyDfa(exprs, patterns, { maxStates: opts.maxLexerStates ?? 50_000, names: this.terminalNames });
     this.ignoredMask = new Uint8Array(grammar.terminals.length);
@@ -112,6 +116,11 @@ export class CompiledGrammar implements ParserTables {
       this.startStates[allowedId] = s;
     }
     return s;
+  }
+
+  /** Terminal pairs where greedy lexing can make viable-prefix answers optimistic (see conflicts.ts). */
+  lexemeConflicts(): LexemeConflict[] {
+    return lexemeConflicts(this.bnf, this.exprs, this.patterns);
   }
 
   /**

@@ -32,7 +32,21 @@ export function runCompile(argv: string[]): CommandResult {
   const compiled = compileGrammar(grammar);
   const ms = performance.now() - started;
   const stats = compiled.stats();
-  const warnings = grammar.diagnostics.filter((d) => d.severity === "warning");
+  const names = compiled.terminalNames;
+  const conflicts = compiled.lexemeConflicts();
+  const separable = conflicts.filter((c) => c.separable).length;
+  const warnings = [
+    ...grammar.diagnostics.filter((d) => d.severity === "warning"),
+    ...conflicts
+      .filter((c) => !c.separable)
+      .map((c) => ({
+        severity: "warning" as const,
+        message: c.undecided
+          ? `terminal ${names[c.first]} can be followed by ${names[c.next]}; could not decide (too costly) whether ${names[c.next]}'s first byte can extend ${names[c.first]}`
+          : `terminal ${names[c.first]} can be followed by ${names[c.next]}, whose first byte can extend ${names[c.first]}, and no ignored terminal can separate them: greedy lexing may make a prefix look viable that no continuation completes`,
+        loc: compiled.grammar.terminals[c.first]?.loc,
+      })),
+  ];
   const where = (d: (typeof warnings)[number]) =>
     d.loc ? `${d.loc.file ?? grammar.file ?? ""}:${d.loc.line ?? ""}:${d.loc.col ?? ""}: ` : "";
   if (p.values.json) {
@@ -41,6 +55,7 @@ export function runCompile(argv: string[]): CommandResult {
       start: grammar.start,
       ...stats,
       compile_ms: Number(ms.toFixed(2)),
+      lexeme_conflicts: { separable, unseparable: conflicts.length - separable },
       warnings: warnings.map((d) => ({ message: d.message, ...d.loc })),
     };
     return { code: 0, stdout: JSON.stringify(out, null, 2) + "\n" };
@@ -50,6 +65,7 @@ export function runCompile(argv: string[]): CommandResult {
     `  rules ${stats.rules} (${stats.bnfRules} after desugaring, ${stats.nonterminals} nonterminals, ${stats.nullableNonterminals} nullable)`,
     `  terminals ${stats.terminals} (${stats.ignoredTerminals} ignored)`,
     `  lexer states built so far ${stats.lexerStates}, regex nodes ${stats.regexNodes}`,
+    `  lexeme conflicts ${conflicts.length - separable} (plus ${separable} that an ignored terminal can separate)`,
   ];
   const stderr = warnings.map((d) => `${where(d)}warning: ${d.message}\n`).join("");
   return { code: 0, stdout: lines.join("\n") + "\n", stderr };
