@@ -40,6 +40,12 @@ export interface GenerateOptions extends SamplingOptions {
   closeOut?: boolean;
   closeOutSearch?: CompletionOptions;
   /**
+   * when the byte search finds no completion, at most this many more tokens are generated under
+   * the masks (default 512; temperature 0.7, top-k 20, repetition penalty), with the search retried
+   * every 32 tokens
+   */
+  closeOutTokens?: number;
+  /**
    * more constraints, ANDed with the grammar's mask at every sampled step; forced (jump-forward)
    * tokens are offered to them and not forced when one refuses. Close-out follows the grammar only:
    * monitors are not consulted for the completion.
@@ -115,11 +121,11 @@ export class Generator {
       const bytes = eos.has(id) ? new Uint8Array(0) : vocab.tokenBytes(id);
       tokens.push(id);
       parts.push(bytes);
-      if (opts.onToken) opts.onToken({ index: tokens.length - 1, id, bytes, text: decoder.decode(bytes, { stream: true }), forced, closeOut });
+      if (opts.onToken) opts.onToken({ index: tokens.length - 1, id, bytes, text: decoder.decode(bytes, { stream: true }), forced, closeOut: closeOut || closing });
     };
     const words = m ? m.maskWords : this.freeMask.length;
     const bits = new Uint32Array(words);
-    let stoppedBy: GenerateResult["stoppedBy"] = "max_tokens";
+    let stoppedBy = "max_tokens" as GenerateResult["stoppedBy"];
     let ended = false;
 
     /** commits a token to the matcher and the monitors; false (nothing changed) if one refuses */
@@ -141,8 +147,12 @@ export class Generator {
       for (const mon of monitors) await mon.restrictMask(bits);
     };
 
+    let limit = maxTokens;
+    let sampling: SamplingOptions = opts;
+    let closing = false;
+    const loop = async () => {
     while (!ended) {
-      if (tokens.length >= maxTokens) break;
+      if (tokens.length >= limit) break;
       if (session.length >= ctxMax) {
         stoppedBy = "context";
         break;
@@ -151,7 +161,7 @@ export class Generator {
       if (m && jumpForward) {
         const f = m.forced();
         let n = 0;
-        const room = Math.min(maxTokens - tokens.length, ctxMax - session.length);
+        const room = Math.min(limit - tokens.length, ctxMax - session.length);
         for (const id of f.tokens.slice(0, room)) {
           if (!commit(id)) break;
           emit(id, true, false);
@@ -170,7 +180,7 @@ export class Generator {
       const start = () => {
         m0 = performance.now();
         stats.forward_passes++;
-        logitsP = session.logits(maxTokens - tokens.length);
+        logitsP = session.logits(Math.max(1, limit - tokens.length));
       };
       const atEnd = m ? m.isAccepting() : false;
       if (!atEnd) start();
@@ -190,7 +200,8 @@ export class Generator {
       if (!logitsP) start();
       const logits = await logitsP!;
       stats.model_ms += performance.now() - m0;
-      const id = sampleMasked(logits, bits, vocab.size, opts, rng);
+      if (closing) penalize(logits, tokens.slice(-64));
+      const id = sampleMasked(logits, bits, vocab.size, sampling, rng);
       if (id < 0) {
         stoppedBy = "dead_end";
         break;
@@ -205,22 +216,46 @@ export class Generator {
       } else session.append([id]);
     }
 
+    };
+    await loop();
+
     let closedOut = false;
-    if (m && !m.isFinished() && !m.isAccepting() && opts.closeOut !== false && stoppedBy !== "dead_end") {
+    /** appends the completion the byte search finds; false if it finds none */
+    const searchClose = (budget?: number): boolean => {
       const c0 = performance.now();
-      const p = this.grammar!.newParser();
-      const sofar = concat(parts);
-      if (p.feed(sofar) !== sofar.length) throw new Error("internal: the output so far is not a viable prefix");
-      const tail = shortestCompletion(p, opts.closeOutSearch);
-      if (tail) {
-        const ids = tail.length > 0 ? vocab.tokenizeGreedy(tail) : [];
-        for (const id of ids) {
-          if (!m.accept(id)) throw new Error("internal: a close-out token was refused");
+      try {
+        const p = this.grammar!.newParser();
+        const sofar = concat(parts);
+        if (p.feed(sofar) !== sofar.length) throw new Error("internal: the output so far is not a viable prefix");
+        const tail = shortestCompletion(p, budget !== undefined ? { ...opts.closeOutSearch, budget } : opts.closeOutSearch);
+        if (!tail) return false;
+        for (const id of tail.length > 0 ? vocab.tokenizeGreedy(tail) : []) {
+          if (!m!.accept(id)) throw new Error("internal: a close-out token was refused");
           emit(id, false, true);
+          closedOut = true;
         }
-        closedOut = ids.length > 0;
+        return true;
+      } finally {
+        stats.constraint_ms += performance.now() - c0;
       }
-      stats.constraint_ms += performance.now() - c0;
+    };
+    if (m && !m.isFinished() && !m.isAccepting() && opts.closeOut !== false && stoppedBy !== "dead_end" && !searchClose()) {
+      // the byte search found nothing (e.g. many required keys behind an open object): let the
+      // model write on under the same masks, in rounds of 32 tokens, trying the search again
+      // after each round
+      closing = true;
+      // a repetition penalty and some randomness (seeded) to break the loops models fall into
+      sampling = { temperature: 0.7, topK: 20 };
+      const extra = opts.closeOutTokens ?? 512;
+      const stop = tokens.length + extra;
+      const stopped = (): GenerateResult["stoppedBy"] => stoppedBy;
+      while (!m.isFinished() && !m.isAccepting() && tokens.length < stop && stopped() !== "dead_end" && stopped() !== "context") {
+        limit = Math.min(stop, tokens.length + 32);
+        await loop();
+        if (m.isFinished() || m.isAccepting()) break;
+        if (searchClose(200_000)) break;
+      }
+      closedOut = m.isFinished() || m.isAccepting();
     }
     const bytes = concat(parts);
     stats.total_ms = performance.now() - t0;
@@ -228,6 +263,15 @@ export class Generator {
     stats.tokens_per_s = stats.total_ms > 0 ? (generated * 1000) / stats.total_ms : 0;
     const complete = m ? m.isFinished() || m.isAccepting() : null;
     return { text: new TextDecoder("utf-8").decode(bytes), bytes, tokens, complete, closedOut, stoppedBy, stats };
+  }
+}
+
+/** CTRL-style repetition penalty (1.3) on the tokens of `recent` (modifies `logits`, a copy). */
+function penalize(logits: Float32Array, recent: number[]): void {
+  for (const id of new Set(recent)) {
+    if (id >= logits.length) continue;
+    const x = logits[id]!;
+    logits[id] = x > 0 ? x / 1.3 : x * 1.3;
   }
 }
 

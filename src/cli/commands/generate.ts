@@ -32,8 +32,9 @@ Model and sampling:
   -m, --model M          ar (default: models/json-code-ar-9m) | mdm (masked diffusion, decoded left
                          to right) | a Hugging Face model folder with onnx/model.onnx
   -n, --max-tokens N     tokens before the output is closed out (default 256)
-      --no-close-out     at --max-tokens print the unfinished prefix and exit 1 instead of appending
-                         the shortest completion the grammar allows ("closed_out": true)
+      --no-close-out     at --max-tokens print the unfinished prefix and exit 1 instead of closing
+                         out ("closed_out": true): a short completion found by a bounded byte search,
+                         else up to 512 more model tokens under the grammar, so the output is valid
       --no-jump-forward  sample every token, even those the grammar forces
       --temperature T    0 (default) = greedy; > 0 samples
       --top-k K          sample among the K most likely allowed tokens
@@ -205,7 +206,7 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
         ? "gramfill generate: no token is allowed (the constraints contradict each other)\n"
         : p.values["no-close-out"]
           ? `gramfill generate: --max-tokens ${maxTokens} reached before the output was complete; printed the unfinished prefix\n`
-          : `gramfill generate: --max-tokens ${maxTokens} reached and no completion was found within the search budget; printed the unfinished prefix\n`;
+          : `gramfill generate: --max-tokens ${maxTokens} reached and close-out found no completion within its budget; printed the unfinished prefix\n`;
   } else if (constraint && p.values.validate) {
     const v = constraint.validate(r.text);
     if (v.valid === null) stderr += `gramfill generate: --validate: ${v.note}; the grammar's verdict stands\n`;
@@ -215,7 +216,7 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
       stderr += `gramfill generate: the output failed validation${v.note ? ` (${v.note})` : ""}\n`;
     }
   }
-  if (r.closedOut) stderr += `gramfill generate: --max-tokens ${maxTokens} reached; closed out with the shortest completion found\n`;
+  if (r.closedOut) stderr += `gramfill generate: --max-tokens ${maxTokens} reached; closed out (completed beyond it under the grammar)\n`;
   if (r.stoppedBy === "context") stderr += "gramfill generate: the model's context is full\n";
   const count = r.tokens.filter((t) => !vocab.isEos(t)).length;
   const stats = {
