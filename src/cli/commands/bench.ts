@@ -221,8 +221,14 @@ function schemas(data: string, limit: number, only: string | undefined, mode: "s
           s.invalidAccepted++;
           problems.push({ file, kind: "invalid accepted", detail: `${a === undefined ? "ajv n/a" : `ajv ${a ? "valid" : "invalid"}`}: ${JSON.stringify(t.data).slice(0, 300)}` });
         }
-        if (a === true && !ok) s.ajvValidRejected++;
-        if (a === false && ok) s.ajvInvalidAccepted++;
+        if (a === true && !ok) {
+          s.ajvValidRejected++;
+          if (t.valid !== a) problems.push({ file, kind: "ajv valid, rejected", detail: JSON.stringify(t.data).slice(0, 300) });
+        }
+        if (a === false && ok) {
+          s.ajvInvalidAccepted++;
+          if (t.valid !== a) problems.push({ file, kind: "ajv invalid, accepted", detail: JSON.stringify(t.data).slice(0, 300) });
+        }
       }
     }
     for (const k of ["schemas", "compiled", "validRejected", "invalidAccepted", "valid", "invalid", "ajvValidRejected", "ajvInvalidAccepted", "labelVsAjv"] as const) all[k] += s[k];
