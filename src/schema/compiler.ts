@@ -412,8 +412,20 @@ export class SchemaCompiler {
     return true;
   }
 
+  /** a superset of the keys (JSON string texts) an object of the shape can have */
+  private allowedKeys(s: ObjShape): L {
+    const l = this.l;
+    const never = s.rules.filter((r) => this.isEmptyNode(r.value)).map((r) => r.key);
+    let keys = never.length ? l.minus(this.STRING, l.or(...never)) : this.STRING;
+    if (s.names) keys = l.and(keys, s.names);
+    return keys;
+  }
+
   private objDisjoint(x: ObjShape, y: ObjShape, depth: number): boolean {
     if (Math.max(x.minProps, y.minProps) > Math.min(x.maxProps, y.maxProps)) return true;
+    // no key fits both, and one of them has no empty object
+    const nonEmpty = (s: ObjShape) => s.required.length > 0 || s.minProps > 0;
+    if ((nonEmpty(x) || nonEmpty(y)) && this.l.isEmpty(this.l.and(this.allowedKeys(x), this.allowedKeys(y)))) return true;
     const check = (p: ObjShape, q: ObjShape) => {
       for (const k of p.required) {
         const vq = this.valueFor(q, k);
