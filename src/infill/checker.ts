@@ -77,8 +77,6 @@ export interface InfillStats {
 const PREDICT = 0;
 const SCAN = 1;
 const COMPLETE = 2;
-/** origins are below this (a lattice of 4 M boundaries is far beyond any budget) */
-const ORIGIN_SPAN = 4_194_304;
 
 export class InfillChecker {
   readonly compiled: CompiledGrammar;
@@ -261,7 +259,70 @@ export class FirstSets {
   }
 }
 
-/** The Earley chart over lattice boundaries. */
+/** Open-addressing map from a pair of non-negative ints to an int (-1 when absent). */
+class PairMap {
+  private ka = new Int32Array(1024).fill(-1);
+  private kb = new Int32Array(1024);
+  private val = new Int32Array(1024);
+  private size = 0;
+
+  private slot(a: number, b: number): number {
+    const mask = this.ka.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) >>> 0;
+    h ^= h >>> 15;
+    for (;;) {
+      h &= mask;
+      const k = this.ka[h]!;
+      if (k < 0 || (k === a && this.kb[h] === b)) return h;
+      h++;
+    }
+  }
+
+  get(a: number, b: number): number {
+    const h = this.slot(a, b);
+    return this.ka[h]! < 0 ? -1 : this.val[h]!;
+  }
+
+  set(a: number, b: number, v: number): void {
+    const h = this.slot(a, b);
+    if (this.ka[h]! < 0) {
+      this.ka[h] = a;
+      this.kb[h] = b;
+      this.val[h] = v;
+      if (++this.size * 2 > this.ka.length) this.grow();
+    } else this.val[h] = v;
+  }
+
+  private grow(): void {
+    const { ka, kb, val } = this;
+    const n = ka.length * 2;
+    this.ka = new Int32Array(n).fill(-1);
+    this.kb = new Int32Array(n);
+    this.val = new Int32Array(n);
+    for (let i = 0; i < ka.length; i++) {
+      if (ka[i]! < 0) continue;
+      const h = this.slot(ka[i]!, kb[i]!);
+      this.ka[h] = ka[i]!;
+      this.kb[h] = kb[i]!;
+      this.val[h] = val[i]!;
+    }
+  }
+}
+
+function growI32(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+  let n = a.length * 2;
+  while (n < need) n *= 2;
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+/**
+ * The Earley chart over lattice boundaries. Items (dot, origin, at) live in flat typed arrays with
+ * their back pointers; an open-addressing table dedups them. Waiters (items at q waiting on A) and
+ * completions (items completing A from origin o) are linked lists in one node pool, found by
+ * (boundary, nonterminal) in a `PairMap`.
+ */
 class Chart {
   private readonly g: CompiledGrammar["bnf"];
   private readonly lat: Lattice;
@@ -270,16 +331,29 @@ class Chart {
   private readonly acceptDot: number;
   private readonly start: number;
 
-  private dot: number[] = [];
-  private origin: number[] = [];
-  private atB: number[] = [];
-  private bpKind: number[] = [];
-  private bpX: number[] = [];
-  private bpY: number[] = [];
-  private bpRef: Array<[EdgeSet, number] | null> = [];
-  private readonly index = new Map<number, Map<number, number>>();
-  private readonly waiters = new Map<number, number[]>();
-  private readonly completions = new Map<number, number[]>();
+  private cap = 1024;
+  private dot = new Int32Array(1024);
+  private origin = new Int32Array(1024);
+  private atB = new Int32Array(1024);
+  private bpKind = new Int8Array(1024);
+  private bpX = new Int32Array(1024);
+  private bpY = new Int32Array(1024);
+  /** SCAN: edge set id (in `refs`) and target index */
+  private bpZ = new Int32Array(1024);
+  private bpW = new Int32Array(1024);
+  private n = 0;
+  private readonly refs: EdgeSet[] = [];
+  private readonly refId = new Map<EdgeSet, number>();
+  /** item dedup: item id + 1, 0 = empty */
+  private table = new Int32Array(4096);
+  private readonly waitHead = new PairMap();
+  private readonly compHead = new PairMap();
+  private listItem = new Int32Array(1024);
+  private listNext = new Int32Array(1024);
+  private listN = 0;
+  private listHead = new Int32Array(256);
+  private listTail = new Int32Array(256);
+  private numLists = 0;
   private next = 0;
   private pending: Array<[number, number]> = [];
   exhausted = false;
@@ -295,31 +369,73 @@ class Chart {
     const startRule = this.g.ntRules[this.g.ntRuleStart[0]!]!;
     this.acceptDot = this.g.ruleStart[startRule]! + 1;
     this.start = lat.startBoundary();
-    this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, null);
+    this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1);
   }
 
   get numItems(): number {
-    return this.dot.length;
+    return this.n;
   }
 
   at(item: number): number {
     return this.atB[item]!;
   }
 
-  private add(dot: number, origin: number, at: number, kind: number, x: number, y: number, ref: [EdgeSet, number] | null): void {
-    let m = this.index.get(at);
-    if (m === undefined) this.index.set(at, (m = new Map()));
-    const key = dot * ORIGIN_SPAN + origin;
-    if (m.has(key)) return;
-    const id = this.dot.length;
-    m.set(key, id);
-    this.dot.push(dot);
-    this.origin.push(origin);
-    this.atB.push(at);
-    this.bpKind.push(kind);
-    this.bpX.push(x);
-    this.bpY.push(y);
-    this.bpRef.push(ref);
+  private growItems(): void {
+    const need = this.n + 1;
+    this.dot = growI32(this.dot, need);
+    this.origin = growI32(this.origin, need);
+    this.atB = growI32(this.atB, need);
+    this.bpX = growI32(this.bpX, need);
+    this.bpY = growI32(this.bpY, need);
+    this.bpZ = growI32(this.bpZ, need);
+    this.bpW = growI32(this.bpW, need);
+    const k = new Int8Array(this.dot.length);
+    k.set(this.bpKind);
+    this.bpKind = k;
+    this.cap = this.dot.length;
+  }
+
+  private rehash(): void {
+    const size = this.table.length * 2;
+    const t = new Int32Array(size);
+    const mask = size - 1;
+    for (let i = 0; i < this.n; i++) {
+      let h = hash3(this.dot[i]!, this.origin[i]!, this.atB[i]!);
+      for (;;) {
+        h &= mask;
+        if (t[h] === 0) break;
+        h++;
+      }
+      t[h] = i + 1;
+    }
+    this.table = t;
+  }
+
+  private add(dot: number, origin: number, at: number, kind: number, x: number, y: number, z: number, w: number): void {
+    const table = this.table;
+    const mask = table.length - 1;
+    let h = hash3(dot, origin, at);
+    for (;;) {
+      h &= mask;
+      const e = table[h]!;
+      if (e === 0) break;
+      const i = e - 1;
+      if (this.dot[i] === dot && this.origin[i] === origin && this.atB[i] === at) return;
+      h++;
+    }
+    const id = this.n;
+    if (id >= this.cap) this.growItems();
+    table[h] = id + 1;
+    this.n = id + 1;
+    this.dot[id] = dot;
+    this.origin[id] = origin;
+    this.atB[id] = at;
+    this.bpKind[id] = kind;
+    this.bpX[id] = x;
+    this.bpY[id] = y;
+    this.bpZ[id] = z;
+    this.bpW[id] = w;
+    if (this.n * 2 > mask) this.rehash();
     if (dot === this.acceptDot && origin === this.start) {
       for (const q of this.lat.ignoreClosure(at).members) {
         if (this.lat.accepting(q)) {
@@ -330,15 +446,46 @@ class Chart {
     }
   }
 
+  /** Appends `item` to the list of (a, b) (lists keep insertion order); true if the list was empty. */
+  private push(map: PairMap, a: number, b: number, item: number): boolean {
+    const k = this.listN++;
+    if (k >= this.listItem.length) {
+      this.listItem = growI32(this.listItem, k + 1);
+      this.listNext = growI32(this.listNext, k + 1);
+    }
+    this.listItem[k] = item;
+    this.listNext[k] = -1;
+    let l = map.get(a, b);
+    if (l < 0) {
+      l = this.numLists++;
+      if (l >= this.listHead.length) {
+        this.listHead = growI32(this.listHead, l + 1);
+        this.listTail = growI32(this.listTail, l + 1);
+      }
+      this.listHead[l] = k;
+      this.listTail[l] = k;
+      map.set(a, b, l);
+      return true;
+    }
+    this.listNext[this.listTail[l]!] = k;
+    this.listTail[l] = k;
+    return false;
+  }
+
+  private head(map: PairMap, a: number, b: number): number {
+    const l = map.get(a, b);
+    return l < 0 ? -1 : this.listHead[l]!;
+  }
+
   /** Runs the worklist to the next candidate (item, end boundary); null when the chart is closed or over budget. */
   nextCandidate(): [number, number] | null {
     for (;;) {
       if (this.pending.length > 0) return this.pending.shift()!;
-      if (this.next >= this.dot.length) {
+      if (this.next >= this.n) {
         this.exhausted = true;
         return null;
       }
-      if (this.dot.length > this.maxItems) return null;
+      if (this.n > this.maxItems) return null;
       this.process(this.next++);
     }
   }
@@ -352,33 +499,38 @@ class Chart {
     const sym = g.symbols[dot]!;
     if (sym === RULE_END) {
       const A = g.ruleLhs[g.ruleOfPos[dot]!]!;
-      const key = o * NT + A;
-      let list = this.completions.get(key);
-      if (list === undefined) this.completions.set(key, (list = []));
-      list.push(i);
-      const ws = this.waiters.get(key);
-      if (ws !== undefined) for (let k = 0; k < ws.length; k++) this.add(this.dot[ws[k]!]! + 1, this.origin[ws[k]!]!, q, COMPLETE, ws[k]!, i, null);
+      this.push(this.compHead, o, A, i);
+      for (let k = this.head(this.waitHead, o, A); k >= 0; k = this.listNext[k]!) {
+        const w = this.listItem[k]!;
+        this.add(this.dot[w]! + 1, this.origin[w]!, q, COMPLETE, w, i, -1, -1);
+      }
     } else if (sym < NT) {
-      const key = q * NT + sym;
-      let ws = this.waiters.get(key);
-      const first = ws === undefined;
-      if (ws === undefined) this.waiters.set(key, (ws = []));
-      ws.push(i);
-      if (first) {
+      const firstWaiter = this.push(this.waitHead, q, sym, i);
+      if (firstWaiter) {
         // predict only rules that can start here (some first terminal has a lexeme here) or are nullable
         const viable = this.lat.viable(q);
         for (let k = g.ntRuleStart[sym]!; k < g.ntRuleStart[sym + 1]!; k++) {
           const r = g.ntRules[k]!;
-          if (this.first.canStart(r, viable)) this.add(g.ruleStart[r]!, q, q, PREDICT, -1, -1, null);
+          if (this.first.canStart(r, viable)) this.add(g.ruleStart[r]!, q, q, PREDICT, -1, -1, -1, -1);
         }
       }
-      const cs = this.completions.get(key);
-      if (cs !== undefined) for (let k = 0; k < cs.length; k++) this.add(dot + 1, o, this.atB[cs[k]!]!, COMPLETE, i, cs[k]!, null);
+      for (let k = this.head(this.compHead, q, sym); k >= 0; k = this.listNext[k]!) {
+        const c = this.listItem[k]!;
+        this.add(dot + 1, o, this.atB[c]!, COMPLETE, i, c, -1, -1);
+      }
     } else {
       const t = sym - NT;
       for (const q1 of this.lat.ignoreClosure(q).members) {
         const es = this.lat.edges(q1, t);
-        for (let j = 0; j < es.targets.length; j++) this.add(dot + 1, o, es.targets[j]!, SCAN, i, q1, [es, j]);
+        const m = es.targets.length;
+        if (m === 0) continue;
+        let id = this.refId.get(es);
+        if (id === undefined) {
+          id = this.refs.length;
+          this.refs.push(es);
+          this.refId.set(es, id);
+        }
+        for (let j = 0; j < m; j++) this.add(dot + 1, o, es.targets[j]!, SCAN, i, q1, id, j);
       }
     }
   }
@@ -394,7 +546,7 @@ class Chart {
         const k = -e - 1;
         const prev = this.bpX[k]!;
         for (const x of this.lat.ignorePath(this.atB[prev]!, this.bpY[k]!)) out.push(x);
-        out.push(this.bpRef[k]!);
+        out.push([this.refs[this.bpZ[k]!]!, this.bpW[k]!]);
         continue;
       }
       const kind = this.bpKind[e]!;
@@ -408,4 +560,10 @@ class Chart {
     }
     return out;
   }
+}
+
+function hash3(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77) ^ Math.imul(c + 7, 0xc2b2ae3d);
+  h ^= h >>> 16;
+  return h >>> 0;
 }
