@@ -152,14 +152,14 @@ export class InfillChecker {
       const cand = chart.nextCandidate();
       if (cand === null) break;
       candidates++;
-      const fills = this.readWitness(chart, lat, graph, cand[0], cand[1], holeCount);
-      if (fills !== null) {
+      for (const fills of this.readWitness(chart, lat, graph, cand[0], cand[1], holeCount)) {
         const text = fillCanvas(canvas, fills);
         if (this.compiled.check(text).ok) {
           result = { status: "feasible", witness: fills, text, stats };
           break;
         }
       }
+      if (result !== null) break;
       if (candidates >= this.o.maxWitnessAttempts) break;
     }
     if (result === null) {
@@ -173,29 +173,60 @@ export class InfillChecker {
     return result;
   }
 
-  /** The hole fills of a candidate: bytes read at hole nodes, split among merged holes; null if out of range. */
-  private readWitness(chart: Chart, lat: Lattice, graph: ByteGraph, item: number, endAt: number, holeCount: number): Uint8Array[] | null {
+  /**
+   * The hole fills of a candidate: bytes read at hole nodes, split among merged holes. A hole
+   * segment that got fewer bytes than its minimum (the cheap tiers model minimums loosely) is padded
+   * with an ignored byte (a space, say) at a lexeme boundary inside it: at its end, its start, or
+   * after its first lexeme — one variant per choice, the caller verifies each. Empty when a
+   * segment's fill is out of range and cannot be padded.
+   */
+  private readWitness(chart: Chart, lat: Lattice, graph: ByteGraph, item: number, endAt: number, holeCount: number): Uint8Array[][] {
     const lexemes = chart.derivation(item);
     for (const e of lat.ignorePath(chart.at(item), endAt)) lexemes.push(e);
-    const pairs: Array<[number, number]> = [];
-    for (const [es, j] of lexemes) lat.lexemeBytes(es, j, pairs);
     const perSeg = new Map<number, number[]>();
-    for (const [node, b] of pairs) {
-      const seg = graph.holeSeg[node]!;
-      if (seg < 0) continue;
-      let l = perSeg.get(seg);
-      if (l === undefined) perSeg.set(seg, (l = []));
-      l.push(b);
+    /** per segment, its fill lengths at lexeme boundaries */
+    const cuts = new Map<number, number[]>();
+    const pairs: Array<[number, number]> = [];
+    for (const [es, j] of lexemes) {
+      pairs.length = 0;
+      lat.lexemeBytes(es, j, pairs);
+      for (const [node, b] of pairs) {
+        const seg = graph.holeSeg[node]!;
+        if (seg < 0) continue;
+        let l = perSeg.get(seg);
+        if (l === undefined) perSeg.set(seg, (l = []));
+        l.push(b);
+      }
+      for (const [seg, l] of perSeg) {
+        let c = cuts.get(seg);
+        if (c === undefined) cuts.set(seg, (c = [0]));
+        if (c[c.length - 1] !== l.length) c.push(l.length);
+      }
     }
-    const fills: Uint8Array[] = new Array(holeCount);
-    for (let si = 0; si < graph.segments.length; si++) {
-      const s = graph.segments[si]!;
-      if (s.kind !== "hole") continue;
-      const parts = splitFill(Uint8Array.from(perSeg.get(si) ?? []), s.ranges);
-      if (parts === null) return null;
-      s.holes.forEach((h, i) => (fills[h] = parts[i]!));
+    const pad = this.lt.padByte();
+    const out: Uint8Array[][] = [];
+    for (let v = 0; v < 3; v++) {
+      const fills: Uint8Array[] = new Array(holeCount);
+      let padded = false;
+      let ok = true;
+      for (let si = 0; si < graph.segments.length && ok; si++) {
+        const s = graph.segments[si]!;
+        if (s.kind !== "hole") continue;
+        let bytes = perSeg.get(si) ?? [];
+        if (bytes.length < s.range.min && pad >= 0) {
+          const c = cuts.get(si) ?? [0];
+          const at = v === 0 ? bytes.length : v === 1 ? 0 : c[Math.min(1, c.length - 1)]!;
+          bytes = [...bytes.slice(0, at), ...new Array<number>(s.range.min - bytes.length).fill(pad), ...bytes.slice(at)];
+          padded = true;
+        }
+        const parts = splitFill(Uint8Array.from(bytes), s.ranges);
+        if (parts === null) ok = false;
+        else s.holes.forEach((h, i) => (fills[h] = parts[i]!));
+      }
+      if (ok) out.push(fills);
+      if (!padded) break;
     }
-    return fills;
+    return out;
   }
 }
 

@@ -99,6 +99,61 @@ export class LexTables {
     return c;
   }
 
+  private pad = -2;
+  /** A byte that alone is an ignored lexeme (a space if that is one), or -1. */
+  padByte(): number {
+    if (this.pad === -2) {
+      this.pad = -1;
+      const s = this.start(this.T);
+      if (s !== DEAD) {
+        for (const b of [0x20, 0x0a, 0x09, ...Array.from({ length: 256 }, (_, i) => i)]) {
+          if (this.accepts(this.T, this.dfa.next(s, b))) {
+            this.pad = b;
+            break;
+          }
+        }
+      }
+    }
+    return this.pad;
+  }
+
+  /** words of a terminal bitset */
+  get words(): number {
+    return (this.T + 31) >>> 5;
+  }
+  private readonly firstByByte: (Uint32Array | undefined)[] = [];
+  private readonly anyFirstByFc: (Uint32Array | undefined)[] = [];
+
+  /** Terminals t (bitset) whose lexer, in context {t} ∪ ignored, survives reading b first. */
+  firstBits(b: number): Uint32Array {
+    let r = this.firstByByte[b];
+    if (r === undefined) {
+      r = new Uint32Array(this.words);
+      for (let t = 0; t < this.T; t++) {
+        const s = this.start(t);
+        if (s !== DEAD && this.live(t, this.dfa.next(s, b))) r[t >>> 5]! |= 1 << (t & 31);
+      }
+      this.firstByByte[b] = r;
+    }
+    return r;
+  }
+
+  /** Union of `firstBits(b)` over the bytes b not in forbidden class fc. */
+  anyFirstBits(fc: number): Uint32Array {
+    let r = this.anyFirstByFc[fc];
+    if (r === undefined) {
+      r = new Uint32Array(this.words);
+      const forbidden = this.fcBits[fc]!;
+      for (let b = 0; b < 256; b++) {
+        if (forbidden[b]) continue;
+        const f = this.firstBits(b);
+        for (let i = 0; i < r.length; i++) r[i]! |= f[i]!;
+      }
+      this.anyFirstByFc[fc] = r;
+    }
+    return r;
+  }
+
   /** Distinct live successors of s over all bytes, as pairs (state, a byte leading there). */
   succ(s: number): Int32Array {
     let r = this.succs[s];
@@ -207,14 +262,28 @@ export class Lattice {
     return es;
   }
 
-  /** Terminals (bitset over terminal ids) with a lexeme from q or from a boundary after ignored lexemes. */
+  /**
+   * Terminals (bitset over terminal ids) that may have a lexeme from q or from a boundary after
+   * ignored lexemes: those whose lexer does not die on some first byte readable there. A superset
+   * of the terminals with a lexeme (it only prunes predictions), found without building edges.
+   */
   viable(q: number): Uint32Array {
     let v = this.viableCache.get(q);
     if (v === undefined) {
-      const T = this.lt.T;
-      v = new Uint32Array((T + 31) >>> 5);
+      const lt = this.lt;
+      const g = this.g;
+      v = new Uint32Array(lt.words);
       for (const q1 of this.ignoreClosure(q).members) {
-        for (let t = 0; t < T; t++) if (!(v[t >>> 5]! & (1 << (t & 31))) && this.edges(q1, t).targets.length > 0) v[t >>> 5]! |= 1 << (t & 31);
+        const n0 = this.bNode[q1]!;
+        const fc = this.bFc[q1]!;
+        for (let x = n0; x >= 0; x = x === n0 ? g.exitTo[n0]! : -1) {
+          const fb = g.byte[x]!;
+          let bits: Uint32Array | null = null;
+          if (fb >= 0) {
+            if (!lt.fcBits[fc]![fb]) bits = lt.firstBits(fb);
+          } else if (g.anyNext[x]! >= 0) bits = lt.anyFirstBits(fc);
+          if (bits !== null) for (let i = 0; i < v.length; i++) v[i]! |= bits[i]!;
+        }
       }
       this.viableCache.set(q, v);
     }

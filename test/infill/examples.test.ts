@@ -52,6 +52,18 @@ describe("infill on JSON", () => {
     expect(c.feasible([{ text: "tru" }, tokenHole(1, 8), { text: "e" }])).toBe(false);
   });
 
+  it("a fill short of a hole's minimum is padded with whitespace in the cheapest tier", () => {
+    const canvas: Canvas = [{ text: '{"a": ' }, tokenHole(4, 8), { text: ', "b": ' }, tokenHole(3, 8), { text: "}" }];
+    const r = c.check(canvas);
+    expect(r.status).toBe("feasible");
+    expect(r.stats.tiers).toBe(1);
+    expect(r.witness![0]!.length).toBeGreaterThanOrEqual(4);
+    expect(r.witness![1]!.length).toBeGreaterThanOrEqual(3);
+    expect(json.check(fillCanvas(canvas, r.witness!)).ok).toBe(true);
+    // no padding inside a string: the fill must really be 4 bytes of string content or a longer value
+    expectFeasible(json, c, [{ text: '["' }, tokenHole(4, 1), { text: '"]' }]);
+  });
+
   it("fragments that no filling can repair", () => {
     expect(c.feasible([{ text: "{]" }, { hole: {} }])).toBe(false);
     expect(c.feasible([{ hole: {} }, { text: ",}" }])).toBe(false);
