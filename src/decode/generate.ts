@@ -12,6 +12,7 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import { shortestCompletion, type CompletionOptions } from "./closeout.js";
+import { chartCompletion } from "../parser/completion.js";
 import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
 import type { DecoderModel } from "./session.js";
 
@@ -227,7 +228,9 @@ export class Generator {
         const p = this.grammar!.newParser();
         const sofar = concat(parts);
         if (p.feed(sofar) !== sofar.length) throw new Error("internal: the output so far is not a viable prefix");
-        const tail = shortestCompletion(p, budget !== undefined ? { ...opts.closeOutSearch, budget } : opts.closeOutSearch);
+        // the chart's shortest completion first (exact unless greedy lexing merges its lexemes),
+        // then the byte search
+        const tail = chartCompletion(p, this.grammar!) ?? shortestCompletion(p, budget !== undefined ? { ...opts.closeOutSearch, budget } : opts.closeOutSearch);
         if (!tail) return false;
         for (const id of tail.length > 0 ? vocab.tokenizeGreedy(tail) : []) {
           if (!m!.accept(id)) throw new Error("internal: a close-out token was refused");

@@ -51,6 +51,21 @@ export class Parser {
     return this.pos;
   }
 
+  /** The Earley sets (read-only use: completion search). */
+  get chart(): EarleyCore {
+    return this.earley;
+  }
+
+  /** The Earley set the input so far ends in. */
+  get currentSet(): number {
+    return this.setOf[this.pos]!;
+  }
+
+  /** Whether the pending lexeme is empty (at the start, or right after a lexeme that could not grow). */
+  get atLexemeStart(): boolean {
+    return this.boundary[this.pos] === 1;
+  }
+
   /** The lexer DFA state after the bytes read so far (the pending lexeme's state). */
   get lexerState(): number {
     return this.lexState[this.pos]!;
