@@ -240,6 +240,7 @@ export class SchemaCompiler {
       maxProps: Math.min(a.maxProps, b.maxProps),
       names: a.names && b.names ? this.l.and(a.names, b.names) : (a.names ?? b.names),
       depRequired: [...a.depRequired, ...b.depRequired],
+      exists: a.exists || b.exists ? [...(a.exists ?? []), ...(b.exists ?? [])] : undefined,
       evaluated: a.evaluated && b.evaluated ? this.l.or(a.evaluated, b.evaluated) : (a.evaluated ?? b.evaluated),
     };
     return this.objShapeEmpty(out) ? undefined : out;
@@ -352,11 +353,16 @@ export class SchemaCompiler {
   /** objects NOT matching the shape: a required key missing, or a named key with a bad value */
   private complementObj(s: ObjShape, ptr: string, keyword: string): ObjShape[] {
     const out: ObjShape[] = [];
-    if (s.rules.some((r) => r.name === undefined && !r.value.top) || s.names || s.depRequired.length > 0) {
-      this.unsupported(keyword, ptr, "negation of an object schema with additionalProperties, patternProperties, propertyNames or dependencies");
-      return [anyObject()]; // lenient: any object
-
+    // a key rule is broken by some key of its key set with a value outside its value set
+    for (const r of s.rules) {
+      if (r.name !== undefined || r.value.top) continue;
+      const bad = this.complement(r.value, ptr, keyword);
+      if (!this.isEmptyNode(bad)) out.push({ ...anyObject(), exists: [{ key: r.key, value: bad }] });
     }
+    if (s.names) out.push({ ...anyObject(), exists: [{ key: this.l.minus(this.STRING, s.names), value: this.TOP }] });
+    for (const [k, ks] of s.depRequired) for (const d of ks) out.push({ ...this.forbidKey(d), required: [k], order: [k] });
+    // "some key in K has a value in V" is broken when every key in K has a value outside V
+    for (const e of s.exists ?? []) out.push({ ...anyObject(), rules: [{ key: e.key, value: this.complement(e.value, ptr, keyword) }] });
     for (const k of s.required) out.push(this.forbidKey(k));
     const named = new Set(s.rules.filter((r) => r.name !== undefined && !r.value.top).map((r) => r.name!));
     for (const k of named) {

@@ -208,6 +208,7 @@ export class Emitter {
     let universe = l.minus(c.STRING, l.or(...names.map((k) => c.quotedName(k))));
     if (shape.names) universe = l.and(universe, shape.names);
     const members: RuleExpr[] = [];
+    const regions: Array<{ key: L; value: Node }> = [];
     if (!l.isEmpty(universe)) {
       for (let mask = 0; mask < 1 << generic.length; mask++) {
         let key = universe;
@@ -221,10 +222,12 @@ export class Emitter {
         if (l.isEmpty(key)) continue;
         const v = values.length === 0 ? c.TOP : c.intersectAll(values, "");
         if (c.isEmptyNode(v)) continue;
+        regions.push({ key, value: v });
         members.push(seq(this.keyTerminal(key), this.value(v, depth + 1)));
       }
     }
     const member = members.length ? alt(...members) : undefined;
+    if (shape.exists?.length) return this.objectWithExists(allowed, regions, shape, depth);
     if (this.form.propertyOrder === "any") return this.objectAnyOrder(allowed, member, shape, depth);
     const { minProps, maxProps } = shape;
     const n = allowed.length;
@@ -262,6 +265,75 @@ export class Emitter {
       return { type: "rule", name };
     };
     return seq(this.open("{"), state(0, 0));
+  }
+
+  /**
+   * Objects with "some key in K has a value in V" constraints (from negations): the chain carries
+   * one bit per constraint, set by a key that witnesses it.
+   */
+  private objectWithExists(allowed: Array<{ name: string; value: Node; required: boolean }>, regions: Array<{ key: L; value: Node }>, shape: ObjShape, depth: number): RuleExpr {
+    const c = this.c;
+    const l = c.l;
+    const E = shape.exists!;
+    if (E.length > 3 || shape.minProps > 0 || shape.maxProps < Infinity || this.form.propertyOrder === "any") {
+      c.unsupported("not", "", "negated object constraints together with min/maxProperties, any property order or more than 3 of them");
+      return this.object({ ...shape, exists: [] }, depth); // lenient: constraints dropped
+    }
+    const full = (1 << E.length) - 1;
+    const n = allowed.length;
+    this.budget((n + 1) * (full + 1) * 2);
+    const base = `exobj_${++this.ruleCount}`;
+    const names = new Map<string, string>();
+    // a key may witness several constraints at once: one alternative per non-empty subset
+    const subsets = Array.from({ length: full }, (_, t) => t + 1);
+    const witnessesNamed = allowed.map((m) =>
+      subsets.map((T) => {
+        const es = E.filter((_, j) => T & (1 << j));
+        if (!es.every((e) => l.matches(e.key, JSON.stringify(m.name)))) return undefined;
+        const v = c.intersectAll([m.value, ...es.map((e) => e.value)], "");
+        return c.isEmptyNode(v) ? undefined : { bits: T, value: v };
+      }),
+    );
+    const witnessRegions = regions.map((r) =>
+      subsets.map((T) => {
+        const es = E.filter((_, j) => T & (1 << j));
+        const k = l.and(r.key, ...es.map((e) => e.key));
+        if (l.isEmpty(k)) return undefined;
+        const v = c.intersectAll([r.value, ...es.map((e) => e.value)], "");
+        return c.isEmptyNode(v) ? undefined : { bits: T, key: k, value: v };
+      }),
+    );
+    const state = (i: number, F: number, started: boolean): RuleExpr => {
+      const key = `${i},${F},${started}`;
+      let name = names.get(key);
+      if (name) return { type: "rule", name };
+      name = `${base}_${i}_${F}_${started ? 1 : 0}`;
+      names.set(key, name);
+      const rule: RuleDef = { name, expr: NOTHING };
+      this.rules.push(rule);
+      const alts: RuleExpr[] = [];
+      const lead = started ? this.sep(depth) : this.first(depth);
+      if (i < n) {
+        const m = allowed[i]!;
+        if (!m.required) alts.push(state(i + 1, F, started));
+        const keyT = this.keyTerminal(c.quotedName(m.name), m.name);
+        alts.push(seq(lead, keyT, this.value(m.value, depth + 1), state(i + 1, F, true)));
+        for (const w of witnessesNamed[i]!) {
+          if (w && (F | w.bits) !== F) alts.push(seq(lead, keyT, this.value(w.value, depth + 1), state(i + 1, F | w.bits, true)));
+        }
+      } else {
+        if (F === full) alts.push(this.close("}", depth, !started));
+        regions.forEach((r, ri) => {
+          alts.push(seq(lead, this.keyTerminal(r.key), this.value(r.value, depth + 1), state(n, F, true)));
+          for (const w of witnessRegions[ri]!) {
+            if (w && (F | w.bits) !== F) alts.push(seq(lead, this.keyTerminal(w.key), this.value(w.value, depth + 1), state(n, F | w.bits, true)));
+          }
+        });
+      }
+      rule.expr = alt(...alts);
+      return { type: "rule", name };
+    };
+    return seq(this.open("{"), state(0, 0, false));
   }
 
   /** named keys in any order: the state is the set of named keys written so far */

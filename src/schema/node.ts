@@ -33,6 +33,8 @@ export interface ObjShape {
   depRequired: Array<[string, string[]]>;
   /** keys evaluated by properties/patternProperties/additionalProperties (for unevaluatedProperties) */
   evaluated?: L;
+  /** for each entry, some key in `key` must have a value in `value` (what negating a key rule gives) */
+  exists?: Array<{ key: L; value: Node }>;
 }
 
 export interface ContainsRule {
@@ -73,7 +75,7 @@ export function anyArray(top: Node): ArrShape {
 }
 
 export function isAnyObject(s: ObjShape): boolean {
-  return s.rules.length === 0 && s.required.length === 0 && s.minProps === 0 && s.maxProps === Infinity && !s.names && s.depRequired.length === 0 && !s.evaluated;
+  return s.rules.length === 0 && s.required.length === 0 && s.minProps === 0 && s.maxProps === Infinity && !s.names && s.depRequired.length === 0 && !s.evaluated && !s.exists?.length;
 }
 
 export function isAnyArray(s: ArrShape): boolean {

@@ -42,6 +42,9 @@ export class NodeSerializer {
       const vn = this.c.valueFor(s, k);
       if (!vn || !this.matches(vn, v[k])) return false;
     }
+    for (const e of s.exists ?? []) {
+      if (!keys.some((k) => this.c.l.matches(e.key, JSON.stringify(k)) && this.matches(e.value, v[k]))) return false;
+    }
     return true;
   }
 

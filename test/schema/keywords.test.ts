@@ -164,6 +164,17 @@ describe("combinators and references", () => {
     exact({ oneOf: [{ properties: { k: { const: "a" } }, required: ["k"] }, { properties: { k: { const: "b" } }, required: ["k"] }] }, [...ALL, { k: "a" }, { k: "b" }, { k: "c" }]);
     exact({ not: { type: "integer" } }, ALL);
     exact({ not: { required: ["a"] } }, ALL);
+    const OBJS = [...ALL, { a: 1, x: 1 }, { x: "s" }, { ab: 1 }, { a: "s", b: 1 }, { b: 1, c: 2 }, { aa: 1, ab: "x" }];
+    exact({ not: { additionalProperties: { type: "integer" } } }, OBJS);
+    exact({ not: { properties: { a: { type: "integer" } }, additionalProperties: false } }, OBJS);
+    exact({ not: { patternProperties: { "^a": { type: "string" } } } }, OBJS);
+    exact({ not: { propertyNames: { maxLength: 1 } } }, OBJS);
+    exact({ not: { dependentRequired: { a: ["b"] } } }, OBJS);
+    exact({ not: { not: { additionalProperties: { type: "integer" } } } }, OBJS);
+    // one key may witness several negated rules at once
+    exact({ not: { anyOf: [{ additionalProperties: { type: "integer" } }, { additionalProperties: { type: "string" } }] } }, [...OBJS, { a: null }, { a: 1, b: "x" }]);
+    exact({ not: { anyOf: [true, { properties: { foo: true } }], unevaluatedProperties: false } }, [...OBJS, { foo: 1 }, { bar: 1 }]);
+    exact({ oneOf: [{ additionalProperties: { type: "integer" } }, { properties: { a: { type: "string" } }, additionalProperties: false }] }, OBJS);
     exact({ if: { type: "integer" }, then: { minimum: 2 }, else: { type: "string" } }, ALL);
     exact({ if: { properties: { a: { const: 1 } }, required: ["a"] }, then: { required: ["b"] } }, [...ALL, { a: 1, b: 1 }, { a: 2 }]);
   });

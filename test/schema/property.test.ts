@@ -48,7 +48,12 @@ const schemaArb: fc.Arbitrary<S> = fc.letrec<{ s: S; kw: Record<string, unknown>
     ),
     s: fc.oneof({ depthSize: "small", maxDepth: 3 }, fc.boolean(), fc.array(tie("kw"), { minLength: 1, maxLength: 3 }).map((parts) => Object.assign({}, ...parts) as S)),
   };
-}).s;
+}).s.filter((s) => {
+  // ajv 8 bug: next to prefixItems, a failing `contains` on [] is not reported
+  // ({contains: true, prefixItems: [{}]} accepts [])
+  const t = JSON.stringify(s);
+  return !(t.includes('"prefixItems"') && t.includes('"contains"'));
+});
 
 const valueArb = fc.letrec<{ v: unknown }>((tie) => ({
   v: fc.oneof({ depthSize: "small" }, scalar, fc.array(tie("v"), { maxLength: 3 }), fc.dictionary(fc.constantFrom(...KEYS, "ab", "x"), tie("v"), { maxKeys: 3 })),
