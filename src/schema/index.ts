@@ -1,6 +1,27 @@
 /**
  * JSON Schema → Grammar IR. `compileSchema` returns the grammar (for `compileGrammar`) and the
  * compiled grammar; `serialize` writes an instance in exactly the form the grammar accepts.
+ *
+ * Strict mode (default) refuses, with `schema_unsupported` naming the keyword and its JSON
+ * pointer, whatever it cannot enforce exactly. Lenient mode over-approximates instead, with one
+ * warning per approximation:
+ * - `pattern` / `patternProperties` with lookaround, backreferences or inner anchors, or invalid
+ *   with the u flag: the pattern is dropped (any string; keys unconstrained by it);
+ * - known formats we cannot express (url, regex, iri, idn-*): dropped;
+ * - `multipleOf` whose divisor has a prime factor other than 2 and 5 above 50: dropped;
+ * - `minLength`/`maxLength` above 100,000: dropped;
+ * - `uniqueItems` over open value sets: dropped;
+ * - negations (not, oneOf, if/else) we cannot complement: that type is left unconstrained;
+ * - combining a recursive reference with its own enclosing schema: the other side is dropped;
+ * - more than 6 dependentRequired entries, more than 5 object branches next to unevaluated*,
+ *   negated object rules with min/maxProperties: the constraint is dropped.
+ *
+ * Output form (what the grammar accepts, and what `serialize` writes): numbers as plain decimals
+ * (no exponent; trailing fraction zeros and -0 accepted), strings as JSON.stringify spells them
+ * (plus `\/`, either hex case in `\u00XX`; no other `\u` escapes, no lone surrogates), whitespace
+ * per `whitespace`, object keys in `properties` order unless `propertyOrder: "any"`. Objects with
+ * open key sets cannot forbid duplicate keys: a text with a repeated key is outside JSON's
+ * interoperable subset and is not considered an instance.
  */
 import type { Grammar } from "../grammar/ir.js";
 import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
