@@ -174,57 +174,75 @@ export class InfillChecker {
   }
 
   /**
-   * The hole fills of a candidate: bytes read at hole nodes, split among merged holes. A hole
-   * segment that got fewer bytes than its minimum (the cheap tiers model minimums loosely) is padded
-   * with an ignored byte (a space, say) at a lexeme boundary inside it: at its end, its start, or
-   * after its first lexeme — one variant per choice, the caller verifies each. Empty when a
-   * segment's fill is out of range and cannot be padded.
+   * The hole fills of a candidate: bytes read at hole nodes, split among merged holes, in a few
+   * variants for the caller to verify in turn:
+   * 0. as read; a segment short of its minimum (the cheap tiers model minimums loosely) is padded
+   *    at its end with an ignored byte (a space, say);
+   * 1. an ignored byte also at every lexeme boundary in or at the edge of a hole, so that adjacent
+   *    lexemes the relaxed lexer kept apart (`if` `x` → `ifx`) stay apart for the real lexer;
+   * 2. as 0 but padded at the segment's start.
+   * Variants equal to an earlier one or out of range are left out.
    */
   private readWitness(chart: Chart, lat: Lattice, graph: ByteGraph, item: number, endAt: number, holeCount: number): Uint8Array[][] {
     const lexemes = chart.derivation(item);
     for (const e of lat.ignorePath(chart.at(item), endAt)) lexemes.push(e);
     const perSeg = new Map<number, number[]>();
-    /** per segment, its fill lengths at lexeme boundaries */
+    /** per segment, fill lengths at lexeme boundaries (sorted, distinct) */
     const cuts = new Map<number, number[]>();
+    const cut = (seg: number, at: number) => {
+      let c = cuts.get(seg);
+      if (c === undefined) cuts.set(seg, (c = []));
+      if (c[c.length - 1] !== at) c.push(at);
+    };
     const pairs: Array<[number, number]> = [];
     for (const [es, j] of lexemes) {
       pairs.length = 0;
       lat.lexemeBytes(es, j, pairs);
-      for (const [node, b] of pairs) {
-        const seg = graph.holeSeg[node]!;
+      for (let k = 0; k < pairs.length; k++) {
+        const seg = graph.holeSeg[pairs[k]![0]]!;
         if (seg < 0) continue;
         let l = perSeg.get(seg);
         if (l === undefined) perSeg.set(seg, (l = []));
-        l.push(b);
-      }
-      for (const [seg, l] of perSeg) {
-        let c = cuts.get(seg);
-        if (c === undefined) cuts.set(seg, (c = [0]));
-        if (c[c.length - 1] !== l.length) c.push(l.length);
+        if (k === 0) cut(seg, l.length);
+        l.push(pairs[k]![1]);
+        if (k === pairs.length - 1) cut(seg, l.length);
       }
     }
     const pad = this.lt.padByte();
     const out: Uint8Array[][] = [];
+    const keys = new Set<string>();
     for (let v = 0; v < 3; v++) {
+      if (v > 0 && pad < 0) break;
       const fills: Uint8Array[] = new Array(holeCount);
-      let padded = false;
       let ok = true;
       for (let si = 0; si < graph.segments.length && ok; si++) {
         const s = graph.segments[si]!;
         if (s.kind !== "hole") continue;
         let bytes = perSeg.get(si) ?? [];
+        if (v === 1) {
+          const c = cuts.get(si) ?? [];
+          const spaced: number[] = [];
+          let from = 0;
+          for (const at of c) {
+            for (; from < at; from++) spaced.push(bytes[from]!);
+            spaced.push(pad);
+          }
+          for (; from < bytes.length; from++) spaced.push(bytes[from]!);
+          bytes = spaced;
+        }
         if (bytes.length < s.range.min && pad >= 0) {
-          const c = cuts.get(si) ?? [0];
-          const at = v === 0 ? bytes.length : v === 1 ? 0 : c[Math.min(1, c.length - 1)]!;
+          const at = v === 2 ? 0 : bytes.length;
           bytes = [...bytes.slice(0, at), ...new Array<number>(s.range.min - bytes.length).fill(pad), ...bytes.slice(at)];
-          padded = true;
         }
         const parts = splitFill(Uint8Array.from(bytes), s.ranges);
         if (parts === null) ok = false;
         else s.holes.forEach((h, i) => (fills[h] = parts[i]!));
       }
-      if (ok) out.push(fills);
-      if (!padded) break;
+      if (!ok) continue;
+      const key = fills.map((f) => f.join(",")).join("|");
+      if (keys.has(key)) continue;
+      keys.add(key);
+      out.push(fills);
     }
     return out;
   }

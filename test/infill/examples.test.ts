@@ -113,6 +113,30 @@ describe("degenerate canvases", () => {
     expect(() => c.check([{ hole: { minBytes: 3, maxBytes: 2 } }])).toThrow(/bounds/);
   });
 
+  it("lexemes the relaxed lexer keeps apart are spaced apart in the witness", () => {
+    // s: IF ID | ID ID; the chart reads "if" + "a" as IF ID (or "a" + "a" as ID ID), the real
+    // lexer, expecting IF and ID at the start, reads "ifa" (or "aa") as one ID
+    const t = (name: string) => ({ type: "terminal", name }) as const;
+    const g: Grammar = {
+      start: "s",
+      rules: [{ name: "s", expr: { type: "alt", alts: [{ type: "seq", items: [t("IF"), t("ID")] }, { type: "seq", items: [t("ID"), t("ID")] }] } }],
+      terminals: [
+        { name: "IF", expr: { type: "literal", value: "if" } },
+        { name: "ID", expr: { type: "regex", source: "[a-z]+", flags: "" } },
+        { name: "WS", expr: { type: "regex", source: " +", flags: "" }, ignored: true },
+      ],
+      diagnostics: [],
+    };
+    const cg = compileGrammar(g);
+    const r = new InfillChecker(cg).check([{ hole: { maxBytes: 40 } }]);
+    expect(r.status).toBe("feasible");
+    expect(cg.check(r.text!).ok).toBe(true);
+    expect(dec.decode(r.text!)).toMatch(/^ *[a-z]+ +[a-z]+ *$/);
+    // without an ignored terminal there is nothing to space lexemes apart with: never a false "infeasible"
+    const bare = compileGrammar({ ...g, terminals: g.terminals.slice(0, 2) });
+    expect(new InfillChecker(bare).check([{ hole: { maxBytes: 40 } }]).status).not.toBe("infeasible");
+  });
+
   it("a language that lexing makes empty", () => {
     // S: A B with A = /a+/ and B = "a": greedy lexing never ends A before an "a"
     const g: Grammar = {
