@@ -403,17 +403,7 @@ class Chart {
   private listHead = new Int32Array(256);
   private listTail = new Int32Array(256);
   private numLists = 0;
-  /**
-   * The worklist, a queue per canvas node (of the item's boundary), taken lowest node first: every
-   * step adds items at its own node or later ones, so the chart grows left to right and a candidate
-   * that ends early (a comment running to the end, say) comes before later fragments are parsed.
-   * The closed chart does not depend on the order.
-   */
-  private qHead: Int32Array;
-  private qTail: Int32Array;
-  private qNext = new Int32Array(1024);
-  private cursor = 0;
-  private queued = 0;
+  private next = 0;
   private pending: Array<[number, number]> = [];
   exhausted = false;
 
@@ -428,8 +418,6 @@ class Chart {
     const startRule = this.g.ntRules[this.g.ntRuleStart[0]!]!;
     this.acceptDot = this.g.ruleStart[startRule]! + 1;
     this.start = lat.startBoundary();
-    this.qHead = new Int32Array(lat.g.end + 1).fill(-1);
-    this.qTail = new Int32Array(lat.g.end + 1).fill(-1);
     this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1);
   }
 
@@ -450,7 +438,6 @@ class Chart {
     this.bpY = growI32(this.bpY, need);
     this.bpZ = growI32(this.bpZ, need);
     this.bpW = growI32(this.bpW, need);
-    this.qNext = growI32(this.qNext, need);
     const k = new Int8Array(this.dot.length);
     k.set(this.bpKind);
     this.bpKind = k;
@@ -497,12 +484,6 @@ class Chart {
     this.bpY[id] = y;
     this.bpZ[id] = z;
     this.bpW[id] = w;
-    const node = this.lat.bNode[at]!;
-    this.qNext[id] = -1;
-    if (this.qHead[node]! < 0) this.qHead[node] = id;
-    else this.qNext[this.qTail[node]!] = id;
-    this.qTail[node] = id;
-    this.queued++;
     if (this.n * 2 > mask) this.rehash();
     if (dot === this.acceptDot && origin === this.start) {
       for (const q of this.lat.ignoreClosure(at).members) {
@@ -549,16 +530,12 @@ class Chart {
   nextCandidate(): [number, number] | null {
     for (;;) {
       if (this.pending.length > 0) return this.pending.shift()!;
-      if (this.queued === 0) {
+      if (this.next >= this.n) {
         this.exhausted = true;
         return null;
       }
       if (this.n > this.maxItems) return null;
-      while (this.qHead[this.cursor]! < 0) this.cursor++;
-      const i = this.qHead[this.cursor]!;
-      this.qHead[this.cursor] = this.qNext[i]!;
-      this.queued--;
-      this.process(i);
+      this.process(this.next++);
     }
   }
 
