@@ -122,10 +122,12 @@ export class InfillChecker {
     }
     // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
     // proof, and a verified witness from any tier is an answer. Only an unverified tier escalates:
-    // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: small holes exact.
+    // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: holes of at most 8 bytes
+    // (one token) exact; D: small holes exact.
     const tiers: Array<[number, number]> = [
       [-1, 0],
       [-1, this.o.exactMinBytes],
+      [Math.min(8, this.o.exactMaxBytes), this.o.exactMinBytes],
       [this.o.exactMaxBytes, this.o.exactMinBytes],
     ];
     const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0 };
