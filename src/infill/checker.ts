@@ -16,8 +16,10 @@
  *    rule from the start boundary at a boundary whose ignore-closure can end the text is a
  *    candidate witness.
  * 4. Each candidate's bytes are read back from the chart and the lexeme search trees, split among
- *    the canvas' holes, and verified by `compiled.check` on the whole filled text. A verified
- *    candidate is returned; a failing one is dropped and the chart continues (a few times).
+ *    the canvas' holes, and verified by `compiled.check` on the whole filled text, in a few
+ *    variants (short fills padded with an ignored byte; lexemes in holes spaced apart, see
+ *    `readWitness`). A verified candidate is returned; a failing one is dropped and the chart
+ *    continues (a few times).
  *
  * What is exact and what is not:
  * - "infeasible" is a proof: the chart found nothing in a language that contains every real
