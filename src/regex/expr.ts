@@ -12,7 +12,7 @@
  * - Every node caches its byte-equivalence classes (intervals of 0..255 on which its derivative
  *   is the same), so computing all 256 transitions of a state needs one derivative per class.
  */
-import { GramfillError } from "../util/errors.js";
+import { GramfillError, isGramfillError } from "../util/errors.js";
 import { complement, foldClass, normalize, rangeSetKey, type RangeSet } from "./charset.js";
 import { compileRegex, type RegexMode } from "./compile.js";
 import { parseRegex } from "./parse.js";
@@ -42,7 +42,14 @@ const MAX_NODES = 1 << 26;
 
 const MASK_ONE_CLASS = Uint32Array.of(1, 0, 0, 0, 0, 0, 0, 0);
 
+const WITNESS_UNKNOWN = -2;
+const WITNESS_NONE = -1;
+/** longest witness word tried (longer ones count as none: verifying them would cost too much) */
+const WITNESS_MAX = 1 << 14;
+
 interface ClassMap {
+  /** the boundary mask it was made from */
+  mask: Uint32Array;
   /** byte → class index */
   map: Uint8Array;
   /** class index → smallest byte of the class */
@@ -61,69 +68,105 @@ export class ExprSet {
   readonly FULL: ExprId;
 
   private readonly maxExplore: number;
-  private readonly kind: number[] = [];
+  /** number of nodes; the typed per-node arrays below have room for more (grown by doubling) */
+  private count = 0;
+  private kind = new Int32Array(1024);
   /** concat head; child of not/repeat/prefix */
-  private readonly argA: number[] = [];
-  /** concat tail; repeat min */
-  private readonly argB: number[] = [];
+  private argA = new Int32Array(1024);
+  /** concat tail */
+  private argB = new Int32Array(1024);
+  /** repeat min */
+  private argM = new Float64Array(1024);
   /** repeat max (may be Infinity) */
-  private readonly argC: number[] = [];
+  private argC = new Float64Array(1024);
   private readonly kids: (readonly ExprId[] | undefined)[] = [];
   private readonly bits: (Uint32Array | undefined)[] = [];
   private flags = new Uint8Array(1024);
-  private readonly interned = new Map<string, ExprId>();
-  private readonly concatIds = new Map<number, ExprId>();
-  private readonly notIds = new Map<number, ExprId>();
-  private readonly prefixIds = new Map<number, ExprId>();
+  /**
+   * Hash-consing: one chained hash table over all nodes (numeric hashes of kind, arguments, kids
+   * or byte bits; no key strings). `buckets[h & mask]` is the first node of a chain, `chain[id]`
+   * the next one, `hashes[id]` the node's hash (kept for rehashing).
+   */
+  private buckets = new Int32Array(1 << 12).fill(-1);
+  private chain = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
   /** byte → its singleton byte-set node (-1 until built) */
   private readonly singleBytes = new Int32Array(256).fill(-1);
 
   private readonly masks: (Uint32Array | undefined)[] = [];
   private readonly classMaps: (ClassMap | undefined)[] = [];
-  private readonly classMapByMask = new Map<string, ClassMap>();
+  /** class maps by the hash of their boundary mask (collisions share a bucket list) */
+  private readonly classMapByMask = new Map<number, ClassMap[]>();
   private readonly derivs: (Int32Array | undefined)[] = [];
+  /**
+   * Witnesses (a cheap sufficient test of non-emptiness, see `witnessLen`): per node, the length
+   * of a known member of its language, WITNESS_NONE if none was found, WITNESS_UNKNOWN before
+   * the first try; `wpick` says how the member is spelled (or/and: the kid it comes from; not:
+   * its one byte, -1 for the empty word).
+   */
+  private wlen = new Int32Array(1024);
+  private wpick = new Int32Array(1024);
 
   private readonly codePointCache = new Map<string, ExprId>();
   private readonly regexCache = new Map<string, ExprId>();
 
   constructor(opts: ExprSetOptions = {}) {
     this.maxExplore = opts.maxExplore ?? 50_000;
-    this.EMPTY = this.mk("0", K_EMPTY, 0, 0, 0, undefined, undefined, 0);
-    this.EPSILON = this.mk("e", K_EPS, 0, 0, 0, undefined, undefined, F_NULLABLE);
+    this.EMPTY = this.add(K_EMPTY, 0, 0, 0, undefined, undefined, 0, 0);
+    this.EPSILON = this.add(K_EPS, 0, 0, 0, undefined, undefined, F_NULLABLE, 1);
     this.FULL = this.not(this.EMPTY);
   }
 
   get size(): number {
-    return this.kind.length;
+    return this.count;
   }
 
   // ---- construction ----
 
-  /** Interns by string key (or/and/repeat/byte sets: rarer nodes with compound keys). */
-  private mk(
-    key: string,
-    kind: number,
-    a: number,
-    b: number,
-    c: number,
-    kids: readonly ExprId[] | undefined,
-    bits: Uint32Array | undefined,
-    flags: number,
-  ): ExprId {
-    const found = this.interned.get(key);
-    if (found !== undefined) return found;
-    const id = this.add(kind, a, b, c, kids, bits, flags);
-    this.interned.set(key, id);
-    return id;
+  /** Interns a node without kids or bits (concat, not, repeat, prefix). */
+  private mkSimple(kind: number, a: number, b: number, c: number, flags: number): ExprId {
+    const h = hashSimple(kind, a, b, c);
+    for (let id = this.buckets[h & (this.buckets.length - 1)]!; id >= 0; id = this.chain[id]!) {
+      if (this.hashes[id] !== h || this.kind[id] !== kind || this.argA[id] !== a || this.argC[id] !== c) continue;
+      if (kind === K_REPEAT ? this.argM[id] === b : this.argB[id] === b) return id;
+    }
+    return this.add(kind, a, b, c, undefined, undefined, flags, h);
   }
 
-  /** Interns by a numeric key (concat/not/prefix: the bulk of all nodes; no string building). */
-  private mkNum(map: Map<number, ExprId>, key: number, kind: number, a: number, b: number, flags: number): ExprId {
-    const found = map.get(key);
-    if (found !== undefined) return found;
-    const id = this.add(kind, a, b, 0, undefined, undefined, flags);
-    map.set(key, id);
-    return id;
+  /** Interns an or/and node with the sorted, duplicate-free kids `buf[0..n)` (copied on a miss). */
+  private mkKids(kind: number, buf: readonly ExprId[], n: number, flags: number): ExprId {
+    let h = kind;
+    for (let i = 0; i < n; i++) h = mix(h, buf[i]!);
+    h = finish(h);
+    for (let id = this.buckets[h & (this.buckets.length - 1)]!; id >= 0; id = this.chain[id]!) {
+      if (this.hashes[id] !== h || this.kind[id] !== kind) continue;
+      const ks = this.kids[id]!;
+      if (ks.length !== n) continue;
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = ks[i] === buf[i];
+      if (same) return id;
+    }
+    return this.add(kind, 0, 0, 0, buf.length === n ? buf : buf.slice(0, n), undefined, flags, h);
+  }
+
+  /** Interns a byte-set node (`bits` is kept on a miss: callers pass a fresh array). */
+  private bytesNode(bits: Uint32Array): ExprId {
+    let h = K_BYTES;
+    let any = 0;
+    for (let i = 0; i < 8; i++) {
+      any |= bits[i]!;
+      h = mix(h, bits[i]!);
+    }
+    if (any === 0) return this.EMPTY;
+    h = finish(h);
+    for (let id = this.buckets[h & (this.buckets.length - 1)]!; id >= 0; id = this.chain[id]!) {
+      if (this.hashes[id] !== h || this.kind[id] !== K_BYTES) continue;
+      const bs = this.bits[id]!;
+      let same = true;
+      for (let i = 0; i < 8 && same; i++) same = bs[i] === bits[i];
+      if (same) return id;
+    }
+    return this.add(K_BYTES, 0, 0, 0, undefined, bits, 0, h);
   }
 
   private add(
@@ -134,25 +177,68 @@ export class ExprSet {
     kids: readonly ExprId[] | undefined,
     bits: Uint32Array | undefined,
     flags: number,
+    hash: number,
   ): ExprId {
-    const id = this.kind.length;
+    const id = this.count;
     if (id >= MAX_NODES) throw new GramfillError("automaton_too_large", `regex store exceeded ${MAX_NODES} nodes`);
-    this.kind.push(kind);
-    this.argA.push(a);
-    this.argB.push(b);
-    this.argC.push(c);
+    if (id >= this.kind.length) this.grow();
+    this.count = id + 1;
+    this.kind[id] = kind;
+    this.argA[id] = a;
+    if (kind === K_REPEAT) this.argM[id] = b;
+    else this.argB[id] = b;
+    this.argC[id] = c;
     this.kids.push(kids);
     this.bits.push(bits);
     this.masks.push(undefined);
     this.classMaps.push(undefined);
     this.derivs.push(undefined);
-    if (id >= this.flags.length) {
-      const grown = new Uint8Array(this.flags.length * 2);
-      grown.set(this.flags);
-      this.flags = grown;
-    }
+    this.wlen[id] = WITNESS_UNKNOWN;
+    this.wpick[id] = -1;
     this.flags[id] = flags;
+    this.hashes[id] = hash;
+    if (id >= this.buckets.length) this.rehash(this.buckets.length * 2, id);
+    const slot = hash & (this.buckets.length - 1);
+    this.chain[id] = this.buckets[slot]!;
+    this.buckets[slot] = id;
     return id;
+  }
+
+  private grow(): void {
+    const n = this.kind.length * 2;
+    const g32 = (a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> => {
+      const b = new Int32Array(n);
+      b.set(a);
+      return b;
+    };
+    const g64 = (a: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> => {
+      const b = new Float64Array(n);
+      b.set(a);
+      return b;
+    };
+    this.kind = g32(this.kind);
+    this.argA = g32(this.argA);
+    this.argB = g32(this.argB);
+    this.argM = g64(this.argM);
+    this.argC = g64(this.argC);
+    this.chain = g32(this.chain);
+    this.hashes = g32(this.hashes);
+    this.wlen = g32(this.wlen);
+    this.wpick = g32(this.wpick);
+    const flags = new Uint8Array(n);
+    flags.set(this.flags);
+    this.flags = flags;
+  }
+
+  /** Rebuilds the chains of nodes 0..n-1 over `size` buckets. */
+  private rehash(size: number, n: number): void {
+    const buckets = new Int32Array(size).fill(-1);
+    for (let id = 0; id < n; id++) {
+      const slot = this.hashes[id]! & (size - 1);
+      this.chain[id] = buckets[slot]!;
+      buckets[slot] = id;
+    }
+    this.buckets = buckets;
   }
 
   fromRegex(source: string, flags = "", mode: RegexMode = "whole"): ExprId {
@@ -247,11 +333,6 @@ export class ExprSet {
     return this.bytesNode(bits);
   }
 
-  private bytesNode(bits: Uint32Array): ExprId {
-    if (bits.every((w) => w === 0)) return this.EMPTY;
-    return this.mk(`b${bits.join(",")}`, K_BYTES, 0, 0, 0, undefined, bits, 0);
-  }
-
   concat(parts: readonly ExprId[]): ExprId {
     let r = this.EPSILON;
     for (let i = parts.length - 1; i >= 0; i--) r = this.cat2(parts[i]!, r);
@@ -267,80 +348,130 @@ export class ExprSet {
     const fa = this.flags[a]!;
     const fb = this.flags[b]!;
     const flags = (fa & fb & F_NULLABLE) | ((fa | fb) & F_BOOL);
-    return this.mkNum(this.concatIds, a * MAX_NODES + b, K_CONCAT, a, b, flags);
+    return this.mkSimple(K_CONCAT, a, b, 0, flags);
   }
 
   or(alts: readonly ExprId[]): ExprId {
-    const set = new Set<ExprId>();
+    const n = alts.length;
+    // or({e}) is e itself (an or/byte-set node is rebuilt into the same node)
+    if (n === 1) return alts[0]!;
+    if (n === 2) return this.or2(alts[0]!, alts[1]!);
+    return this.orOf(alts, n);
+  }
+
+  /** or([a, b]) without the array. */
+  private or2(a: ExprId, b: ExprId): ExprId {
+    if (a === b || b === this.EMPTY) return a;
+    if (a === this.EMPTY) return b;
+    const buf = [a, b];
+    return this.orOf(buf, 2);
+  }
+
+  /** The union of `alts[0..n)` (n ≥ 0): flattened, byte sets merged, sorted, deduplicated. */
+  private orOf(alts: readonly ExprId[], n: number): ExprId {
+    const buf: ExprId[] = [];
+    // byte-set parts: the first one's node, and the union of their bits once there are several
+    let bytesFrom = -1;
     let bytes: Uint32Array | undefined;
-    const add = (e: ExprId): void => {
-      const k = this.kind[e];
-      if (k === K_OR) for (const x of this.kids[e]!) add(x);
-      else if (k === K_BYTES) {
-        bytes ??= new Uint32Array(8);
-        const bs = this.bits[e]!;
-        for (let i = 0; i < 8; i++) bytes[i]! |= bs[i]!;
-      } else if (e !== this.EMPTY) set.add(e);
-    };
-    for (const e of alts) add(e);
-    if (set.has(this.FULL)) return this.FULL;
-    if (bytes !== undefined) set.add(this.bytesNode(bytes));
-    for (const e of set) if (this.kind[e] === K_NOT && set.has(this.argA[e]!)) return this.FULL;
-    if (set.size === 0) return this.EMPTY;
-    if (set.size === 1) return set.values().next().value!;
-    const kids = [...set].sort((x, y) => x - y);
+    const kind = this.kind;
+    for (let i = 0; i < n; i++) {
+      const e = alts[i]!;
+      const k = kind[e];
+      if (k === K_OR) {
+        // kids of an or are never ors or EMPTY
+        for (const x of this.kids[e]!) {
+          if (kind[x] !== K_BYTES) buf.push(x);
+          else if (bytesFrom === -1) bytesFrom = x;
+          else if (bytesFrom !== x) bytes = this.unionBits(bytes, bytesFrom, x);
+        }
+      } else if (k === K_BYTES) {
+        if (bytesFrom === -1) bytesFrom = e;
+        else if (bytesFrom !== e) bytes = this.unionBits(bytes, bytesFrom, e);
+      } else if (e !== this.EMPTY) buf.push(e);
+    }
+    let m = sortUnique(buf);
+    for (let i = 0; i < m; i++) if (buf[i] === this.FULL) return this.FULL;
+    if (bytesFrom >= 0) {
+      buf.push(bytes === undefined ? bytesFrom : this.bytesNode(bytes));
+      m = sortUnique(buf);
+    }
+    for (let i = 0; i < m; i++) {
+      const e = buf[i]!;
+      if (this.kind[e] === K_NOT && hasSorted(buf, m, this.argA[e]!)) return this.FULL;
+    }
+    if (m === 0) return this.EMPTY;
+    if (m === 1) return buf[0]!;
     let flags = 0;
-    for (const e of kids) flags |= this.flags[e]! & (F_NULLABLE | F_BOOL);
-    return this.mk(`|${kids.join(",")}`, K_OR, 0, 0, 0, kids, undefined, flags);
+    for (let i = 0; i < m; i++) flags |= this.flags[buf[i]!]! & (F_NULLABLE | F_BOOL);
+    return this.mkKids(K_OR, buf, m, flags);
+  }
+
+  /** acc ∪ bits(y), starting from bits(first) when acc is not there yet (a fresh array). */
+  private unionBits(acc: Uint32Array | undefined, first: ExprId, y: ExprId): Uint32Array {
+    if (acc === undefined) acc = Uint32Array.from(this.bits[first]!);
+    const b = this.bits[y]!;
+    for (let i = 0; i < 8; i++) acc[i]! |= b[i]!;
+    return acc;
   }
 
   and(parts: readonly ExprId[]): ExprId {
-    const set = new Set<ExprId>();
+    const n = parts.length;
+    if (n === 1) return parts[0]!; // and({e}) is e itself
+    if (n === 2 && parts[0] === parts[1]) return parts[0]!;
+    const buf: ExprId[] = [];
     let bytes: Uint32Array | undefined;
-    let empty = false;
-    const add = (e: ExprId): void => {
-      const k = this.kind[e];
-      if (e === this.EMPTY) empty = true;
-      else if (k === K_AND) for (const x of this.kids[e]!) add(x);
-      else if (k === K_BYTES) {
+    const kind = this.kind;
+    for (let i = 0; i < n; i++) {
+      const e = parts[i]!;
+      const k = kind[e];
+      if (e === this.EMPTY) return this.EMPTY;
+      if (k === K_AND) {
+        // kids of an and are never ands, byte sets, EMPTY or FULL
+        for (const x of this.kids[e]!) buf.push(x);
+      } else if (k === K_BYTES) {
         const bs = this.bits[e]!;
         if (bytes === undefined) bytes = Uint32Array.from(bs);
-        else for (let i = 0; i < 8; i++) bytes[i]! &= bs[i]!;
-      } else if (e !== this.FULL) set.add(e);
-    };
-    for (const e of parts) add(e);
-    if (empty) return this.EMPTY;
-    for (const e of set) if (this.kind[e] === K_NOT && set.has(this.argA[e]!)) return this.EMPTY;
-    if (set.has(this.EPSILON)) {
+        else for (let w = 0; w < 8; w++) bytes[w]! &= bs[w]!;
+      } else if (e !== this.FULL) buf.push(e);
+    }
+    const m = sortUnique(buf);
+    for (let i = 0; i < m; i++) {
+      const e = buf[i]!;
+      if (this.kind[e] === K_NOT && hasSorted(buf, m, this.argA[e]!)) return this.EMPTY;
+    }
+    if (hasSorted(buf, m, this.EPSILON)) {
       // Only "" can survive: it does iff everything else is nullable.
       if (bytes !== undefined) return this.EMPTY;
-      for (const e of set) if (!this.nullable(e)) return this.EMPTY;
+      for (let i = 0; i < m; i++) if (!this.nullable(buf[i]!)) return this.EMPTY;
       return this.EPSILON;
     }
     if (bytes !== undefined) {
       // Only single bytes survive: keep b iff every other part accepts the one-byte string b.
-      const keep: number[] = [];
-      for (let b = 0; b < 256; b++) {
-        if (!(bytes[b >> 5]! & (1 << (b & 31)))) continue;
-        let ok = true;
-        for (const e of set) if (!this.nullable(this.derivative(e, b))) ok = false;
-        if (ok) keep.push(b);
+      if (m > 0) {
+        for (let b = 0; b < 256; b++) {
+          if (!(bytes[b >> 5]! & (1 << (b & 31)))) continue;
+          for (let i = 0; i < m; i++) {
+            if (!this.nullable(this.derivative(buf[i]!, b))) {
+              bytes[b >> 5]! &= ~(1 << (b & 31));
+              break;
+            }
+          }
+        }
       }
-      return this.byteSet(keep);
+      return this.bytesNode(bytes);
     }
-    if (set.size === 0) return this.FULL;
-    if (set.size === 1) return set.values().next().value!;
-    const kids = [...set].sort((x, y) => x - y);
+    if (m === 0) return this.FULL;
+    if (m === 1) return buf[0]!;
     let nullable = F_NULLABLE;
-    for (const e of kids) nullable &= this.flags[e]!;
-    return this.mk(`&${kids.join(",")}`, K_AND, 0, 0, 0, kids, undefined, nullable | F_BOOL);
+    for (let i = 0; i < m; i++) nullable &= this.flags[buf[i]!]!;
+    return this.mkKids(K_AND, buf, m, nullable | F_BOOL);
   }
 
   /** Complement with respect to all byte strings (not only valid UTF-8). */
   not(e: ExprId): ExprId {
     if (this.kind[e] === K_NOT) return this.argA[e]!;
     const nullable = this.flags[e]! & F_NULLABLE ? 0 : F_NULLABLE;
-    return this.mkNum(this.notIds, e, K_NOT, e, 0, nullable | F_BOOL);
+    return this.mkSimple(K_NOT, e, 0, 0, nullable | F_BOOL);
   }
 
   repeat(e: ExprId, min: number, max: number): ExprId {
@@ -354,9 +485,9 @@ export class ExprSet {
     // e nullable: the required copies may all be empty, so e{m,n} = e{0,n}.
     if (this.nullable(e)) min = 0;
     // (x*){m,n} = x* (n ≥ 1)
-    if (this.kind[e] === K_REPEAT && this.argB[e] === 0 && this.argC[e] === Infinity) return e;
+    if (this.kind[e] === K_REPEAT && this.argM[e] === 0 && this.argC[e] === Infinity) return e;
     const flags = (min === 0 ? F_NULLABLE : this.flags[e]! & F_NULLABLE) | (this.flags[e]! & F_BOOL);
-    return this.mk(`*${e},${min},${max}`, K_REPEAT, e, min, max, undefined, undefined, flags);
+    return this.mkSimple(K_REPEAT, e, min, max, flags);
   }
 
   // ---- queries ----
@@ -390,13 +521,17 @@ export class ExprSet {
       }
       case K_CONCAT: {
         const a = this.argA[e]!;
-        m = this.nullable(a) ? orMasks([this.byteClassMask(a), this.byteClassMask(this.argB[e]!)]) : this.byteClassMask(a);
+        m = this.byteClassMask(a);
+        if (this.nullable(a)) m = orMask2(m, this.byteClassMask(this.argB[e]!));
         break;
       }
       case K_OR:
-      case K_AND:
-        m = orMasks(this.kids[e]!.map((k) => this.byteClassMask(k)));
+      case K_AND: {
+        const ks = this.kids[e]!;
+        m = this.byteClassMask(ks[0]!);
+        for (let i = 1; i < ks.length; i++) m = orMask2(m, this.byteClassMask(ks[i]!));
         break;
+      }
       default: // not, repeat, prefix
         m = this.byteClassMask(this.argA[e]!);
     }
@@ -408,11 +543,15 @@ export class ExprSet {
     let cm = this.classMaps[e];
     if (cm !== undefined) return cm;
     const mask = this.byteClassMask(e);
-    const key = mask.join(",");
-    cm = this.classMapByMask.get(key);
+    let h = 0;
+    for (let i = 0; i < 8; i++) h = mix(h, mask[i]!);
+    h = finish(h);
+    let list = this.classMapByMask.get(h);
+    if (list === undefined) this.classMapByMask.set(h, (list = []));
+    for (const x of list) if (x.mask === mask || sameMask(x.mask, mask)) cm = x;
     if (cm === undefined) {
       cm = classMapOf(mask);
-      this.classMapByMask.set(key, cm);
+      list.push(cm);
     }
     this.classMaps[e] = cm;
     return cm;
@@ -448,17 +587,35 @@ export class ExprSet {
         const a = this.argA[e]!;
         const tail = this.argB[e]!;
         const first = this.cat2(this.derivative(a, b), tail);
-        return this.nullable(a) ? this.or([first, this.derivative(tail, b)]) : first;
+        return this.nullable(a) ? this.or2(first, this.derivative(tail, b)) : first;
       }
-      case K_OR:
-        return this.or(this.kids[e]!.map((k) => this.derivative(k, b)));
-      case K_AND:
-        return this.and(this.kids[e]!.map((k) => this.derivative(k, b)));
+      case K_OR: {
+        const ks = this.kids[e]!;
+        const ds: ExprId[] = new Array<ExprId>(ks.length);
+        for (let i = 0; i < ks.length; i++) ds[i] = this.derivative(ks[i]!, b);
+        return this.orOf(ds, ds.length);
+      }
+      case K_AND: {
+        // Kids without and/not first (cheap): once one derivative is EMPTY, so is the whole, and
+        // the costly ones (derivatives of prefix nodes check emptiness) need not be built.
+        const ks = this.kids[e]!;
+        const ds: ExprId[] = new Array<ExprId>(ks.length);
+        for (let pass = 0; pass < 2; pass++) {
+          for (let i = 0; i < ks.length; i++) {
+            const k = ks[i]!;
+            if (((this.flags[k]! & F_BOOL) === 0) === (pass === 1)) continue;
+            const d = this.derivative(k, b);
+            if (d === this.EMPTY) return this.EMPTY;
+            ds[i] = d;
+          }
+        }
+        return this.and(ds);
+      }
       case K_NOT:
         return this.not(this.derivative(this.argA[e]!, b));
       case K_REPEAT: {
         const x = this.argA[e]!;
-        const min = this.argB[e]!;
+        const min = this.argM[e]!;
         const max = this.argC[e]!;
         return this.cat2(this.derivative(x, b), this.repeat(x, Math.max(min - 1, 0), max - 1));
       }
@@ -486,6 +643,10 @@ export class ExprSet {
     if (!(f & F_BOOL)) return e === this.EMPTY;
     if (f & F_KNOWN_EMPTY) return true;
     if (f & F_KNOWN_NONEMPTY) return false;
+    if (this.witnessLen(e) >= 0) {
+      this.flags[e]! |= F_KNOWN_NONEMPTY;
+      return false;
+    }
     const parent = new Map<ExprId, ExprId>([[e, -1]]);
     const queue: ExprId[] = [e];
     for (let qi = 0; qi < queue.length; qi++) {
@@ -513,6 +674,161 @@ export class ExprSet {
     }
     for (const x of queue) this.flags[x]! |= F_KNOWN_EMPTY;
     return true;
+  }
+
+  /**
+   * The length of some member of L(e) found without searching the derivative graph, or
+   * WITNESS_NONE. Structural: ε for nullable e, the least byte of a byte set, head·tail for a
+   * concat, the shortest kid's member for an or, x^min for a repeat, a one-byte word outside x for
+   * not(x) when there is one; for an and, a kid's member that every other kid accepts (checked by
+   * derivatives). Sound (a found word is a member), so `isEmpty` may answer "non-empty" with it and
+   * search only when it fails; e.g. a long counter intersected with a format no longer costs a
+   * search per counter value.
+   */
+  private witnessLen(e: ExprId): number {
+    const known = this.wlen[e]!;
+    if (known !== WITNESS_UNKNOWN) return known;
+    if (this.nullable(e)) {
+      this.wlen[e] = 0;
+      return 0;
+    }
+    let len: number;
+    try {
+      len = this.computeWitness(e);
+    } catch (err) {
+      // a nested emptiness check (a derivative of a prefix node) gave up: no witness, no error
+      if (!(isGramfillError(err) && err.code === "automaton_too_large")) throw err;
+      len = WITNESS_NONE;
+    }
+    if (len > WITNESS_MAX) len = WITNESS_NONE;
+    this.wlen[e] = len;
+    return len;
+  }
+
+  private computeWitness(e: ExprId): number {
+    this.wlen[e] = WITNESS_NONE; // while in progress (a nested query on e itself sees "none")
+    switch (this.kind[e]) {
+      case K_BYTES:
+        return 1;
+      case K_CONCAT: {
+        // along the right-nested spine, iteratively (long literals are long spines)
+        const spine: ExprId[] = [e];
+        let y = this.argB[e]!;
+        while (this.kind[y] === K_CONCAT && this.wlen[y] === WITNESS_UNKNOWN && !this.nullable(y)) {
+          spine.push(y);
+          this.wlen[y] = WITNESS_NONE; // in progress
+          y = this.argB[y]!;
+        }
+        let tail = this.witnessLen(y);
+        for (let i = spine.length - 1; i >= 0; i--) {
+          const c = spine[i]!;
+          const head = tail < 0 ? WITNESS_NONE : this.witnessLen(this.argA[c]!);
+          tail = head < 0 || head + tail > WITNESS_MAX ? WITNESS_NONE : head + tail;
+          this.wlen[c] = tail;
+        }
+        return tail;
+      }
+      case K_OR: {
+        let best = WITNESS_NONE;
+        let pick = -1;
+        for (const k of this.kids[e]!) {
+          const l = this.witnessLen(k);
+          if (l >= 0 && (best < 0 || l < best)) {
+            best = l;
+            pick = k;
+            if (l === 0) break;
+          }
+        }
+        this.wpick[e] = pick;
+        return best;
+      }
+      case K_AND: {
+        const ks = this.kids[e]!;
+        // candidates: the kids' own members, shortest first; the first one all kids accept wins
+        const cands: ExprId[] = [];
+        for (const k of ks) if (this.witnessLen(k) >= 0) cands.push(k);
+        cands.sort((x, y) => this.wlen[x]! - this.wlen[y]!);
+        for (const c of cands) {
+          const word = this.witnessWord(c);
+          let ok = true;
+          for (const k of ks) if (k !== c && !this.accepts(k, word)) ok = false;
+          if (ok) {
+            this.wpick[e] = c;
+            return word.length;
+          }
+        }
+        return WITNESS_NONE;
+      }
+      case K_NOT: {
+        // e is not nullable, so x is: look for a byte b with b ∉ L(x)
+        const x = this.argA[e]!;
+        for (const b of this.classRepresentatives(x)) {
+          if (!this.nullable(this.derivative(x, b))) {
+            this.wpick[e] = b;
+            return 1;
+          }
+        }
+        return WITNESS_NONE;
+      }
+      case K_REPEAT: {
+        const l = this.witnessLen(this.argA[e]!);
+        const min = this.argM[e]!;
+        return l < 0 || l * min > WITNESS_MAX ? WITNESS_NONE : l * min;
+      }
+      default: // EMPTY (EPSILON and prefix nodes are nullable)
+        return WITNESS_NONE;
+    }
+  }
+
+  /** The member of L(e) that witnessLen(e) found (e must have one). */
+  private witnessWord(e: ExprId): Uint8Array {
+    const out = new Uint8Array(this.wlen[e]!);
+    const end = this.writeWitness(e, out, 0);
+    if (end !== out.length) throw new Error(`internal: witness of length ${out.length} wrote ${end}`);
+    return out;
+  }
+
+  private writeWitness(e: ExprId, out: Uint8Array, pos: number): number {
+    for (;;) {
+      if (this.wlen[e] === 0) return pos;
+      switch (this.kind[e]) {
+        case K_BYTES: {
+          const bs = this.bits[e]!;
+          let b = 0;
+          while (!(bs[b >> 5]! & (1 << (b & 31)))) b++;
+          out[pos] = b;
+          return pos + 1;
+        }
+        case K_CONCAT:
+          pos = this.writeWitness(this.argA[e]!, out, pos);
+          e = this.argB[e]!;
+          continue;
+        case K_OR:
+        case K_AND:
+          e = this.wpick[e]!;
+          continue;
+        case K_NOT:
+          out[pos] = this.wpick[e]!;
+          return pos + 1;
+        case K_REPEAT: {
+          const x = this.argA[e]!;
+          for (let i = this.argM[e]!; i > 0; i--) pos = this.writeWitness(x, out, pos);
+          return pos;
+        }
+        default:
+          throw new Error("internal: no witness to write");
+      }
+    }
+  }
+
+  /** Is `word` in L(e)? (by derivatives) */
+  private accepts(e: ExprId, word: Uint8Array): boolean {
+    let x = e;
+    for (let i = 0; i < word.length; i++) {
+      x = this.derivative(x, word[i]!);
+      if (x === this.EMPTY) return false;
+    }
+    return this.nullable(x);
   }
 
   private tooLarge(e: ExprId, doing: string, cap: number = this.maxExplore): never {
@@ -555,7 +871,7 @@ export class ExprSet {
   prefixes(e: ExprId): ExprId {
     if (this.isEmpty(e)) return this.EMPTY;
     if (e === this.EPSILON || this.kind[e] === K_PREFIX) return e;
-    return this.mkNum(this.prefixIds, e, K_PREFIX, e, 0, F_NULLABLE);
+    return this.mkSimple(K_PREFIX, e, 0, 0, F_NULLABLE);
   }
 
   /** { v | ∃u: uv ∈ L(e) }: the union of all derivatives of e (explored up to the cap). */
@@ -629,7 +945,7 @@ export class ExprSet {
           return;
         case K_REPEAT: {
           go(this.argA[x]!, 4);
-          const min = this.argB[x]!;
+          const min = this.argM[x]!;
           const max = this.argC[x]!;
           if (min === 0 && max === Infinity) out.push("*");
           else if (min === 1 && max === Infinity) out.push("+");
@@ -650,10 +966,76 @@ export class ExprSet {
   }
 }
 
-function orMasks(masks: readonly Uint32Array[]): Uint32Array {
-  const m = new Uint32Array(8);
-  for (const x of masks) for (let i = 0; i < 8; i++) m[i]! |= x[i]!;
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
+function finish(h: number): number {
+  h = Math.imul(h ^ (h >>> 13), 0x85ebca6b);
+  return (h ^ (h >>> 16)) | 0;
+}
+
+function hashSimple(kind: number, a: number, b: number, c: number): number {
+  return finish(mix(mix(mix(kind, a), b | 0), c === Infinity ? 0x7fffffff : c | 0));
+}
+
+/** Sorts `buf` ascending and drops duplicates in place; returns the new length. */
+function sortUnique(buf: ExprId[]): number {
+  const n = buf.length;
+  if (n < 2) return n;
+  if (n <= 16) {
+    for (let i = 1; i < n; i++) {
+      const x = buf[i]!;
+      let j = i - 1;
+      while (j >= 0 && buf[j]! > x) {
+        buf[j + 1] = buf[j]!;
+        j--;
+      }
+      buf[j + 1] = x;
+    }
+  } else buf.sort((x, y) => x - y);
+  let m = 1;
+  for (let i = 1; i < n; i++) if (buf[i] !== buf[m - 1]) buf[m++] = buf[i]!;
+  buf.length = m;
   return m;
+}
+
+/** Is x among the sorted `buf[0..n)`? */
+function hasSorted(buf: readonly ExprId[], n: number, x: ExprId): boolean {
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = buf[mid]!;
+    if (v === x) return true;
+    if (v < x) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** a | b, as `a` or `b` itself when that one already holds every boundary of the other */
+function orMask2(a: Uint32Array, b: Uint32Array): Uint32Array {
+  if (a === b) return a;
+  let aHasB = true;
+  let bHasA = true;
+  for (let i = 0; i < 8; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if ((x | y) !== x) aHasB = false;
+    if ((x | y) !== y) bHasA = false;
+  }
+  if (aHasB) return a;
+  if (bHasA) return b;
+  const m = new Uint32Array(8);
+  for (let i = 0; i < 8; i++) m[i] = a[i]! | b[i]!;
+  return m;
+}
+
+function sameMask(a: Uint32Array, b: Uint32Array): boolean {
+  for (let i = 0; i < 8; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 function classMapOf(mask: Uint32Array): ClassMap {
@@ -663,7 +1045,7 @@ function classMapOf(mask: Uint32Array): ClassMap {
     if (mask[b >> 5]! & (1 << (b & 31))) reps.push(b);
     map[b] = reps.length - 1;
   }
-  return { map, reps: Uint8Array.from(reps) };
+  return { mask, map, reps: Uint8Array.from(reps) };
 }
 
 function showByte(b: number): string {

@@ -35,7 +35,10 @@ export class LazyDfa {
   private readonly stateAccepting: (readonly number[])[] = [];
   /** boundary mask of the union of the state's byte classes (8 words per state) */
   private classMasks: Uint32Array;
-  private readonly stateByKey = new Map<string, number>();
+  /** interning of states by a numeric hash of their (pattern, derivative) pairs, chained */
+  private stateBuckets = new Int32Array(1 << 10).fill(-1);
+  private readonly stateChain: number[] = [];
+  private readonly stateHash: number[] = [];
   private readonly startByKey = new Map<string, number>();
   private readonly startByArray = new WeakMap<readonly number[], { copy: number[]; state: number }>();
 
@@ -78,7 +81,7 @@ export class LazyDfa {
         throw new RangeError(`LazyDfa: no pattern ${p} (have ${this.patterns.length})`);
       }
       const e = this.patterns[p]!;
-      if (this.isEmptyNamed(e, [p])) continue;
+      if (this.isEmptyNamed(e, p)) continue;
       pats.push(p);
       exprs.push(e);
     }
@@ -125,7 +128,7 @@ export class LazyDfa {
     const nextExprs: ExprId[] = [];
     for (let i = 0; i < pats.length; i++) {
       const d = this.set.derivative(exprs[i]!, byte);
-      if (d === this.set.EMPTY || this.isEmptyNamed(d, [pats[i]!])) continue;
+      if (d === this.set.EMPTY || this.isEmptyNamed(d, pats[i]!)) continue;
       nextPats.push(pats[i]!);
       nextExprs.push(d);
     }
@@ -141,12 +144,12 @@ export class LazyDfa {
     return target;
   }
 
-  private isEmptyNamed(e: ExprId, pats: readonly number[]): boolean {
+  private isEmptyNamed(e: ExprId, pat: number): boolean {
     try {
       return this.set.isEmpty(e);
     } catch (err) {
       if (isGramfillError(err) && err.code === "automaton_too_large") {
-        throw new GramfillError("automaton_too_large", `${this.describe(pats)}: ${err.message}`);
+        throw new GramfillError("automaton_too_large", `${this.describe([pat])}: ${err.message}`);
       }
       throw err;
     }
@@ -154,21 +157,20 @@ export class LazyDfa {
 
   private intern(pats: readonly number[], exprs: readonly ExprId[], involved: readonly number[]): number {
     if (pats.length === 0) return LazyDfa.DEAD;
-    const key = exprs.map((e, i) => `${pats[i]}:${e}`).join(",");
-    const found = this.stateByKey.get(key);
-    if (found !== undefined) return found;
+    const h = hashPairs(pats, exprs);
+    for (let s = this.stateBuckets[h & (this.stateBuckets.length - 1)]!; s >= 0; s = this.stateChain[s]!) {
+      if (this.stateHash[s] === h && samePairs(this.statePats[s]!, this.stateExprs[s]!, pats, exprs)) return s;
+    }
     if (this.statePats.length >= this.maxStates) {
       throw new GramfillError(
         "automaton_too_large",
         `${this.describe(involved)}: lexer automaton exceeded ${this.maxStates} states`,
       );
     }
-    const s = this.addState(pats, exprs);
-    this.stateByKey.set(key, s);
-    return s;
+    return this.addState(pats, exprs, h);
   }
 
-  private addState(pats: readonly number[], exprs: readonly ExprId[]): number {
+  private addState(pats: readonly number[], exprs: readonly ExprId[], hash = -1): number {
     const s = this.statePats.length;
     if ((s + 1) * 256 > this.trans.length) {
       const grown = new Int32Array(this.trans.length * 2).fill(-1);
@@ -186,9 +188,25 @@ export class LazyDfa {
       for (let w = 0; w < 8; w++) this.classMasks[s * 8 + w]! |= mask[w]!;
     }
     this.classMasks[s * 8]! |= 1;
-    this.statePats.push(pats.length === 0 ? EMPTY_LIST : Object.freeze([...pats]));
+    // pats is a fresh array of computeNext/startStateSlow: frozen as is
+    this.statePats.push(pats.length === 0 ? EMPTY_LIST : Object.freeze(pats as number[]));
     this.stateExprs.push(exprs);
     this.stateAccepting.push(accepting.length === 0 ? EMPTY_LIST : Object.freeze(accepting));
+    // hash-chain the state (DEAD, with hash -1, is never looked up: intern returns it directly)
+    this.stateHash.push(hash);
+    if (s >= this.stateBuckets.length) {
+      const size = this.stateBuckets.length * 2;
+      const buckets = new Int32Array(size).fill(-1);
+      for (let t = 0; t < s; t++) {
+        const slot = this.stateHash[t]! & (size - 1);
+        this.stateChain[t] = buckets[slot]!;
+        buckets[slot] = t;
+      }
+      this.stateBuckets = buckets;
+    }
+    const slot = hash & (this.stateBuckets.length - 1);
+    this.stateChain.push(this.stateBuckets[slot]!);
+    this.stateBuckets[slot] = s;
     return s;
   }
 
@@ -197,6 +215,22 @@ export class LazyDfa {
     const shown = names.length > 5 ? [...names.slice(0, 5), `and ${names.length - 5} more`] : names;
     return `${names.length === 1 ? "terminal" : "terminals"} ${shown.join(", ")}`;
   }
+}
+
+function hashPairs(pats: readonly number[], exprs: readonly ExprId[]): number {
+  let h = pats.length;
+  for (let i = 0; i < pats.length; i++) {
+    h = Math.imul(h ^ pats[i]!, 0x9e3779b1);
+    h = Math.imul(h ^ (h >>> 15) ^ exprs[i]!, 0x85ebca6b);
+    h ^= h >>> 13;
+  }
+  return h | 0;
+}
+
+function samePairs(p1: readonly number[], e1: readonly ExprId[], p2: readonly number[], e2: readonly ExprId[]): boolean {
+  if (p1.length !== p2.length) return false;
+  for (let i = 0; i < p1.length; i++) if (p1[i] !== p2[i] || e1[i] !== e2[i]) return false;
+  return true;
 }
 
 function sameContents(a: readonly number[], b: readonly number[]): boolean {
