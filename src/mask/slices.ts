@@ -20,7 +20,7 @@ export interface VocabSlice {
 
 /** Plain JSON-string text: no quote, no backslash, no control character. */
 const TEXT = String.raw`[^"\\\u0000-\u001f]`;
-/** Widest first: a state takes the first slice that fits it. */
+/** Widest first, each inside the one before: a state takes the widest slice that fits it. */
 const SLICES: ReadonlyArray<{ source: string; maxChars: number }> = [
   { source: `${TEXT}+`, maxChars: Infinity },
   { source: `${TEXT}{1,32}`, maxChars: 32 },

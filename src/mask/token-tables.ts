@@ -72,11 +72,15 @@ export class TokenTables {
     let trie = this.trie;
     const always = new Uint32Array(this.words);
     const exprs = dfa.stateExpressions(s);
-    for (let k = 0; k < this.slices.length; k++) {
-      if (!sliceFits(dfa.exprSet, this.sliceExprs[k]!, exprs)) continue;
-      always.set(this.slices[k]!.mask);
-      trie = this.slices[k]!.rest;
-      break;
+    // slices are nested, widest first: try from the narrowest, stop at the first that does not fit
+    let widest = -1;
+    for (let k = this.slices.length - 1; k >= 0; k--) {
+      if (!sliceFits(dfa.exprSet, this.sliceExprs[k]!, exprs)) break;
+      widest = k;
+    }
+    if (widest >= 0) {
+      always.set(this.slices[widest]!.mask);
+      trie = this.slices[widest]!.rest;
     }
     const nodes: number[] = [];
     const parents: number[] = [];
