@@ -163,6 +163,25 @@ const isNameStart = (c: number) => (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isEol = (c: number) => c === 10 || c === 13;
 
+/**
+ * Index of the delimiter that closes the string or regex opening at `start` (backslash escapes
+ * skipped), or -1 when the line or the text ends first.
+ */
+function closingDelimiter(text: string, start: number, delimiter: number): number {
+  const n = text.length;
+  let j = start + 1;
+  for (;;) {
+    if (j >= n) return -1;
+    const d = text.charCodeAt(j);
+    if (d === delimiter) return j;
+    if (isEol(d)) return -1;
+    if (d === 92) {
+      if (j + 1 >= n || isEol(text.charCodeAt(j + 1))) return -1;
+      j += 2;
+    } else j++;
+  }
+}
+
 /** Significant tokens (skipped ones dropped) as parallel arrays: kind (index into allTokens), start, end. */
 interface Lexed {
   count: number;
@@ -274,17 +293,8 @@ function lex(text: string): Lexed {
     }
     // Str: "(?:[^"\\\r\n]|\\[^\r\n])*"i?
     if (c === 34) {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) fail(i);
-        const d = text.charCodeAt(j);
-        if (d === 34) break;
-        if (isEol(d)) fail(i);
-        if (d === 92) {
-          if (j + 1 >= n || isEol(text.charCodeAt(j + 1))) fail(i);
-          j += 2;
-        } else j++;
-      }
+      let j = closingDelimiter(text, i, 34);
+      if (j < 0) fail(i);
       j++;
       if (text.charCodeAt(j) === 105) j++;
       push(K_STR, i, j);
@@ -293,17 +303,8 @@ function lex(text: string): Lexed {
     }
     // Regexp: /(?!\/)(?:[^/\\\r\n]|\\[^\r\n])+\/[imslux]*
     if (c === 47) {
-      let j = i + 1;
-      for (;;) {
-        if (j >= n) fail(i);
-        const d = text.charCodeAt(j);
-        if (d === 47) break;
-        if (isEol(d)) fail(i);
-        if (d === 92) {
-          if (j + 1 >= n || isEol(text.charCodeAt(j + 1))) fail(i);
-          j += 2;
-        } else j++;
-      }
+      let j = closingDelimiter(text, i, 47);
+      if (j < 0) fail(i);
       j++;
       while (j < n && "imslux".includes(text[j]!)) j++;
       push(K_REGEXP, i, j);
