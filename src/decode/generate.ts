@@ -10,7 +10,7 @@ import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { Monitor } from "../mask/monitor.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
-import type { Vocabulary } from "../vocab/vocabulary.js";
+import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
 import { shortestCompletion, type CompletionOptions } from "./closeout.js";
 import { chartCompletion } from "../parser/completion.js";
 import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
@@ -295,14 +295,4 @@ function onlyEos(bits: Uint32Array, eos: Set<number>): boolean {
   return true;
 }
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+const concat = concatBytes;

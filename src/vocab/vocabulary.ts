@@ -226,20 +226,7 @@ export class Vocabulary {
 
   /** The bytes the ids spell, concatenated (special tokens as their content). */
   decodeBytes(ids: Iterable<number>): Uint8Array {
-    const parts: Uint8Array[] = [];
-    let n = 0;
-    for (const id of ids) {
-      const b = this.tokenBytes(id);
-      parts.push(b);
-      n += b.length;
-    }
-    const out = new Uint8Array(n);
-    let at = 0;
-    for (const p of parts) {
-      out.set(p, at);
-      at += p.length;
-    }
-    return out;
+    return concatBytes(Array.from(ids, (id) => this.tokenBytes(id)));
   }
 
   /**
@@ -295,4 +282,17 @@ function latin1OrUtf8(b: Uint8Array): string {
   } catch {
     return Array.from(b, (x) => String.fromCharCode(x)).join("");
   }
+}
+
+/** The byte strings one after another. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

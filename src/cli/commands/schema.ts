@@ -77,20 +77,25 @@ export function runCompileSchema(p: Parsed): CommandResult {
 
 type AjvLike = { compile(s: unknown): (d: unknown) => boolean };
 
-/** ajv (by $schema: draft-04, draft-06/07, 2019-09, else 2020-12) with ajv-formats; undefined if it cannot compile the schema */
-export function ajvValidator(schema: unknown): ((data: unknown) => boolean) | undefined {
+/** An ajv for the schema's draft (by $schema: draft-04, draft-06/07, 2019-09, else 2020-12), with ajv-formats. */
+function ajvFor(schema: unknown): AjvLike {
   const req = createRequire(import.meta.url);
   const $schema = typeof schema === "object" && schema !== null ? String((schema as Record<string, unknown>).$schema ?? "") : "";
+  let Ctor: new (o: object) => AjvLike;
+  if ($schema.includes("draft-04")) Ctor = req("ajv-draft-04");
+  else if ($schema.includes("2019-09")) Ctor = req("ajv/dist/2019").default;
+  else if ($schema.includes("draft-06") || $schema.includes("draft-07")) Ctor = req("ajv").default;
+  else Ctor = req("ajv/dist/2020").default;
+  const ajv = new Ctor({ strict: false, allErrors: false, validateFormats: true, logger: false }) as AjvLike;
+  if ($schema.includes("draft-06")) (ajv as unknown as { addMetaSchema(s: unknown): void }).addMetaSchema(req("ajv/dist/refs/json-schema-draft-06.json"));
+  req("ajv-formats")(ajv);
+  return ajv;
+}
+
+/** ajv's validator for the schema; undefined if ajv cannot compile it */
+export function ajvValidator(schema: unknown): ((data: unknown) => boolean) | undefined {
   try {
-    let Ctor: new (o: object) => AjvLike;
-    if ($schema.includes("draft-04")) Ctor = req("ajv-draft-04");
-    else if ($schema.includes("2019-09")) Ctor = req("ajv/dist/2019").default;
-    else if ($schema.includes("draft-06") || $schema.includes("draft-07")) Ctor = req("ajv").default;
-    else Ctor = req("ajv/dist/2020").default;
-    const ajv = new Ctor({ strict: false, allErrors: false, validateFormats: true, logger: false }) as AjvLike;
-    if ($schema.includes("draft-06")) (ajv as unknown as { addMetaSchema(s: unknown): void }).addMetaSchema(req("ajv/dist/refs/json-schema-draft-06.json"));
-    req("ajv-formats")(ajv);
-    const v = ajv.compile(schema);
+    const v = ajvFor(schema).compile(schema);
     return (d) => v(d);
   } catch {
     return undefined;
@@ -99,18 +104,8 @@ export function ajvValidator(schema: unknown): ((data: unknown) => boolean) | un
 
 /** ajv's verdict for a full instance (null when ajv cannot compile the schema) */
 export function ajvVerdict(schema: unknown, data: unknown): { valid: boolean | null; error?: string } {
-  const req = createRequire(import.meta.url);
-  const $schema = typeof schema === "object" && schema !== null ? String((schema as Record<string, unknown>).$schema ?? "") : "";
   try {
-    let Ctor: new (o: object) => AjvLike;
-    if ($schema.includes("draft-04")) Ctor = req("ajv-draft-04");
-    else if ($schema.includes("2019-09")) Ctor = req("ajv/dist/2019").default;
-    else if ($schema.includes("draft-06") || $schema.includes("draft-07")) Ctor = req("ajv").default;
-    else Ctor = req("ajv/dist/2020").default;
-    const ajv = new Ctor({ strict: false, allErrors: false, validateFormats: true }) as AjvLike;
-    if ($schema.includes("draft-06")) (ajv as unknown as { addMetaSchema(s: unknown): void }).addMetaSchema(req("ajv/dist/refs/json-schema-draft-06.json"));
-    req("ajv-formats")(ajv);
-    return { valid: ajv.compile(schema)(data) };
+    return { valid: ajvFor(schema).compile(schema)(data) };
   } catch (e) {
     return { valid: null, error: (e as Error).message };
   }
