@@ -1,0 +1,640 @@
+/**
+ * Constrained decoding of a masked-diffusion LM (LLaDA style): the canvas is prompt + parts, where a
+ * part is known text or a hole of masked positions; each forward pass predicts every masked
+ * position, and a sampler decides which predictions to commit.
+ *
+ * Sampler (research/dllm-decoding.md §3): blocks of `blockLength` masked positions, left to right
+ * (semi-autoregressive; one block = pure diffusion). Per step, for every masked position of the
+ * active block: x0 = argmax of logits/T + Gumbel noise (T = 0: plain argmax) over the tokens still
+ * allowed there, confidence = the *unconstrained* softmax probability of x0. The step commits at
+ * least k_i candidates (LLaDA's linear schedule: ⌊M/S⌋ + [i < M mod S] for M masks and S steps per
+ * block, at least 1) and, beyond that, every candidate with confidence ≥ τ (Fast-dLLM's threshold,
+ * default 0.9). Prophet (optional): when the mean top-1/top-2 logit gap over the block reaches
+ * 7.5 / 5.0 / 2.5 (by progress < ⅓, < ⅔, rest), every masked position in view is committed at
+ * once, left to right, each checked; more than 4 substitutions cancel the all-in.
+ *
+ * Constraint: candidates are checked one at a time in confidence order against the whole canvas
+ * (every other masked run a budget-aware hole: r positions hold r..r·M bytes, or 0..r·M when EOS
+ * may still end the hole there). A rejected (position, token) is banned for good (commits only
+ * shrink the set of completions, so it can never become feasible again), the position re-picks its
+ * next best token with the same noise, and the queue moves on. Nothing is ever un-committed.
+ * EOS at a position ends its hole: the rest of the hole becomes EOS padding (the tail of the canvas,
+ * or, with `holesMayEnd`, any hole). EOS where a committed token follows in the same hole is
+ * refused without a check (EOS early rejection).
+ *
+ * Pre-filter (sound): while everything left of the first masked position is known, the
+ * left-to-right grammar mask of that prefix excludes tokens at that position before they are
+ * checked (a token that breaks the viable prefix cannot be completed either).
+ *
+ * If nothing can be committed in a step (every candidate refused within `maxChecksPerStep`, or no
+ * token left), the output is finished with the checker's witness for the remaining masks:
+ * `fallback_used` (the "Con." case; without it "Con.−").
+ *
+ * Canvases longer than the model's context: each pass shows the model a window of `maxContext`
+ * positions centred on the active block's masked positions; the checker always sees the whole text.
+ */
+import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
+import { fillCanvas, tokenHole, type Canvas, type CanvasPart } from "../infill/index.js";
+import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
+import type { CompiledGrammar } from "../parser/compile.js";
+import { GramfillError } from "../util/errors.js";
+import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
+import { CheckStats, maxTokenBytesOf, round2, wholeCanvasChecker, type FeasibilityChecker } from "./diffusion-canvas.js";
+import { Rng } from "./sampler.js";
+
+/** Logits of one forward pass; `row(i)` predicts position i of the ids passed in. */
+export interface DiffusionLogits {
+  row(i: number): Float32Array;
+}
+
+/** What the decoder needs of a masked-diffusion model. */
+export interface DiffusionModel {
+  readonly maskTokenId: number;
+  /** positions the model takes at once (the window), if limited */
+  readonly maxContext: number | undefined;
+  forward(ids: readonly number[]): Promise<DiffusionLogits>;
+  encode(text: string): number[];
+}
+
+/** A `MaskedDiffusionLM` (ONNX) as a `DiffusionModel`. */
+export function mdmModel(lm: MaskedDiffusionLM): DiffusionModel {
+  return {
+    maskTokenId: lm.maskTokenId,
+    maxContext: lm.maxContext,
+    encode: (t) => lm.tokenizer.encode(t),
+    async forward(ids) {
+      const out = await lm.forward([ids as number[]]);
+      return { row: (i) => lm.predictionRow(out, 0, i) };
+    },
+  };
+}
+
+/** Known text, or a hole of `masks` masked positions. */
+export type DiffusionPart = { text: string } | { masks: number };
+
+export interface DiffusionOptions {
+  /** unconstrained context before the parts (text or ids; default none) */
+  prompt?: string | readonly number[];
+  /** the output: its text must be a word of the grammar */
+  parts: readonly DiffusionPart[];
+  grammar?: CompiledGrammar;
+  /** default: `wholeCanvasChecker(grammar)` */
+  checker?: FeasibilityChecker;
+  /** forward passes planned (default: one per masked position); blocks may need more after rejections */
+  steps?: number;
+  /** masked positions per block (default 32) */
+  blockLength?: number;
+  /** Gumbel-noise temperature (default 0: argmax) */
+  temperature?: number;
+  /** Fast-dLLM threshold τ: also commit every candidate at least this confident (default 0.9; > 1 turns it off) */
+  threshold?: number;
+  /** Prophet early commit (default false) */
+  prophet?: boolean;
+  seed?: number;
+  /** checks in one step before giving up on it (default 100) */
+  maxChecksPerStep?: number;
+  /** refusals of one position in one step before the step moves on to others (default 8) */
+  maxRejectionsPerPosition?: number;
+  /** EOS may end any hole early, not only the tail (default true) */
+  holesMayEnd?: boolean;
+  /** use the left-to-right mask at the first masked position (default true) */
+  prefilter?: boolean;
+  /** called on every commit (region position, token id; EOS padding is reported as one commit) */
+  onCommit?: (pos: number, id: number, step: number) => void;
+}
+
+export interface DiffusionStats {
+  steps: number;
+  model_ms: number;
+  constraint_ms: number;
+  checks: number;
+  rejections: number;
+  /** candidates excluded by the left-to-right pre-filter (no check needed) */
+  prefiltered: number;
+  check_ms_p50: number;
+  check_ms_p99: number;
+  fallback_used: boolean;
+  prophet_exits: number;
+  total_ms: number;
+}
+
+export interface DiffusionResult {
+  /** the parts with every hole filled (the prompt is not included) */
+  text: string;
+  bytes: Uint8Array;
+  /** per hole, its fill */
+  fills: string[];
+  /** with a grammar: the text is a word of it (checked by the parser); null without one */
+  valid: boolean | null;
+  /** every masked position was decided (by the model, or by the fallback witness) */
+  complete: boolean;
+  fallbackUsed: boolean;
+  stats: DiffusionStats;
+}
+
+const FIXED = 0;
+const MASK = 1;
+const TOKEN = 2;
+const PAD = 3;
+
+const dec = new TextDecoder("utf-8");
+
+/** Decodes `opts.parts` with `model`; the vocabulary gives the exact bytes of every token. */
+export async function diffusionGenerate(model: DiffusionModel, vocab: Vocabulary, opts: DiffusionOptions): Promise<DiffusionResult> {
+  return new DiffusionRun(model, vocab, opts).run();
+}
+
+class DiffusionRun {
+  private readonly vocab: Vocabulary;
+  private readonly model: DiffusionModel;
+  private readonly o: DiffusionOptions;
+  private readonly checker: FeasibilityChecker | undefined;
+  private readonly grammar: CompiledGrammar | undefined;
+  private readonly eosId: number;
+  private readonly maxTokenBytes: number;
+  private readonly temperature: number;
+  private readonly threshold: number;
+  private readonly holesMayEnd: boolean;
+  private readonly rng: Rng;
+  private readonly cs = new CheckStats();
+
+  /** whole canvas (prompt + parts): ids, kind, hole index (-1 outside holes) */
+  private ids: Int32Array;
+  private kind: Uint8Array;
+  private holeOf: Int32Array;
+  private regionStart: number;
+  private holeEnd: number[] = [];
+  private holeIsTail: boolean[] = [];
+  /** normal tokens (1) by id, over the model's logits width once known */
+  private normal: Uint8Array;
+  private banned = new Map<number, Set<number>>();
+
+  // per-step candidate state, by position
+  private x0: Int32Array;
+  private conf: Float64Array;
+  private gap: Float64Array;
+  /** log-sum-exp of a position's row, and the step it was computed in */
+  private lse: Float64Array;
+  private lseStep: Int32Array;
+  private rows = new Map<number, Float32Array>();
+  private noise = new Map<number, Float32Array>();
+
+  // left-to-right pre-filter
+  private matcher: GrammarMatcher | undefined;
+  private fedTo: number;
+  private frontierBits: Uint32Array | undefined;
+  private frontierPos = -1;
+
+  private stats: DiffusionStats = {
+    steps: 0,
+    model_ms: 0,
+    constraint_ms: 0,
+    checks: 0,
+    rejections: 0,
+    prefiltered: 0,
+    check_ms_p50: 0,
+    check_ms_p99: 0,
+    fallback_used: false,
+    prophet_exits: 0,
+    total_ms: 0,
+  };
+
+  constructor(model: DiffusionModel, vocab: Vocabulary, opts: DiffusionOptions) {
+    this.model = model;
+    this.vocab = vocab;
+    this.o = opts;
+    this.grammar = opts.grammar;
+    this.checker = opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab) }) : undefined);
+    if (vocab.eosIds.length === 0) throw new GramfillError("io", "the vocabulary has no EOS token: diffusion decoding pads with it");
+    this.eosId = vocab.eosIds[0]!;
+    this.maxTokenBytes = maxTokenBytesOf(vocab);
+    this.temperature = opts.temperature ?? 0;
+    if (!(this.temperature >= 0 && Number.isFinite(this.temperature))) throw new GramfillError("usage", `temperature must be a number ≥ 0, not ${opts.temperature}`);
+    this.threshold = opts.threshold ?? 0.9;
+    if (!(this.threshold >= 0)) throw new GramfillError("usage", `threshold must be ≥ 0, not ${opts.threshold}`);
+    this.holesMayEnd = opts.holesMayEnd ?? true;
+    this.rng = new Rng(opts.seed ?? 0);
+
+    const prompt = typeof opts.prompt === "string" ? model.encode(opts.prompt) : [...(opts.prompt ?? [])];
+    const ids: number[] = [...prompt];
+    const kind: number[] = prompt.map(() => FIXED);
+    const holeOf: number[] = prompt.map(() => -1);
+    let h = 0;
+    opts.parts.forEach((part, i) => {
+      if ("text" in part) {
+        for (const id of model.encode(part.text)) {
+          ids.push(id);
+          kind.push(FIXED);
+          holeOf.push(-1);
+        }
+      } else {
+        if (!Number.isInteger(part.masks) || part.masks < 1) throw new GramfillError("usage", `a hole needs at least 1 masked position, not ${part.masks}`);
+        for (let k = 0; k < part.masks; k++) {
+          ids.push(model.maskTokenId);
+          kind.push(MASK);
+          holeOf.push(h);
+        }
+        this.holeEnd.push(ids.length);
+        this.holeIsTail.push(i === opts.parts.length - 1);
+        h++;
+      }
+    });
+    this.ids = Int32Array.from(ids);
+    this.kind = Uint8Array.from(kind);
+    this.holeOf = Int32Array.from(holeOf);
+    this.regionStart = prompt.length;
+    const n = ids.length;
+    this.x0 = new Int32Array(n).fill(-1);
+    this.conf = new Float64Array(n);
+    this.gap = new Float64Array(n);
+    this.lse = new Float64Array(n);
+    this.lseStep = new Int32Array(n).fill(-1);
+    this.normal = new Uint8Array(vocab.size);
+    for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id)) this.normal[id] = 1;
+    this.fedTo = this.regionStart;
+    if (this.grammar && (opts.prefilter ?? true)) this.matcher = new MaskContext(this.grammar, vocab).matcher();
+  }
+
+  async run(): Promise<DiffusionResult> {
+    const t0 = performance.now();
+    if (this.checker && !this.check(-1, -1)) {
+      throw new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
+    }
+    const masked: number[] = [];
+    for (let p = this.regionStart; p < this.ids.length; p++) if (this.kind[p] === MASK) masked.push(p);
+    const B = Math.max(1, Math.floor(this.o.blockLength ?? 32));
+    const blocks: number[][] = [];
+    for (let i = 0; i < masked.length; i += B) blocks.push(masked.slice(i, i + B));
+    const planned = Math.max(1, Math.floor(this.o.steps ?? masked.length));
+    const perBlock = Math.max(1, Math.ceil(planned / Math.max(1, blocks.length)));
+    let stuck = false;
+    for (const block of blocks) {
+      const M = block.filter((p) => this.kind[p] === MASK).length;
+      for (let i = 0; !stuck; i++) {
+        const active = block.filter((p) => this.kind[p] === MASK);
+        if (active.length === 0) break;
+        const k = Math.max(1, i < perBlock ? Math.floor(M / perBlock) + (i < M % perBlock ? 1 : 0) : 1);
+        stuck = !(await this.step(active, k, this.stats.steps / planned));
+      }
+      if (stuck) break;
+    }
+    let fallback: Uint8Array[] | null = null;
+    if (stuck && this.checker) {
+      const c0 = performance.now();
+      fallback = this.checker.witness(this.canvas(-1, -1).canvas);
+      this.stats.constraint_ms += performance.now() - c0;
+      this.stats.fallback_used = fallback !== null;
+    }
+    const { bytes, fills, complete } = this.assemble(fallback);
+    const valid = this.grammar ? (complete ? this.grammar.check(bytes).ok : false) : null;
+    this.stats.checks = this.cs.checks;
+    this.stats.rejections = this.cs.rejections;
+    this.stats.check_ms_p50 = round2(this.cs.quantile(0.5));
+    this.stats.check_ms_p99 = round2(this.cs.quantile(0.99));
+    this.stats.total_ms = performance.now() - t0;
+    return { text: dec.decode(bytes), bytes, fills: fills.map((f) => dec.decode(f)), valid, complete, fallbackUsed: this.stats.fallback_used, stats: this.stats };
+  }
+
+  /** One forward pass and its commits; false when nothing could be committed (stuck). */
+  private async step(activeAll: number[], k: number, progress: number): Promise<boolean> {
+    const { start, active } = this.window(activeAll);
+    const C = this.model.maxContext ?? Infinity;
+    const end = Math.min(this.ids.length, start + C);
+    const m0 = performance.now();
+    const logits = await this.model.forward(Array.from(this.ids.subarray(start, end)));
+    this.stats.model_ms += performance.now() - m0;
+    this.stats.steps++;
+    this.rows.clear();
+    this.noise.clear();
+    const c0 = performance.now();
+    try {
+      for (let p = start; p < end; p++) if (this.kind[p] === MASK) this.rows.set(p, logits.row(p - start));
+      this.advanceMatcher();
+      for (const p of active) this.pick(p);
+      if (this.o.prophet && active.length > 0) {
+        let g = 0;
+        for (const p of active) g += this.gap[p]!;
+        g /= active.length;
+        const tau = progress < 1 / 3 ? 7.5 : progress < 2 / 3 ? 5.0 : 2.5;
+        if (g >= tau && this.allIn(start, end)) {
+          this.stats.prophet_exits++;
+          return true;
+        }
+      }
+      return this.commitLoop(active, k);
+    } finally {
+      this.stats.constraint_ms += performance.now() - c0;
+    }
+  }
+
+  /** Commits the step's candidates in confidence order; false when none could be committed. */
+  private commitLoop(active: number[], k: number): boolean {
+    let commits = 0;
+    let checks = 0;
+    const maxChecks = this.o.maxChecksPerStep ?? 100;
+    const perPosition = this.o.maxRejectionsPerPosition ?? 8;
+    const cand = active.slice();
+    const refused = new Int32Array(cand.length);
+    for (;;) {
+      let bi = -1;
+      for (let i = 0; i < cand.length; i++) {
+        const p = cand[i]!;
+        if (this.kind[p] !== MASK || this.x0[p]! < 0 || refused[i]! >= perPosition) continue;
+        if (bi < 0 || this.conf[p]! > this.conf[cand[bi]!]!) bi = i;
+      }
+      if (bi < 0) break;
+      const p = cand[bi]!;
+      if (commits >= k && this.conf[p]! < this.threshold) break;
+      if (this.checker && checks >= maxChecks) break;
+      const r = this.tryCommit(p);
+      checks += r.checks;
+      if (r.ok) commits++;
+      else refused[bi]!++;
+    }
+    if (commits === 0 && this.checker) {
+      // every candidate was refused too often: the first masked position (pre-filtered by the
+      // left-to-right mask, so its candidates rarely fail) gets the remaining checks
+      // (a budget of their own)
+      const p = cand.filter((q) => this.kind[q] === MASK).sort((a, b) => a - b)[0];
+      checks = 0;
+      while (p !== undefined && this.kind[p] === MASK && this.x0[p]! >= 0 && checks < maxChecks) {
+        const r = this.tryCommit(p);
+        checks += r.checks;
+        if (r.ok) return true;
+      }
+    }
+    return commits > 0;
+  }
+
+  /** Checks x0 at p and commits it, or bans it and re-picks p. */
+  private tryCommit(p: number): { ok: boolean; checks: number } {
+    const v = this.x0[p]!;
+    if (v === this.eosId && !this.eosAllowed(p)) {
+      // a token was committed after p in its hole since p picked EOS: EOS would cut it off
+      this.pick(p);
+      return { ok: false, checks: 0 };
+    }
+    if (this.checker && !this.check(p, v)) {
+      this.ban(p, v);
+      this.pick(p);
+      return { ok: false, checks: 1 };
+    }
+    this.commit(p, v);
+    return { ok: true, checks: this.checker ? 1 : 0 };
+  }
+
+  /** Prophet's all-in: every masked position in [start, end), left to right; false if cancelled. */
+  private allIn(start: number, end: number): boolean {
+    let substitutions = 0;
+    for (let p = start; p < end; p++) {
+      if (this.kind[p] !== MASK) continue;
+      if (this.x0[p]! < 0 || !this.rows.has(p)) this.pick(p);
+      for (;;) {
+        const v = this.x0[p]!;
+        if (v < 0) return false;
+        if (v === this.eosId && !this.eosAllowed(p)) {
+          this.pick(p);
+          continue;
+        }
+        if (!this.checker || this.check(p, v)) {
+          this.commit(p, v);
+          break;
+        }
+        this.ban(p, v);
+        if (++substitutions > 4) return false;
+        this.pick(p);
+      }
+    }
+    return true;
+  }
+
+  /** The window the model sees: `maxContext` positions around the active masks (which it may cut). */
+  private window(active: number[]): { start: number; active: number[] } {
+    const C = this.model.maxContext ?? Infinity;
+    const n = this.ids.length;
+    if (n <= C) return { start: 0, active };
+    const lo = active[0]!;
+    const inView = active.filter((p) => p < lo + C);
+    const hi = inView[inView.length - 1]!;
+    let start = Math.floor((lo + hi + 1) / 2 - C / 2);
+    start = Math.max(hi - C + 1, Math.min(lo, start));
+    start = Math.max(0, Math.min(n - C, start));
+    return { start, active: inView };
+  }
+
+  /** x0, confidence and top-2 gap of a masked position from its logits row, over the tokens allowed there. */
+  private pick(p: number): void {
+    const row = this.rows.get(p);
+    if (!row) {
+      this.x0[p] = -1;
+      return;
+    }
+    const W = Math.min(row.length, this.normal.length);
+    if (this.lseStep[p] !== this.stats.steps) {
+      this.lseStep[p] = this.stats.steps;
+      let max = -Infinity;
+      for (let i = 0; i < row.length; i++) if (row[i]! > max) max = row[i]!;
+      let s = 0;
+      for (let i = 0; i < row.length; i++) s += Math.exp(row[i]! - max);
+      this.lse[p] = max + Math.log(s);
+    }
+    const T = this.temperature;
+    let noise: Float32Array | undefined;
+    if (T > 0) {
+      noise = this.noise.get(p);
+      if (!noise) {
+        noise = new Float32Array(W);
+        for (let i = 0; i < W; i++) noise[i] = -Math.log(-Math.log(this.rng.next() || 1e-300));
+        this.noise.set(p, noise);
+      }
+    }
+    const bans = this.banned.get(p);
+    const bits = p === this.frontierPos ? this.frontierBits : undefined;
+    let best = -1;
+    let bestScore = -Infinity;
+    let top1 = -Infinity;
+    let top2 = -Infinity;
+    const consider = (id: number) => {
+      const l = row[id]!;
+      if (Number.isNaN(l) || l === -Infinity) return;
+      if (l > top1) {
+        top2 = top1;
+        top1 = l;
+      } else if (l > top2) top2 = l;
+      const score = noise ? l / T + noise[id]! : l;
+      if (score > bestScore) {
+        bestScore = score;
+        best = id;
+      }
+    };
+    for (let id = 0; id < W; id++) {
+      if (this.normal[id] === 0) continue;
+      if (bans?.has(id)) continue;
+      if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) {
+        this.stats.prefiltered++;
+        continue;
+      }
+      consider(id);
+    }
+    if (this.eosAllowed(p) && !bans?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
+    this.x0[p] = best;
+    this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
+    this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
+  }
+
+  private ban(p: number, v: number): void {
+    let s = this.banned.get(p);
+    if (!s) this.banned.set(p, (s = new Set()));
+    s.add(v);
+  }
+
+  /** May EOS go at p: in the tail (or any hole with `holesMayEnd`), with no token committed after p in its hole? */
+  private eosAllowed(p: number): boolean {
+    const h = this.holeOf[p]!;
+    if (h < 0) return false;
+    if (!this.holesMayEnd && !this.holeIsTail[h]) return false;
+    for (let q = p + 1; q < this.holeEnd[h]!; q++) if (this.kind[q] === TOKEN) return false;
+    return true;
+  }
+
+  private commit(p: number, v: number): void {
+    if (v === this.eosId) {
+      const end = this.holeEnd[this.holeOf[p]!]!;
+      for (let q = p; q < end; q++) {
+        this.kind[q] = PAD;
+        this.ids[q] = this.eosId;
+      }
+    } else {
+      this.kind[p] = TOKEN;
+      this.ids[p] = v;
+    }
+    this.o.onCommit?.(p - this.regionStart, v, this.stats.steps);
+    if (this.advanceMatcher()) {
+      // the first masked position moved or its prefix grew: re-pick it under the new mask
+      if (this.frontierPos >= 0 && this.kind[this.frontierPos] === MASK && this.rows.has(this.frontierPos)) this.pick(this.frontierPos);
+    }
+  }
+
+  /** Feeds newly known tokens left of the first masked position to the matcher; true if the frontier mask changed. */
+  private advanceMatcher(): boolean {
+    const m = this.matcher;
+    if (!m) return false;
+    let moved = false;
+    let p = this.fedTo;
+    for (; p < this.ids.length; p++) {
+      const k = this.kind[p]!;
+      if (k === MASK) break;
+      moved = true;
+      if (k === PAD) continue;
+      if (!m.accept(this.ids[p]!)) {
+        // the known prefix is not a viable prefix token by token (e.g. a special token in the text):
+        // no pre-filter from here on
+        this.matcher = undefined;
+        this.frontierBits = undefined;
+        this.frontierPos = -1;
+        return false;
+      }
+    }
+    this.fedTo = p;
+    if (!moved && this.frontierBits) return false;
+    if (p >= this.ids.length) {
+      this.frontierPos = -1;
+      this.frontierBits = undefined;
+      return moved;
+    }
+    this.frontierPos = p;
+    if (!this.frontierBits) this.frontierBits = new Uint32Array(m.maskWords);
+    m.fillMask(this.frontierBits);
+    return true;
+  }
+
+  private check(p: number, v: number): boolean {
+    return this.cs.run(this.checker!, this.canvas(p, v).canvas);
+  }
+
+  /** Effective kind of q with (p := v) applied. */
+  private kindWith(q: number, p: number, v: number): number {
+    if (p >= 0 && q >= p) {
+      if (q === p) return v === this.eosId ? PAD : TOKEN;
+      if (v === this.eosId && this.holeOf[q] === this.holeOf[p] && this.kind[q] === MASK) return PAD;
+    }
+    return this.kind[q]!;
+  }
+
+  /**
+   * The region (parts) as a checker canvas with (p := v) applied (p < 0: as it is): known tokens
+   * as text, each run of masked positions as a budget-aware hole; `runHole` maps canvas holes to
+   * the parts' holes.
+   */
+  private canvas(p: number, v: number): { canvas: Canvas; runHole: number[] } {
+    const parts: CanvasPart[] = [];
+    const runHole: number[] = [];
+    let text: Uint8Array[] = [];
+    const flush = () => {
+      if (text.length > 0) parts.push({ text: concatBytes(text) });
+      text = [];
+    };
+    const n = this.ids.length;
+    for (let q = this.regionStart; q < n; ) {
+      const k = this.kindWith(q, p, v);
+      if (k === FIXED || k === TOKEN) {
+        text.push(this.vocab.tokenBytes(q === p ? v : this.ids[q]!));
+        q++;
+      } else if (k === PAD) q++;
+      else {
+        const h = this.holeOf[q]!;
+        const end = this.holeEnd[h]!;
+        let r = 0;
+        while (q + r < end && this.kindWith(q + r, p, v) === MASK) r++;
+        const after = q + r;
+        // may the run end early: nothing but EOS padding (or the hole's end) follows it in its hole
+        const mayEnd = (this.holesMayEnd || this.holeIsTail[h]!) && (after >= end || this.kindWith(after, p, v) === PAD);
+        let last = true;
+        for (let x = q + r; x < n && last; x++) {
+          const kx = this.kindWith(x, p, v);
+          if (kx !== PAD) last = false;
+        }
+        flush();
+        parts.push(mayEnd ? (last ? tokenHole(r, this.maxTokenBytes, true) : { hole: { tokens: r, maxTokenBytes: this.maxTokenBytes, minBytes: 0 } }) : tokenHole(r, this.maxTokenBytes));
+        runHole.push(h);
+        q = after;
+      }
+    }
+    flush();
+    return { canvas: parts, runHole };
+  }
+
+  /** The final text: known tokens, and for masked runs the fallback witness (or nothing). */
+  private assemble(witness: Uint8Array[] | null): { bytes: Uint8Array; fills: Uint8Array[]; complete: boolean } {
+    const { canvas, runHole } = this.canvas(-1, -1);
+    const holes = this.holeEnd.length;
+    const fillParts: Uint8Array[][] = Array.from({ length: holes }, () => []);
+    let run = 0;
+    let complete = true;
+    const n = this.ids.length;
+    for (let q = this.regionStart; q < n; ) {
+      const k = this.kind[q]!;
+      if (k === MASK) {
+        const h = this.holeOf[q]!;
+        const w = witness?.[run];
+        if (w) fillParts[h]!.push(w);
+        else complete = false;
+        run++;
+        while (q < n && this.kind[q] === MASK && this.holeOf[q] === h) q++;
+        continue;
+      }
+      if (k === TOKEN) fillParts[this.holeOf[q]!]!.push(this.vocab.tokenBytes(this.ids[q]!));
+      q++;
+    }
+    if (run !== runHole.length) throw new Error("internal: masked runs and canvas holes disagree");
+    const fills = fillParts.map((f) => concatBytes(f));
+    const bytes = witness && run > 0 ? fillCanvas(canvas, witness) : this.canvasText(canvas);
+    return { bytes, fills, complete };
+  }
+
+  private canvasText(canvas: Canvas): Uint8Array {
+    const out: Uint8Array[] = [];
+    for (const part of canvas) if ("text" in part) out.push(typeof part.text === "string" ? new TextEncoder().encode(part.text) : part.text);
+    return concatBytes(out);
+  }
+}
