@@ -16,4 +16,5 @@ export { combinedMask, type Monitor } from "./mask/monitor.js";
 export { CausalLM, KvCache, MaskedDiffusionLM, TextTokenizer, logitsRow, readModelFolder, resolveModelDir, type Logits, type ModelFolder } from "./backend/index.js";
 export { Generator, Rng, sampleMasked, shortestCompletion, causalModel, diffusionModel, loadModel, type GenerateOptions, type GenerateResult, type GenerateStats, type TokenEvent, type SamplingOptions, type CompletionOptions, type DecoderModel, type ModelSession } from "./decode/index.js";
 export { diffusionGenerate, mdmModel, wholeCanvasChecker, splitHoles, type DiffusionModel, type DiffusionOptions, type DiffusionPart, type DiffusionResult, type DiffusionStats, type FeasibilityChecker, type InfillPart } from "./decode/index.js";
+export { arModel, fimGenerate, fimTemplateOf, type FimModel, type FimOptions, type FimResult, type FimStats, type FimTemplate } from "./decode/index.js";
 export * from "./infill/index.js";
