@@ -11,10 +11,12 @@ import { ajvValidator } from "./schema.js";
 import { UsageError, optionalString, parseCommandArgs, requireString, type OptionSpec } from "../args.js";
 import type { CommandResult } from "../main.js";
 import { maskbenchHelp, runMaskbench } from "./maskbench.js";
+import { jsonschemabenchHelp, runJsonSchemaBench } from "./jsonschemabench.js";
 
 export const benchHelp = `Usage: gramfill bench test-suite --suite DIR [--draft D|all] [--json OUT]
        gramfill bench schemas --data DIR [--limit N] [--subset NAME] [--json OUT]
        gramfill bench maskbench --data DIR --tokenizer NAME|PATH [...]   (see 'gramfill bench maskbench --help')
+       gramfill bench jsonschemabench --data DIR [...]   (see 'gramfill bench jsonschemabench --help')
 
 test-suite: for every case of the JSON Schema Test Suite (DIR = the suite checkout; optional/
 excluded), compile the schema, check the instance serialized canonically, and count a pass when
@@ -43,12 +45,27 @@ const options: OptionSpec = {
 const DRAFT_DIRS: Record<string, Draft> = { draft4: "draft4", draft6: "draft6", draft7: "draft7", "draft2019-09": "2019-09", "draft2020-12": "2020-12" };
 
 export function benchHelpFor(argv: string[]): string | undefined {
-  return argv[0] === "maskbench" ? maskbenchHelp : undefined;
+  return argv[0] === "maskbench" ? maskbenchHelp : argv[0] === "jsonschemabench" ? jsonschemabenchHelp : undefined;
 }
+
+/** What `gramfill bench` without arguments prints: each bench and what it needs. */
+export const benchList = `Benches (gramfill bench <name> --help for options):
+  jsonschemabench  JSONSchemaBench with a model: declared/empirical coverage, compliance, GCT/TTFT/TPOT,
+                   HTML report, CI gates.      needs: --data DIR (JSONSchemaBench layout, e.g.
+                   ../shared/jsonschemabench); the bundled models (models/) or a model folder
+  maskbench        MaskBench: token masks along labelled instances, mask-time percentiles.
+                   needs: --data DIR with tests/<Subset>.jsonl.gz, --tokenizer NAME|PATH
+                   (--vs xgrammar: the @mlc-ai/web-xgrammar devDependency)
+  schemas          compile every schema of a JSONSchemaBench folder, check its labelled instances.
+                   needs: --data DIR (with tests/ for instances)
+  test-suite       JSON Schema Test Suite pass rate per draft.
+                   needs: --suite DIR (a JSON-Schema-Test-Suite checkout, e.g. ../shared/json-schema-test-suite)`;
 
 export function runBench(argv: string[]): CommandResult | Promise<CommandResult> {
   const [what, ...rest] = argv;
+  if (what === undefined) return { code: 0, stdout: benchList + "\n" };
   if (what === "maskbench") return runMaskbench(rest);
+  if (what === "jsonschemabench") return runJsonSchemaBench(rest);
   const p = parseCommandArgs("bench", rest, options);
   const mode = (optionalString(p, "mode") ?? "strict") as "strict" | "lenient";
   if (mode !== "strict" && mode !== "lenient") throw new UsageError("--mode must be strict or lenient", "bench");
@@ -57,7 +74,7 @@ export function runBench(argv: string[]): CommandResult | Promise<CommandResult>
     const limit = optionalString(p, "limit");
     return schemas(requireString(p, "data", "bench"), limit ? Number(limit) : Infinity, optionalString(p, "subset"), mode, optionalString(p, "json"));
   }
-  throw new UsageError("expected 'test-suite' or 'schemas'", "bench");
+  throw new UsageError(`unknown bench '${what}' (benches: jsonschemabench, maskbench, schemas, test-suite; 'gramfill bench' lists them)`, "bench");
 }
 
 function remoteResolver(suite: string) {

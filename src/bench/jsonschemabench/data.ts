@@ -1,0 +1,108 @@
+/**
+ * The schemas of a JSONSchemaBench-layout folder (`<Subset>/<name>.json`; `tests/` and files at the
+ * top level are not subsets), and the two ways of taking fewer: the first N in (subset, file) order,
+ * or a seeded sample stratified by subset.
+ */
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { GramfillError } from "../../util/errors.js";
+
+export interface BenchSchema {
+  /** `<Subset>/<name>.json` */
+  file: string;
+  subset: string;
+  /** the schema file's text (parsed lazily: a broken file is a per-schema status, not a crash) */
+  text: string;
+}
+
+/** Subset folder names of `dir`, sorted. */
+export function listSubsets(dir: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch (e) {
+    throw new GramfillError("io", `cannot read ${dir}: ${(e as NodeJS.ErrnoException).code === "ENOENT" ? "no such folder" : (e as Error).message}`);
+  }
+  return names.filter((d) => d !== "tests" && !d.startsWith(".") && statSync(join(dir, d)).isDirectory()).sort();
+}
+
+/** Schema file names per subset (sorted), without reading them. */
+export function listSchemaFiles(dir: string, subsets?: readonly string[]): Array<{ file: string; subset: string }> {
+  const have = listSubsets(dir);
+  if (have.length === 0) throw new GramfillError("io", `${dir}: no subset folders (expected the JSONSchemaBench layout <Subset>/<name>.json)`);
+  if (subsets) {
+    const unknown = subsets.filter((s) => !have.includes(s));
+    if (unknown.length > 0) throw new GramfillError("usage", `unknown subset${unknown.length > 1 ? "s" : ""} ${unknown.join(", ")} in ${dir} (have: ${have.join(", ")})`);
+  }
+  const out: Array<{ file: string; subset: string }> = [];
+  for (const subset of subsets ? have.filter((s) => subsets.includes(s)) : have) {
+    for (const f of readdirSync(join(dir, subset)).filter((x) => x.endsWith(".json")).sort()) out.push({ file: `${subset}/${f}`, subset });
+  }
+  return out;
+}
+
+/** Seeded generator (mulberry32): the same seed gives the same sample on every machine. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * n items stratified by subset: each subset gets its share of n by largest remainder (at least one
+ * when n ≥ the number of subsets), items drawn by a seeded shuffle; output in (subset, file) order.
+ */
+export function stratifiedSample<T extends { subset: string }>(items: readonly T[], n: number, seed: number): T[] {
+  if (n >= items.length) return [...items];
+  const groups = new Map<string, T[]>();
+  for (const it of items) {
+    const g = groups.get(it.subset);
+    if (g) g.push(it);
+    else groups.set(it.subset, [it]);
+  }
+  const names = [...groups.keys()];
+  const quota = new Map<string, number>();
+  const exact = names.map((s) => ({ s, q: (groups.get(s)!.length * n) / items.length }));
+  let given = 0;
+  for (const { s, q } of exact) {
+    const base = Math.min(groups.get(s)!.length, Math.max(n >= names.length ? 1 : 0, Math.floor(q)));
+    quota.set(s, base);
+    given += base;
+  }
+  // hand out the rest by largest remainder (ties by name), never beyond a subset's size
+  const order = exact.sort((a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)) || (a.s < b.s ? -1 : 1));
+  for (let i = 0; given < n; i = (i + 1) % order.length) {
+    const s = order[i]!.s;
+    if (quota.get(s)! < groups.get(s)!.length) {
+      quota.set(s, quota.get(s)! + 1);
+      given++;
+    }
+  }
+  while (given > n) {
+    // more subsets than n: drop the smallest quotas' picks from the end of the name order
+    const s = [...quota].filter(([, q]) => q > 0).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? 1 : -1))[0]![0];
+    quota.set(s, quota.get(s)! - 1);
+    given--;
+  }
+  const rnd = seededRandom(seed);
+  const out: T[] = [];
+  for (const s of names) {
+    const g = [...groups.get(s)!];
+    for (let i = g.length - 1; i > 0; i--) {
+      const j = Math.floor(rnd() * (i + 1));
+      [g[i], g[j]] = [g[j]!, g[i]!];
+    }
+    const picked = new Set(g.slice(0, quota.get(s)!));
+    for (const it of groups.get(s)!) if (picked.has(it)) out.push(it);
+  }
+  return out;
+}
+
+export function readSchemaText(dir: string, file: string): string {
+  return readFileSync(join(dir, file), "utf8");
+}

@@ -1,0 +1,84 @@
+/**
+ * What the JSONSchemaBench runner needs from a decoder: prompt ids and (optionally) a compiled
+ * grammar in, the output and its timings out. The left-to-right decoder (`Generator`) serves causal
+ * models and, position by position, masked-diffusion ones; a decoder that fills a diffusion window
+ * out of order implements the same interface and reports whether it fell back (Con.− vs Con.).
+ */
+import { Generator } from "../../decode/generate.js";
+import type { DecoderModel } from "../../decode/session.js";
+import type { CompiledGrammar } from "../../parser/compile.js";
+import type { Vocabulary } from "../../vocab/vocabulary.js";
+
+export interface BenchDecodeRequest {
+  promptIds: number[];
+  /** undefined: unconstrained (`--engine none`) */
+  grammar: CompiledGrammar | undefined;
+  maxTokens: number;
+  seed: number;
+  /** performance.now() after which the decoder gives up with DecodeTimeout */
+  deadline: number;
+}
+
+export interface BenchDecodeResult {
+  text: string;
+  /** generated tokens, EOS excluded */
+  outputTokens: number;
+  /** with a grammar: the output is a complete word; null without one */
+  complete: boolean | null;
+  /** the constraint alone did not finish the output: close-out (or the decoder's fallback) did */
+  closedOut: boolean;
+  stoppedBy: string;
+  /** performance.now() when the first output token was produced (undefined: none was) */
+  firstTokenAt: number | undefined;
+  endAt: number;
+}
+
+export class DecodeTimeout extends Error {
+  constructor() {
+    super("generation time limit reached");
+  }
+}
+
+export interface BenchDecoder {
+  /** "left-to-right" or the diffusion decoder's name, recorded in the report */
+  readonly name: string;
+  readonly maxContext: number | undefined;
+  encode(text: string): number[];
+  decode(req: BenchDecodeRequest): Promise<BenchDecodeResult>;
+}
+
+/** `Generator` (greedy, jump-forward, close-out) behind the bench interface. */
+export class LeftToRightDecoder implements BenchDecoder {
+  readonly name = "left-to-right";
+  constructor(
+    readonly model: DecoderModel,
+    readonly vocab: Vocabulary,
+  ) {}
+
+  get maxContext(): number | undefined {
+    return this.model.maxContext;
+  }
+
+  encode(text: string): number[] {
+    return this.model.tokenizer.encode(text);
+  }
+
+  async decode(req: BenchDecodeRequest): Promise<BenchDecodeResult> {
+    const gen = new Generator(this.model, this.vocab, req.grammar);
+    let firstTokenAt: number | undefined;
+    const r = await gen.generate({
+      prompt: req.promptIds,
+      maxTokens: req.maxTokens,
+      temperature: 0,
+      seed: req.seed,
+      onToken: () => {
+        const now = performance.now();
+        firstTokenAt ??= now;
+        // the only hook inside the loop: a throw here ends generation (a mask in progress finishes first)
+        if (now > req.deadline) throw new DecodeTimeout();
+      },
+    });
+    const outputTokens = r.tokens.filter((t) => !this.vocab.isEos(t)).length;
+    return { text: r.text, outputTokens, complete: r.complete, closedOut: r.closedOut, stoppedBy: r.stoppedBy, firstTokenAt, endAt: performance.now() };
+  }
+}

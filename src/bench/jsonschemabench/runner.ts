@@ -1,0 +1,203 @@
+/**
+ * JSONSchemaBench with a model: per schema compile (GCT), generate (TTFT, TPOT), validate with ajv
+ * for the schema's draft with formats; per subset and overall declared coverage, empirical coverage
+ * and compliance (with bootstrap intervals), latency percentiles, and Con.− / Con. (outputs valid
+ * without / with close-out).
+ *
+ * Status codes follow the benchmark's runner (epfl-dlab/jsonschemabench `core/utils.py`): compile
+ * OK | UNSUPPORTED_SCHEMA | INVALID_SCHEMA | COMPILE_TIMEOUT | COMPILE_ERROR; decode OK |
+ * DECODING_TIMEOUT | EXCEEDING_MAX_CTX | UNFINISHED | DECODING_ERROR. The per-schema `status` is
+ * the first failure on the way (or INVALID_OUTPUT when the output does not validate), else OK.
+ */
+import { compileSchema } from "../../schema/index.js";
+import { isGramfillError } from "../../util/errors.js";
+import { ajvValidator } from "../../cli/commands/schema.js";
+import type { BenchSchema } from "./data.js";
+import { DecodeTimeout, type BenchDecoder } from "./decoder.js";
+import { buildPrompt, type PromptStyle } from "./prompt.js";
+import { bootstrapProportion, p50p90, round2, round4, type Interval } from "./stats.js";
+
+export type Engine = "gramfill" | "none";
+export type CompileStatus = "OK" | "UNSUPPORTED_SCHEMA" | "INVALID_SCHEMA" | "COMPILE_TIMEOUT" | "COMPILE_ERROR";
+export type DecodeStatus = "OK" | "DECODING_TIMEOUT" | "EXCEEDING_MAX_CTX" | "UNFINISHED" | "DECODING_ERROR";
+export type SchemaStatus = CompileStatus | DecodeStatus | "INVALID_OUTPUT";
+
+export interface SchemaRun {
+  file: string;
+  subset: string;
+  status: SchemaStatus;
+  compile_status: CompileStatus;
+  decode_status?: DecodeStatus;
+  /** the output parses as JSON and ajv accepts it */
+  valid: boolean;
+  /** why it is not OK: the compiler's or the validator's message */
+  reason?: string;
+  gct_ms?: number;
+  ttft_ms?: number;
+  tpot_ms?: number;
+  output_tokens?: number;
+  prompt_tokens?: number;
+  prompt_truncated?: boolean;
+  closed_out?: boolean;
+  /** the output (first 400 characters) */
+  output?: string;
+}
+
+export interface RunOptions {
+  engine: Engine;
+  prompt: PromptStyle;
+  seed: number;
+  maxTokens: number;
+  compileTimeoutMs: number;
+  generateTimeoutMs: number;
+}
+
+/** One schema, start to end; never throws for a bad schema or a decoder failure. */
+export async function runOne(item: BenchSchema, decoder: BenchDecoder, opts: RunOptions): Promise<SchemaRun> {
+  const base = { file: item.file, subset: item.subset, valid: false };
+  let schema: unknown;
+  try {
+    schema = JSON.parse(item.text);
+  } catch (e) {
+    return { ...base, status: "INVALID_SCHEMA", compile_status: "INVALID_SCHEMA", reason: `not JSON: ${(e as Error).message}` };
+  }
+  const t0 = performance.now();
+  let grammar;
+  if (opts.engine === "gramfill") {
+    try {
+      grammar = compileSchema(schema, { whitespace: "compact" }).compiled;
+    } catch (e) {
+      const gct_ms = round2(performance.now() - t0);
+      if (!isGramfillError(e)) return { ...base, status: "COMPILE_ERROR", compile_status: "COMPILE_ERROR", reason: `internal: ${(e as Error).message}`.slice(0, 300), gct_ms };
+      const status: CompileStatus = e.code === "timeout" ? "COMPILE_TIMEOUT" : e.code === "schema_invalid" ? "INVALID_SCHEMA" : e.code === "schema_empty" ? "INVALID_SCHEMA" : "UNSUPPORTED_SCHEMA";
+      return { ...base, status, compile_status: status, reason: reasonOf(e.message), gct_ms };
+    }
+  }
+  const gctEnd = performance.now();
+  const gct_ms = round2(gctEnd - t0);
+  // the compiler is synchronous: a compile past the limit is reported as a timeout after it returns
+  if (gctEnd - t0 > opts.compileTimeoutMs) return { ...base, status: "COMPILE_TIMEOUT", compile_status: "COMPILE_TIMEOUT", reason: `compiled in ${gct_ms} ms, over the ${opts.compileTimeoutMs} ms limit`, gct_ms };
+
+  const ctx = decoder.maxContext ?? Infinity;
+  const room = Math.min(opts.maxTokens, Number.isFinite(ctx) ? Math.floor(ctx / 4) : opts.maxTokens);
+  const budget = Number.isFinite(ctx) ? ctx - room - 1 : Infinity;
+  const prompt = buildPrompt(item.text, opts.prompt, (s) => decoder.encode(s), budget);
+  const common = { ...base, compile_status: "OK" as const, gct_ms, prompt_tokens: prompt.ids.length, prompt_truncated: prompt.truncated };
+  if (prompt.ids.length + 1 >= ctx) return { ...common, status: "EXCEEDING_MAX_CTX", decode_status: "EXCEEDING_MAX_CTX", reason: "no room for the output" };
+  let r;
+  try {
+    r = await decoder.decode({ promptIds: prompt.ids, grammar, maxTokens: room, seed: opts.seed, deadline: gctEnd + opts.generateTimeoutMs });
+  } catch (e) {
+    if (e instanceof DecodeTimeout) return { ...common, status: "DECODING_TIMEOUT", decode_status: "DECODING_TIMEOUT", reason: `over the ${opts.generateTimeoutMs} ms limit` };
+    return { ...common, status: "DECODING_ERROR", decode_status: "DECODING_ERROR", reason: (e as Error).message.slice(0, 300) };
+  }
+  const timing = {
+    ttft_ms: r.firstTokenAt !== undefined ? round2(r.firstTokenAt - t0) : undefined,
+    tpot_ms: r.firstTokenAt !== undefined && r.outputTokens > 1 ? round2((r.endAt - r.firstTokenAt) / (r.outputTokens - 1)) : undefined,
+    output_tokens: r.outputTokens,
+    closed_out: r.closedOut,
+    output: r.text.slice(0, 400),
+  };
+  if (grammar && r.complete !== true) {
+    const status: DecodeStatus = r.stoppedBy === "context" ? "EXCEEDING_MAX_CTX" : "UNFINISHED";
+    return { ...common, ...timing, status, decode_status: status, reason: r.stoppedBy === "dead_end" ? "no token allowed (dead end)" : "close-out found no completion" };
+  }
+  const verdict = validate(schema, r.text);
+  return { ...common, ...timing, decode_status: "OK", status: verdict.valid ? "OK" : "INVALID_OUTPUT", valid: verdict.valid, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+}
+
+/** The benchmark's check: the whole output is one JSON value and the validator accepts it. */
+export function validate(schema: unknown, text: string): { valid: boolean; reason?: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    return { valid: false, reason: `not JSON: ${(e as Error).message.slice(0, 120)}` };
+  }
+  const v = ajvValidator(schema);
+  if (!v) return { valid: false, reason: "ajv cannot compile the schema" };
+  return v(data) ? { valid: true } : { valid: false, reason: "ajv: does not match the schema" };
+}
+
+/** "unsupported keyword 'x' at /a/b (...)" → "unsupported keyword 'x'": failures grouped by cause. */
+export function reasonOf(message: string): string {
+  return message.replace(/ at (#|\/)\S*/g, "").replace(/\s*\(.*$/, "").slice(0, 160);
+}
+
+export interface Metric {
+  value: number;
+  ci95: Interval;
+}
+
+export interface GroupSummary {
+  schemas: number;
+  declared_coverage: number;
+  empirical_coverage: number;
+  compliance: number;
+  /** 95% bootstrap intervals of the three rates */
+  ci95: { declared_coverage: Interval; empirical_coverage: Interval; compliance: Interval };
+  gct_ms: { p50: number; p90: number };
+  ttft_ms: { p50: number; p90: number };
+  tpot_ms: { p50: number; p90: number };
+  /** Con.−: share of schemas whose output is valid without close-out; Con.: valid at all (= empirical coverage) */
+  con_minus: number;
+  con: number;
+  closed_out: number;
+  statuses: Record<string, number>;
+}
+
+export function summarize(runs: readonly SchemaRun[]): GroupSummary {
+  const n = runs.length;
+  const declared = runs.filter((r) => r.compile_status === "OK");
+  const valid = runs.filter((r) => r.valid).length;
+  const validDeclared = declared.filter((r) => r.valid).length;
+  const validNoCloseOut = runs.filter((r) => r.valid && !r.closed_out).length;
+  const statuses: Record<string, number> = {};
+  for (const r of runs) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+  const ci = (k: number, m: number) => {
+    const i = bootstrapProportion(k, m);
+    return { lo: round4(i.lo), hi: round4(i.hi) };
+  };
+  const nums = (f: (r: SchemaRun) => number | undefined) => runs.flatMap((r) => (f(r) === undefined ? [] : [f(r)!]));
+  return {
+    schemas: n,
+    declared_coverage: rate(declared.length, n),
+    empirical_coverage: rate(valid, n),
+    compliance: rate(validDeclared, declared.length),
+    ci95: { declared_coverage: ci(declared.length, n), empirical_coverage: ci(valid, n), compliance: ci(validDeclared, declared.length) },
+    gct_ms: p50p90(nums((r) => (r.compile_status === "OK" ? r.gct_ms : undefined))),
+    ttft_ms: p50p90(nums((r) => r.ttft_ms)),
+    tpot_ms: p50p90(nums((r) => r.tpot_ms)),
+    con_minus: rate(validNoCloseOut, n),
+    con: rate(valid, n),
+    closed_out: runs.filter((r) => r.closed_out).length,
+    statuses,
+  };
+}
+
+function rate(k: number, n: number): number {
+  return n === 0 ? 0 : round4(k / n);
+}
+
+export interface BenchReport {
+  bench: "jsonschemabench";
+  engine: Engine;
+  model: string;
+  decoder: string;
+  prompt: PromptStyle;
+  seed: number;
+  max_tokens: number;
+  date: string;
+  selection: string;
+  overall: GroupSummary;
+  subsets: Record<string, GroupSummary>;
+  per_schema: SchemaRun[];
+  /** the unconstrained run over the same schemas, when both engines ran */
+  baseline?: { engine: "none"; overall: GroupSummary; subsets: Record<string, GroupSummary>; per_schema: SchemaRun[] };
+}
+
+export function bySubset(runs: readonly SchemaRun[]): Record<string, GroupSummary> {
+  const out: Record<string, GroupSummary> = {};
+  for (const s of [...new Set(runs.map((r) => r.subset))].sort()) out[s] = summarize(runs.filter((r) => r.subset === s));
+  return out;
+}

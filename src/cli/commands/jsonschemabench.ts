@@ -1,0 +1,268 @@
+/** `gramfill bench jsonschemabench`: JSONSchemaBench with a model, JSON and HTML reports, CI gates. */
+import { readFileSync, writeFileSync } from "node:fs";
+import cliProgress from "cli-progress";
+import { listSchemaFiles, readSchemaText, stratifiedSample } from "../../bench/jsonschemabench/data.js";
+import { LeftToRightDecoder, type BenchDecoder } from "../../bench/jsonschemabench/decoder.js";
+import { bySubset, runOne, summarize, type BenchReport, type Engine, type GroupSummary, type RunOptions, type SchemaRun } from "../../bench/jsonschemabench/runner.js";
+import type { PromptStyle } from "../../bench/jsonschemabench/prompt.js";
+import { renderHtmlReport } from "../../bench/report/html.js";
+import { loadModel } from "../../decode/session.js";
+import { GramfillError } from "../../util/errors.js";
+import { UsageError, optionalString, parseCommandArgs, type OptionSpec, type Parsed } from "../args.js";
+import type { CommandResult } from "../main.js";
+
+const CMD = "bench jsonschemabench";
+
+export const jsonschemabenchHelp = `Usage: gramfill bench jsonschemabench --data DIR [--subsets A,B] [--limit N | --sample N]
+         [--model ar|mdm|DIR] [--engine gramfill|none|gramfill,none] [--prompt few-shot|zero-shot]
+         [--seed S] [--max-tokens N] [--timeout-compile S] [--timeout-generate S]
+         [--json OUT] [--html OUT] [--min-coverage X] [--min-compliance X]
+       gramfill bench jsonschemabench --from REPORT.json [--html OUT] [--min-coverage X] [--min-compliance X]
+
+JSONSchemaBench (Geng et al. 2025) with a language model. For each schema of DIR
+(<Subset>/<name>.json): compile it (GCT; limit --timeout-compile), generate greedily with the model
+under its token masks (TTFT, TPOT; limit --timeout-generate), and validate the output with ajv for
+the schema's draft, formats on. Per subset and overall: declared coverage (schemas compiled),
+empirical coverage (outputs valid), compliance (valid among compiled) with 95% bootstrap intervals,
+GCT/TTFT/TPOT p50 and p90, and Con.- / Con. (valid without / with close-out).
+
+Options:
+      --data DIR             the data folder (e.g. ../shared/jsonschemabench)
+      --subsets A,B          only these subsets
+      --limit N              the first N schemas (subset, file order)
+      --sample N             N schemas, stratified by subset, drawn with --seed
+  -m, --model M              ar (default) | mdm | a Hugging Face model folder
+      --engine E             gramfill (default: constrained) | none (the model alone, the baseline)
+                             | gramfill,none (both on the same schemas; the report shows both)
+      --prompt P             few-shot (default: instruction, 2 examples, the schema) | zero-shot
+      --seed S               sampling seed (default 1)
+  -n, --max-tokens N         output tokens before close-out (default 256; at most a quarter of the
+                             model's context, the prompt gets the rest and is cut when longer)
+      --timeout-compile S    seconds (default 10)
+      --timeout-generate S   seconds (default 60)
+      --json OUT             {"overall","subsets","per_schema"} (plus "baseline" with both engines)
+      --html OUT             a self-contained HTML report (charts as inline SVG)
+      --from REPORT.json     re-render / re-gate a saved --json report instead of running
+      --min-coverage X       exit 1 when declared coverage < X (0..1, or a percentage like 95%)
+      --min-compliance X     exit 1 when compliance < X
+  -h, --help                 this help
+
+A progress bar goes to stderr when it is a terminal.`;
+
+const options: OptionSpec = {
+  data: { type: "string" },
+  subsets: { type: "string" },
+  limit: { type: "string" },
+  sample: { type: "string" },
+  model: { type: "string", short: "m" },
+  engine: { type: "string" },
+  prompt: { type: "string" },
+  seed: { type: "string" },
+  "max-tokens": { type: "string", short: "n" },
+  "timeout-compile": { type: "string" },
+  "timeout-generate": { type: "string" },
+  json: { type: "string" },
+  html: { type: "string" },
+  from: { type: "string" },
+  "min-coverage": { type: "string" },
+  "min-compliance": { type: "string" },
+};
+
+function positiveInt(p: Parsed, name: string): number | undefined {
+  const v = optionalString(p, name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!/^\d+$/.test(v.trim()) || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--${name} must be a positive integer, not '${v}'`, CMD);
+  return n;
+}
+
+function seconds(p: Parsed, name: string, dflt: number): number {
+  const v = optionalString(p, name);
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (v.trim() === "" || !(n > 0) || !Number.isFinite(n)) throw new UsageError(`--${name} must be a positive number of seconds, not '${v}'`, CMD);
+  return n;
+}
+
+/** 0.95, 95% or 95 → 0.95 */
+export function parseRate(v: string, name: string): number {
+  const t = v.trim();
+  const pct = t.endsWith("%");
+  const n = Number(pct ? t.slice(0, -1) : t);
+  if (t === "" || t === "%" || !Number.isFinite(n) || n < 0) throw new UsageError(`--${name} must be a rate in 0..1 or a percentage, not '${v}'`, CMD);
+  const r = pct || n > 1 ? n / 100 : n;
+  if (r > 1) throw new UsageError(`--${name} must be at most 1 (100%), not '${v}'`, CMD);
+  return r;
+}
+
+export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult> {
+  const p = parseCommandArgs(CMD, argv, options);
+  const minCoverage = optionalString(p, "min-coverage");
+  const minCompliance = optionalString(p, "min-compliance");
+  const gates = {
+    coverage: minCoverage !== undefined ? parseRate(minCoverage, "min-coverage") : undefined,
+    compliance: minCompliance !== undefined ? parseRate(minCompliance, "min-compliance") : undefined,
+  };
+  const from = optionalString(p, "from");
+  let report: BenchReport;
+  let stderr = "";
+  if (from !== undefined) {
+    for (const k of ["data", "subsets", "limit", "sample", "model", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
+      if (p.values[k] !== undefined) throw new UsageError(`--${k} does not apply with --from (the report is not re-run)`, CMD);
+    }
+    report = readReport(from);
+  } else {
+    const data = optionalString(p, "data");
+    if (data === undefined || data === "") throw new UsageError("missing --data (or --from REPORT.json)", CMD);
+    report = await runFromArgs(p, data);
+  }
+  const jsonOut = optionalString(p, "json");
+  if (jsonOut) writeFileSync(jsonOut, JSON.stringify(report, null, 1) + "\n");
+  const htmlOut = optionalString(p, "html");
+  if (htmlOut) writeFileSync(htmlOut, await renderHtmlReport(report));
+  let code = 0;
+  const o = report.overall;
+  if (gates.coverage !== undefined && o.declared_coverage < gates.coverage) {
+    code = 1;
+    stderr += `gramfill ${CMD}: declared coverage ${pct(o.declared_coverage)} is below --min-coverage ${pct(gates.coverage)}\n`;
+  }
+  if (gates.compliance !== undefined && o.compliance < gates.compliance) {
+    code = 1;
+    stderr += `gramfill ${CMD}: compliance ${pct(o.compliance)} is below --min-compliance ${pct(gates.compliance)}\n`;
+  }
+  return { code, stdout: textReport(report), stderr };
+}
+
+function readReport(file: string): BenchReport {
+  let r: BenchReport;
+  try {
+    r = JSON.parse(readFileSync(file, "utf8")) as BenchReport;
+  } catch (e) {
+    throw new GramfillError("io", `cannot read the report ${file}: ${(e as Error).message}`);
+  }
+  if (!r || typeof r !== "object" || !r.overall || !r.subsets || !Array.isArray(r.per_schema)) throw new GramfillError("input_invalid", `${file}: not a 'bench jsonschemabench --json' report (needs overall, subsets, per_schema)`);
+  return r;
+}
+
+async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
+  const limit = positiveInt(p, "limit");
+  const sample = positiveInt(p, "sample");
+  if (limit !== undefined && sample !== undefined) throw new UsageError("give --limit or --sample, not both", CMD);
+  const engineArg = optionalString(p, "engine") ?? "gramfill";
+  const engines = engineArg.split(",").map((e) => e.trim());
+  if (engines.length === 0 || engines.length > 2 || engines.some((e) => e !== "gramfill" && e !== "none") || new Set(engines).size !== engines.length) {
+    throw new UsageError(`--engine must be gramfill, none or gramfill,none, not '${engineArg}'`, CMD);
+  }
+  const prompt = (optionalString(p, "prompt") ?? "few-shot") as PromptStyle;
+  if (prompt !== "few-shot" && prompt !== "zero-shot") throw new UsageError(`--prompt must be few-shot or zero-shot, not '${prompt}'`, CMD);
+  const seedArg = optionalString(p, "seed") ?? "1";
+  const seed = Number(seedArg);
+  if (!/^-?\d+$/.test(seedArg.trim()) || !Number.isSafeInteger(seed)) throw new UsageError(`--seed must be an integer, not '${seedArg}'`, CMD);
+  const maxTokens = positiveInt(p, "max-tokens") ?? 256;
+  const subsets = optionalString(p, "subsets")
+    ?.split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
+  let items = listSchemaFiles(data, subsets);
+  let selection = `all ${items.length} schemas${subsets ? ` of ${subsets.join(", ")}` : ""}`;
+  if (limit !== undefined) {
+    items = items.slice(0, limit);
+    selection = `the first ${items.length} schemas${subsets ? ` of ${subsets.join(", ")}` : ""}`;
+  } else if (sample !== undefined) {
+    const total = items.length;
+    items = stratifiedSample(items, sample, seed);
+    selection = `a sample of ${items.length} of ${total} schemas, stratified by subset (seed ${seed})`;
+  }
+  const modelSpec = optionalString(p, "model") ?? "ar";
+  const { model, vocab, dir } = await loadModel(modelSpec);
+  const decoder: BenchDecoder = new LeftToRightDecoder(model, vocab);
+  const base: Omit<RunOptions, "engine"> = {
+    prompt,
+    seed,
+    maxTokens,
+    compileTimeoutMs: seconds(p, "timeout-compile", 10) * 1000,
+    generateTimeoutMs: seconds(p, "timeout-generate", 60) * 1000,
+  };
+
+  const bar = process.stderr.isTTY
+    ? new cliProgress.SingleBar({ format: "{engine} {bar} {value}/{total} {percentage}% | ETA {eta_formatted} | {file}", hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic)
+    : undefined;
+  const runs: Record<string, SchemaRun[]> = {};
+  try {
+    for (const engine of engines as Engine[]) {
+      bar?.start(items.length, 0, { engine, file: "" });
+      const out: SchemaRun[] = [];
+      for (const it of items) {
+        bar?.update(out.length, { file: it.file.slice(0, 40) });
+        out.push(await runOne({ ...it, text: readSchemaText(data, it.file) }, decoder, { ...base, engine }));
+      }
+      bar?.update(out.length, { file: "" });
+      bar?.stop();
+      runs[engine] = out;
+    }
+  } finally {
+    bar?.stop();
+  }
+  const main = (engines[0] as Engine) ?? "gramfill";
+  const first = runs[main]!;
+  const report: BenchReport = {
+    bench: "jsonschemabench",
+    engine: main,
+    model: modelSpec === "ar" || modelSpec === "mdm" ? `${modelSpec} (${dir.split("/").pop()})` : dir,
+    decoder: decoder.name,
+    prompt,
+    seed,
+    max_tokens: maxTokens,
+    date: new Date().toISOString(),
+    selection,
+    overall: summarize(first),
+    subsets: bySubset(first),
+    per_schema: first,
+  };
+  if (engines.length === 2) {
+    const other = runs[engines[1]!]!;
+    if (main === "gramfill") report.baseline = { engine: "none", overall: summarize(other), subsets: bySubset(other), per_schema: other };
+  }
+  return report;
+}
+
+function pct(x: number): string {
+  return `${(100 * x).toFixed(1)}%`;
+}
+
+function row(name: string, g: GroupSummary): string {
+  const ci = (i: { lo: number; hi: number }) => `[${(100 * i.lo).toFixed(0)}–${(100 * i.hi).toFixed(0)}]`;
+  return [
+    name.padEnd(16),
+    String(g.schemas).padStart(5),
+    `${pct(g.declared_coverage)} ${ci(g.ci95.declared_coverage)}`.padStart(16),
+    `${pct(g.empirical_coverage)} ${ci(g.ci95.empirical_coverage)}`.padStart(16),
+    `${pct(g.compliance)} ${ci(g.ci95.compliance)}`.padStart(17),
+    `${g.gct_ms.p50}/${g.gct_ms.p90}`.padStart(14),
+    `${g.ttft_ms.p50}/${g.ttft_ms.p90}`.padStart(16),
+    `${g.tpot_ms.p50}/${g.tpot_ms.p90}`.padStart(12),
+    `${pct(g.con_minus)}/${pct(g.con)}`.padStart(14),
+  ].join(" ");
+}
+
+export function textReport(r: BenchReport): string {
+  const head = [
+    "subset".padEnd(16),
+    "n".padStart(5),
+    "declared [95%]".padStart(16),
+    "empirical [95%]".padStart(16),
+    "compliance [95%]".padStart(17),
+    "GCT ms p50/90".padStart(14),
+    "TTFT ms p50/90".padStart(16),
+    "TPOT p50/90".padStart(12),
+    "Con.-/Con.".padStart(14),
+  ].join(" ");
+  const lines = [`JSONSchemaBench, engine ${r.engine}, model ${r.model}, ${r.decoder}, ${r.prompt}, ${r.selection}`, head];
+  for (const [s, g] of Object.entries(r.subsets)) lines.push(row(s, g));
+  lines.push(row("overall", r.overall));
+  if (r.baseline) lines.push(row("baseline (none)", r.baseline.overall));
+  const failures: Record<string, number> = {};
+  for (const x of r.per_schema) if (x.status !== "OK") failures[x.status] = (failures[x.status] ?? 0) + 1;
+  if (Object.keys(failures).length > 0) lines.push(`not OK: ${Object.entries(failures).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  return lines.join("\n") + "\n";
+}
