@@ -11,6 +11,7 @@ import { benchHelp, benchHelpFor, runBench } from "./commands/bench.js";
 import { checkHelp, runCheck } from "./commands/check.js";
 import { compileHelp, runCompile } from "./commands/compile.js";
 import { generateHelp, runGenerate } from "./commands/generate.js";
+import { infillHelp, runInfill } from "./commands/infill.js";
 import { maskHelp, runMask } from "./commands/mask.js";
 import { runVocab, vocabHelp } from "./commands/vocab.js";
 
@@ -33,6 +34,7 @@ const commands: Record<string, Command> = {
   check: { summary: "check an input against a grammar (exit 0 accepted, 1 rejected)", help: checkHelp, run: runCheck },
   compile: { summary: "compile a grammar and print its statistics or its errors", help: compileHelp, run: runCompile },
   generate: { summary: "generate text with a model, constrained by a JSON Schema, grammar or regex", help: generateHelp, run: (argv) => runGenerate(argv, isEntryPoint() ? process.stdout : undefined) },
+  infill: { summary: "fill the holes of a text with a model so that it becomes a word of a grammar or schema", help: infillHelp, run: runInfill },
   mask: { summary: "list the tokens a grammar or schema allows after a prefix", help: maskHelp, run: runMask },
   vocab: { summary: "show a tokenizer's vocabulary as exact bytes (size, EOS and special ids)", help: vocabHelp, run: runVocab },
 };
