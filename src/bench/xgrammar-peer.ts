@@ -10,6 +10,7 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
+import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { GramfillError } from "../util/errors.js";
 import { percentiles, type MaskBenchCase, type Percentiles, type SchemaStatus } from "./maskbench.js";
 
@@ -18,6 +19,7 @@ export interface PeerSummary {
   schemas: number;
   passing: number;
   compile_errors: number;
+  timeouts: number;
   validation_errors: number;
   invalidation_errors: number;
   compile_ms: Percentiles;
@@ -61,58 +63,74 @@ function encodedVocab(tokenizerJson: string): { vocab: string[]; type: string } 
   return { vocab, type };
 }
 
+/** One schema as the worker gets it: the token sequences are ours (same tokenizer, same texts). */
+interface PeerJob {
+  file: string;
+  schema: string;
+  /** per labelled instance: its validity and the token sequences (EOS appended) of its texts */
+  tests: Array<{ valid: boolean; seqs: number[][] }>;
+}
+interface PeerResult {
+  status: SchemaStatus;
+  reason?: string;
+  compile_ms?: number;
+  mask_us: number[];
+}
+
+export interface PeerOptions {
+  /** per-schema budget in ms (compile + walks); XGrammar's compile is one synchronous WASM call,
+   * so it runs in a worker thread that is terminated (and replaced) when the budget runs out */
+  timeoutMs: number;
+  onProgress?: (done: number, total: number, current: string) => void;
+}
+
+const WORKER_ROLE = "gramfill-xgrammar-peer";
+
 export async function runXGrammarMaskBench(
   cases: readonly MaskBenchCase[],
   texts: (c: MaskBenchCase, data: unknown) => string[],
   encode: (text: string) => number[],
   tokenizerJson: string,
   eosIds: readonly number[],
+  opts: PeerOptions = { timeoutMs: 60_000 },
 ): Promise<PeerSummary> {
-  const xg = loadXGrammar();
-  const { vocab, type } = encodedVocab(tokenizerJson);
-  const info = await xg.TokenizerInfo.createTokenizerInfo(vocab, type, false, vocab.length, [...eosIds]);
-  const compiler = await xg.GrammarCompiler.createGrammarCompiler(info, false);
+  loadXGrammar(); // fail early, in this thread, if the package is missing
   const eos = eosIds[0]!;
   const maskUs: number[] = [];
   const compileMs: number[] = [];
   const results: PeerSummary["per_schema"] = [];
-  for (const c of cases) {
-    const t0 = performance.now();
-    let compiled: Handle;
-    try {
-      // indent -1: no indentation (undefined would mean 2 in the JS binding)
-      compiled = await compiler.compileJSONSchema(JSON.stringify(c.schema), false, -1, [", ", ": "], false);
-      const first = await xg.GrammarMatcher.createGrammarMatcher(compiled);
-      await first.getNextTokenBitmask();
-      first.dispose();
-    } catch (e) {
-      results.push({ file: c.file, status: "compile_error", reason: String((e as Error).message ?? e).slice(0, 120) });
-      continue;
-    }
-    compileMs.push(performance.now() - t0);
-    let status: SchemaStatus = "passing";
-    for (const t of c.tests) {
-      let reached = false;
-      for (const text of texts(c, t.data)) {
-        const m = await xg.GrammarMatcher.createGrammarMatcher(compiled);
-        reached ||= await walk(m, [...encode(text), eos], maskUs);
-        m.dispose();
+  let worker: PeerWorker | undefined;
+  try {
+    for (const [i, c] of cases.entries()) {
+      opts.onProgress?.(i, cases.length, c.file);
+      const job: PeerJob = {
+        file: c.file,
+        schema: JSON.stringify(c.schema),
+        tests: c.tests.map((t) => ({ valid: t.valid, seqs: texts(c, t.data).map((text) => [...encode(text), eos]) })),
+      };
+      worker ??= await PeerWorker.start(tokenizerJson, eosIds);
+      const r = await worker.run(job, opts.timeoutMs);
+      if (r === "timeout") {
+        await worker.stop();
+        worker = undefined;
+        results.push({ file: c.file, status: "timeout" });
+        continue;
       }
-      if (t.valid && !reached) status = "validation_error";
-      if (!t.valid && reached) status = "invalidation_error";
-      if (status !== "passing") break;
+      for (const us of r.mask_us) maskUs.push(us);
+      if (r.compile_ms !== undefined) compileMs.push(r.compile_ms);
+      results.push({ file: c.file, status: r.status, ...(r.reason ? { reason: r.reason } : {}) });
     }
-    compiled.dispose();
-    results.push({ file: c.file, status });
+  } finally {
+    await worker?.stop();
   }
-  compiler.dispose();
-  info.dispose();
+  opts.onProgress?.(cases.length, cases.length, "");
   const count = (s: SchemaStatus) => results.filter((r) => r.status === s).length;
   return {
     engine: "xgrammar (@mlc-ai/web-xgrammar 0.1.27, WASM)",
     schemas: results.length,
     passing: count("passing"),
     compile_errors: count("compile_error"),
+    timeouts: count("timeout"),
     validation_errors: count("validation_error"),
     invalidation_errors: count("invalidation_error"),
     compile_ms: percentiles(compileMs),
@@ -120,6 +138,97 @@ export async function runXGrammarMaskBench(
     tokens: maskUs.length,
     per_schema: results,
   };
+}
+
+/** A worker thread holding XGrammar's tokenizer info and compiler. */
+class PeerWorker {
+  private constructor(private readonly w: Worker) {}
+
+  static start(tokenizerJson: string, eosIds: readonly number[]): Promise<PeerWorker> {
+    const w = new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, tokenizerJson, eosIds: [...eosIds] } });
+    return new Promise((resolve, reject) => {
+      w.once("message", () => resolve(new PeerWorker(w)));
+      w.once("error", reject);
+    });
+  }
+
+  run(job: PeerJob, timeoutMs: number): Promise<PeerResult | "timeout"> {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.w.off("message", done);
+        this.w.off("error", fail);
+        resolve("timeout");
+      }, timeoutMs);
+      const done = (r: PeerResult) => {
+        clearTimeout(timer);
+        this.w.off("error", fail);
+        resolve(r);
+      };
+      const fail = (e: Error) => {
+        clearTimeout(timer);
+        this.w.off("message", done);
+        reject(e);
+      };
+      this.w.once("message", done);
+      this.w.once("error", fail);
+      this.w.postMessage(job);
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.w.terminate();
+  }
+}
+
+/** The worker's side: set XGrammar up once, then compile and walk each job it is sent. */
+async function serveXGrammarJobs(tokenizerJson: string, eosIds: number[]): Promise<void> {
+  const xg = loadXGrammar();
+  const { vocab, type } = encodedVocab(tokenizerJson);
+  const info = await xg.TokenizerInfo.createTokenizerInfo(vocab, type, false, vocab.length, eosIds);
+  const compiler = await xg.GrammarCompiler.createGrammarCompiler(info, false);
+  const port = parentPort!;
+  port.on("message", (job: PeerJob) => {
+    void runJob(xg, compiler, job).then(
+      (r) => port.postMessage(r),
+      (e: unknown) => port.postMessage({ status: "internal_error", reason: String((e as Error)?.message ?? e).slice(0, 120), mask_us: [] } satisfies PeerResult),
+    );
+  });
+  port.postMessage("ready");
+}
+
+async function runJob(xg: XgModule, compiler: XgCompiler, job: PeerJob): Promise<PeerResult> {
+  const maskUs: number[] = [];
+  const t0 = performance.now();
+  let compiled: Handle;
+  try {
+    // indent -1: no indentation (undefined would mean 2 in the JS binding)
+    compiled = await compiler.compileJSONSchema(job.schema, false, -1, [", ", ": "], false);
+    const first = await xg.GrammarMatcher.createGrammarMatcher(compiled);
+    await first.getNextTokenBitmask();
+    first.dispose();
+  } catch (e) {
+    return { status: "compile_error", reason: String((e as Error).message ?? e).slice(0, 120), mask_us: [] };
+  }
+  const compileMs = performance.now() - t0;
+  let status: SchemaStatus = "passing";
+  for (const t of job.tests) {
+    let reached = false;
+    for (const ids of t.seqs) {
+      const m = await xg.GrammarMatcher.createGrammarMatcher(compiled);
+      reached ||= await walk(m, ids, maskUs);
+      m.dispose();
+    }
+    if (t.valid && !reached) status = "validation_error";
+    if (!t.valid && reached) status = "invalidation_error";
+    if (status !== "passing") break;
+  }
+  compiled.dispose();
+  return { status, compile_ms: compileMs, mask_us: maskUs };
+}
+
+if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
+  const { tokenizerJson, eosIds } = workerData as { tokenizerJson: string; eosIds: number[] };
+  void serveXGrammarJobs(tokenizerJson, eosIds);
 }
 
 /**

@@ -27,7 +27,7 @@ Options:
       --limit N          the first N schemas (in file order)
       --sample N         N schemas drawn at random (see --seed)
       --subsets A,B      only these subsets
-      --timeout S        per-schema budget in seconds (default 60)
+      --timeout S        per-schema budget in seconds (default 60), for each engine
       --seed S           seed for --sample (default 1)
       --json OUT         write the full results as JSON
       --vs xgrammar      also run XGrammar (@mlc-ai/web-xgrammar, devDependency) on the same
@@ -66,15 +66,18 @@ export async function runMaskbench(argv: string[]): Promise<CommandResult> {
   if (limit !== undefined) cases = cases.slice(0, limit);
   if (sample !== undefined) cases = sampleOf(cases, sample, Number(optionalString(p, "seed") ?? "1"));
 
+  // a TTY gets a live counter; a log file (long background runs) one line every 200 schemas
   const progress = process.stderr.isTTY
     ? (done: number, total: number, file: string) => process.stderr.write(`\r${done}/${total} ${file}`.padEnd(70).slice(0, 100))
-    : undefined;
+    : (done: number, total: number, file: string) => {
+        if (total >= 200 && (done % 200 === 0 || done === total)) process.stderr.write(`${new Date().toISOString()} ${done}/${total} ${file}\n`);
+      };
   const summary = runMaskBench(cases, vocab, { encode, timeoutMs: timeout * 1000, onProgress: progress });
-  if (progress) process.stderr.write("\n");
+  if (process.stderr.isTTY) process.stderr.write("\n");
   let peer: PeerSummary | undefined;
   if (vs === "xgrammar") {
-    progress?.(0, cases.length, "xgrammar");
-    peer = await runXGrammarMaskBench(cases, instanceTexts(), encode, tokenizerFile, vocab.eosIds);
+    const peerProgress = (done: number, total: number, file: string) => progress(done, total, `xgrammar ${file}`);
+    peer = await runXGrammarMaskBench(cases, instanceTexts(), encode, tokenizerFile, vocab.eosIds, { timeoutMs: timeout * 1000, onProgress: peerProgress });
   }
   const jsonOut = optionalString(p, "json");
   if (jsonOut) writeFileSync(jsonOut, JSON.stringify({ tokenizer: tokName, vocab_size: vocab.size, ...summary, ...(peer ? { xgrammar: peer } : {}) }, null, 2) + "\n");
@@ -107,6 +110,7 @@ function peerReport(ours: MaskBenchSummary, peer: PeerSummary): string {
     `  ${"".padEnd(22)} ${"gramfill".padStart(14)} ${"xgrammar".padStart(14)}   ratio`,
     row("passing", ours.passing, peer.passing, ""),
     row("compile errors", ours.compile_errors, peer.compile_errors, ""),
+    row("timeouts", ours.timeouts, peer.timeouts, ""),
     row("validation errors", ours.validation_errors, peer.validation_errors, ""),
     row("invalidation errors", ours.invalidation_errors, peer.invalidation_errors, ""),
     row("first mask p50", ours.compile_ms.p50, peer.compile_ms.p50, "ms"),
