@@ -476,10 +476,20 @@ class DiffusionRun {
       }
       consider(id);
     }
-    if (this.eosAllowed(p) && !bans?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
+    // EOS at the first masked position of the tail ends the text: the mask knows whether it may end
+    // there; in other holes EOS only ends the hole, which the mask cannot judge
+    const eosBlocked = bits !== undefined && this.holeIsTail[this.holeOf[p]!] === true && this.lastRun(p) && (bits[this.eosId >>> 5]! & (1 << (this.eosId & 31))) === 0;
+    if (eosBlocked) this.stats.prefiltered++;
+    else if (this.eosAllowed(p) && !bans?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
     this.x0[p] = best;
     this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
     this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
+  }
+
+  /** Is nothing but masks and padding after p in the region (EOS at p would end the text)? */
+  private lastRun(p: number): boolean {
+    for (let q = p + 1; q < this.ids.length; q++) if (this.kind[q] === TOKEN || this.kind[q] === FIXED) return false;
+    return true;
   }
 
   private ban(p: number, v: number): void {

@@ -1,0 +1,237 @@
+/**
+ * The diffusion decoder with fake models (scripted logits, no ONNX): commit order, rejections,
+ * bans, EOS padding, windows, Prophet, Con.−/Con. accounting; and, for random logits, outputs that
+ * are always words of the grammar with every commit kept.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { diffusionGenerate, type DiffusionModel, type DiffusionPart } from "../../src/decode/diffusion.js";
+import { wholeCanvasChecker, type FeasibilityChecker } from "../../src/decode/diffusion-canvas.js";
+import { parseGrammar } from "../../src/grammar/load.js";
+import type { Canvas } from "../../src/infill/index.js";
+import { compileGrammar } from "../../src/parser/compile.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
+
+// id 0 EOS, 1 the mask, then ordinary tokens
+const TOKENS = ["<eos>", "<mask>", "[", "]", ",", "1", "2", "12", "a", " ", "[1", "],"];
+const vocab = new Vocabulary({ kind: "custom", bytes: TOKENS, specialIds: [0, 1], eosIds: [0] });
+const id = (t: string) => {
+  const i = TOKENS.indexOf(t);
+  if (i < 0) throw new Error(`no token ${t}`);
+  return i;
+};
+const EOS = 0;
+const MASK = 1;
+// lists of numbers, nested: [1,[2,12],[]]
+const list = compileGrammar(parseGrammar('start: list\nlist: "[" (item ("," item)*)? "]"\n?item: NUM | list\nNUM: /[0-9]+/\n%ignore " "', "lark"));
+
+/** A model whose logits at position i of the ids it is given come from `script(i, ids)` (others −20). */
+function fakeModel(script: (pos: number, ids: readonly number[]) => Array<[number, number]>, opts: { maxContext?: number } = {}): DiffusionModel & { calls: number[][] } {
+  const calls: number[][] = [];
+  return {
+    maskTokenId: MASK,
+    maxContext: opts.maxContext,
+    encode: (t) => vocab.tokenizeGreedy(t),
+    calls,
+    async forward(ids) {
+      calls.push([...ids]);
+      if (opts.maxContext !== undefined && ids.length > opts.maxContext) throw new Error(`window of ${ids.length} > ${opts.maxContext}`);
+      return {
+        row(i: number) {
+          const r = new Float32Array(TOKENS.length).fill(-20);
+          for (const [t, l] of script(i, ids)) r[t] = l;
+          return r;
+        },
+      };
+    },
+  };
+}
+
+/** A checker that records every canvas it is asked about. */
+function recording(): FeasibilityChecker & { asked: Canvas[] } {
+  const inner = wholeCanvasChecker(list, { maxTokenBytes: 2 });
+  const asked: Canvas[] = [];
+  return { asked, feasible: (c) => (asked.push(c), inner.feasible(c)), witness: (c) => inner.witness(c) };
+}
+
+const dec = new TextDecoder();
+const textOf = (c: Canvas) => c.map((p) => ("text" in p ? (typeof p.text === "string" ? p.text : dec.decode(p.text)) : "_")).join("");
+
+describe("diffusion decoder with a fake model", () => {
+  it("checks candidates in confidence order; a refused (position, token) is banned and the position's next choice tried", async () => {
+    // region: "[" + 3 masks + "]"; the model is most sure of "a" at position 2 (infeasible); its next
+    // choice there, ",", has an unconstrained probability of 0.018, so it now comes last
+    const model = fakeModel((pos) => (pos === 1 ? [[id("1"), 5], [id("12"), 2]] : pos === 2 ? [[id("a"), 14], [id(","), 10]] : pos === 3 ? [[id("2"), 5], [id("12"), 3]] : []));
+    const checker = recording();
+    const commits: Array<[number, string, number]> = [];
+    const r = await diffusionGenerate(model, vocab, {
+      parts: [{ text: "[" }, { masks: 3 }, { text: "]" }],
+      grammar: list,
+      checker,
+      holesMayEnd: false,
+      prefilter: false,
+      threshold: 2,
+      onCommit: (p, t, s) => commits.push([p, TOKENS[t]!, s]),
+    });
+    expect(r.text).toBe("[1,2]");
+    expect(r.valid).toBe(true);
+    expect(r.fallbackUsed).toBe(false);
+    // the initial canvas, "a" at 2 (refused), then the others by confidence
+    expect(checker.asked.map(textOf)).toEqual(["[_]", "[_a_]", "[1_]", "[1_2]", "[1,2]"]);
+    expect(r.stats.rejections).toBe(1);
+    expect(r.stats.checks).toBe(5);
+    expect(commits).toEqual([
+      [1, "1", 1],
+      [3, "2", 2],
+      [2, ",", 3],
+    ]);
+  });
+
+  it("a banned token stays banned in later steps (no second check of it)", async () => {
+    const model = fakeModel((pos) => (pos === 1 ? [[id("a"), 9], [id("1"), 1]] : pos === 2 ? [[id("2"), 5]] : []));
+    const checker = recording();
+    const r = await diffusionGenerate(model, vocab, { parts: [{ text: "[" }, { masks: 2 }, { text: "]" }], grammar: list, checker, prefilter: false, holesMayEnd: false, threshold: 2 });
+    expect(r.valid).toBe(true);
+    const withA = checker.asked.map(textOf).filter((t) => t.includes("a"));
+    expect(withA.length).toBe(1);
+    expect(r.text).toBe("[12]");
+  });
+
+  it("the left-to-right pre-filter excludes tokens at the first masked position without a check", async () => {
+    // "a" cannot follow "[" (pre-filtered); "]" can, but not before the final "]" (checked, refused)
+    const model = fakeModel((pos) => (pos === 1 ? [[id("a"), 9], [id("]"), 8], [id("1"), 1]] : []));
+    const checker = recording();
+    const r = await diffusionGenerate(model, vocab, { parts: [{ text: "[" }, { masks: 1 }, { text: "]" }], grammar: list, checker, holesMayEnd: false });
+    expect(r.text).toBe("[1]");
+    expect(r.stats.rejections).toBe(1);
+    expect(r.stats.prefiltered).toBeGreaterThan(0);
+    expect(checker.asked.map(textOf)).toEqual(["[_]", "[]]", "[1]"]);
+  });
+
+  it("EOS in the tail pads the rest of it; EOS before a committed token of the same hole is refused without a check", async () => {
+    // tail of 5: the model wants "[" "1" "]" then EOS; EOS is also its (less sure) guess at 1
+    const model = fakeModel((pos) => (pos === 0 ? [[id("["), 9]] : pos === 1 ? [[EOS, 3], [id("1"), 2]] : pos === 2 ? [[id("]"), 8]] : [[EOS, 7]]));
+    const commits: Array<[number, number]> = [];
+    const r = await diffusionGenerate(model, vocab, { parts: [{ masks: 5 }], grammar: list, threshold: 2, onCommit: (p, t) => commits.push([p, t]) });
+    expect(r.text).toBe("[1]");
+    expect(r.valid).toBe(true);
+    // position 3's EOS padded 3 and 4 in one commit
+    expect(commits.filter(([, t]) => t === EOS).length).toBe(1);
+    expect(new Set(commits.map(([p]) => p)).size).toBe(commits.length);
+  });
+
+  it("budget-aware holes: EOS too early leaves no room to close the brackets, so it is refused", async () => {
+    // "[[" + a tail of 2 positions: EOS at the first would end the text before "]]"
+    const model = fakeModel((pos) => (pos === 2 ? [[EOS, 9], [id("]"), 1]] : pos === 3 ? [[id("]"), 5], [id("1"), 4.9]] : []));
+    const r = await diffusionGenerate(model, vocab, { prompt: [], parts: [{ text: "[[" }, { masks: 2 }], grammar: list, threshold: 2, prefilter: false });
+    expect(r.text).toBe("[[]]");
+    expect(r.stats.rejections).toBeGreaterThanOrEqual(1);
+    expect(r.fallbackUsed).toBe(false);
+  });
+
+  it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
+    // the model only ever wants "a"; without the pre-filter nothing it offers fits
+    const bad = fakeModel(() => [[id("a"), 9]]);
+    const r = await diffusionGenerate(bad, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, prefilter: false, maxChecksPerStep: 3, holesMayEnd: false });
+    expect(r.fallbackUsed).toBe(true);
+    expect(r.stats.fallback_used).toBe(true);
+    expect(r.valid).toBe(true);
+    expect(list.check(r.text).ok).toBe(true);
+    const good = fakeModel((pos) => (pos === 1 ? [[id("1"), 9]] : pos === 2 ? [[id(","), 9]] : [[id("2"), 9]]));
+    const g = await diffusionGenerate(good, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, holesMayEnd: false });
+    expect(g.fallbackUsed).toBe(false);
+    expect(g.text).toBe("[1,2]");
+  });
+
+  it("Fast-dLLM threshold: confident predictions are committed together in one pass", async () => {
+    const script = (pos: number): Array<[number, number]> => (pos === 1 ? [[id("1"), 20]] : pos === 2 ? [[id(","), 20]] : [[id("2"), 20]]);
+    const parts: DiffusionPart[] = [{ text: "[" }, { masks: 3 }, { text: "]" }];
+    const fast = await diffusionGenerate(fakeModel(script), vocab, { parts, grammar: list, holesMayEnd: false });
+    expect(fast.stats.steps).toBe(1);
+    const slow = await diffusionGenerate(fakeModel(script), vocab, { parts, grammar: list, holesMayEnd: false, threshold: 1.5 });
+    expect(slow.stats.steps).toBe(3);
+    expect(fast.text).toBe(slow.text);
+  });
+
+  it("Prophet: a large top-2 gap commits everything in view at once", async () => {
+    const script = (pos: number): Array<[number, number]> => (pos === 1 ? [[id("1"), 12], [id("2"), 0]] : pos === 2 ? [[id(","), 12]] : [[id("2"), 12]]);
+    const r = await diffusionGenerate(fakeModel(script), vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, holesMayEnd: false, threshold: 2, prophet: true });
+    expect(r.stats.prophet_exits).toBe(1);
+    expect(r.stats.steps).toBe(1);
+    expect(r.text).toBe("[1,2]");
+  });
+
+  it("a canvas longer than the model's context: the model sees windows, the checker the whole text", async () => {
+    const prefix = "[" + "1,".repeat(30);
+    const model = fakeModel((i, ids) => (ids[i] === MASK ? [[id("2"), 9]] : []), { maxContext: 16 });
+    const r = await diffusionGenerate(model, vocab, { parts: [{ text: prefix }, { masks: 4 }, { text: "]" }], grammar: list, holesMayEnd: false });
+    expect(model.calls.length).toBeGreaterThan(0);
+    expect(model.calls.every((c) => c.length === 16 && c.includes(MASK))).toBe(true);
+    expect(r.valid).toBe(true);
+    expect(r.text).toBe(prefix + "2222]");
+  });
+
+  it("without a grammar: no checks, EOS still pads the tail", async () => {
+    const model = fakeModel((pos) => (pos === 0 ? [[id("a"), 9]] : [[EOS, 9]]));
+    const r = await diffusionGenerate(model, vocab, { parts: [{ masks: 4 }] });
+    expect(r.text).toBe("a");
+    expect(r.valid).toBe(null);
+    expect(r.stats.checks).toBe(0);
+  });
+
+  it("property: for random logits and canvases, the output is a word of the grammar and every commit stays", async () => {
+    const words = ["[]", "[1]", "[1,2]", "[[1],12]", "[ 1 , [ ] ]", "[[[]]]"];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...words),
+        fc.array(fc.nat(), { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.boolean(),
+        async (word, cuts, masks, seed, prefilter) => {
+          // cut the word into fragments around holes at random places
+          const at = [...new Set(cuts.map((c) => c % (word.length + 1)))].sort((a, b) => a - b);
+          const parts: DiffusionPart[] = [];
+          let from = 0;
+          for (const c of at) {
+            if (c > from) parts.push({ text: word.slice(from, c) });
+            parts.push({ masks });
+            from = c;
+          }
+          if (from < word.length) parts.push({ text: word.slice(from) });
+          const merged: DiffusionPart[] = [];
+          for (const p of parts) {
+            const last = merged[merged.length - 1];
+            if (last && "masks" in last && "masks" in p) last.masks += p.masks;
+            else merged.push(p);
+          }
+          let s = seed;
+          const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const model = fakeModel(() => TOKENS.map((_, t) => [t, rnd() * 10] as [number, number]));
+          const commits = new Map<number, number>();
+          const r = await diffusionGenerate(model, vocab, {
+            parts: merged,
+            grammar: list,
+            prefilter,
+            temperature: seed % 2,
+            seed,
+            onCommit: (p, t) => {
+              expect(commits.has(p)).toBe(false);
+              commits.set(p, t);
+            },
+          });
+          expect(r.valid).toBe(true);
+          expect(list.check(r.text).ok).toBe(true);
+          // every committed (non-EOS) token is in its hole's fill, in order
+          for (const f of r.fills) expect(typeof f).toBe("string");
+          if (!r.fallbackUsed) {
+            const joined = r.fills.join("");
+            const committed = [...commits.entries()].sort((a, b) => a[0] - b[0]).filter(([, t]) => t !== EOS).map(([, t]) => TOKENS[t]).join("");
+            expect(joined).toBe(committed);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
