@@ -37,8 +37,11 @@
  */
 import { RULE_END } from "../grammar/normalize.js";
 import type { CompiledGrammar } from "../parser/compile.js";
-import { ByteGraph, fillCanvas, segmentsOf, splitFill, type Canvas } from "./canvas.js";
+import { ByteGraph, fillCanvas, segmentsOf, splitFill, type Canvas, type Segment } from "./canvas.js";
 import { Lattice, LexTables, type EdgeSet } from "./lexemes.js";
+import { PrefixParse, type PrefixSeed } from "./prefix.js";
+import { InfillSession } from "./session.js";
+import { findKey } from "../parser/prediction.js";
 
 export interface InfillOptions {
   /** longest token in bytes, for holes given in `tokens` without their own (default 16) */
@@ -104,6 +107,15 @@ export class InfillChecker {
     return this.check(canvas).status !== "infeasible";
   }
 
+  /**
+   * An incremental session over `canvas` for diffusion decoding: `tryCommit(position, bytes)` /
+   * `commit`, `tryEnd` / `end` (see session.ts). Positions number the masked token positions of
+   * holes given in `tokens`.
+   */
+  session(canvas: Canvas): InfillSession {
+    return new InfillSession(this, canvas, this.o.maxTokenBytes);
+  }
+
   /** A verified filling (one byte string per hole), or null when none was found. */
   witness(canvas: Canvas): Uint8Array[] | null {
     return this.check(canvas).witness;
@@ -122,6 +134,36 @@ export class InfillChecker {
         stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 },
       };
     }
+    const prefix = new PrefixParse(this.compiled);
+    const lead = segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0);
+    if (prefix.feed(lead) < lead.length) return this.refuted(t0);
+    return this.solve(canvas, segments, holeCount, prefix, t0);
+  }
+
+  /** "infeasible" because the real parser rejected a byte of the leading fragment. */
+  refuted(t0: number): InfillResult {
+    return { status: "infeasible", witness: null, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+  }
+
+  /**
+   * Decides a canvas with holes whose leading fragment `prefix` has read (and accepted). The chart
+   * starts at the prefix's last lexeme boundary; witnesses are verified by feeding the rest of the
+   * filled text to the prefix's parser.
+   */
+  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number): InfillResult {
+    const seed = prefix.seed();
+    const leadLen = prefix.position;
+    let segs = segments;
+    if (seed.bytes > 0) {
+      const first = segments[0]!;
+      if (first.kind !== "text") throw new Error("a seed inside a hole");
+      segs = segments.slice(1);
+      if (seed.bytes < first.bytes.length) segs.unshift({ kind: "text", bytes: first.bytes.subarray(seed.bytes) });
+    }
+    const verify = (fills: Uint8Array[]): Uint8Array | null => {
+      const text = fillCanvas(canvas, fills);
+      return prefix.acceptsRest(text, leadLen) ? text : null;
+    };
     // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
     // proof, and a verified witness from any tier is an answer. Only an unverified tier escalates:
     // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: holes of at most 8 bytes
@@ -136,20 +178,20 @@ export class InfillChecker {
     let result: InfillResult | null = null;
     let lastSignature = "";
     for (const [maxExact, minExact] of tiers) {
-      const graph = new ByteGraph(segments, maxExact, minExact);
+      const graph = new ByteGraph(segs, maxExact, minExact);
       if (graph.signature === lastSignature) continue;
       lastSignature = graph.signature;
       stats.tiers++;
-      result = this.runTier(canvas, graph, holeCount, stats);
+      result = this.runTier(graph, holeCount, stats, seed, verify);
       if (result.status !== "unknown" || result.reason === "budget") break;
     }
     result!.stats = { ...stats, ms: performance.now() - t0 };
     return result!;
   }
 
-  private runTier(canvas: Canvas, graph: ByteGraph, holeCount: number, stats: InfillStats): InfillResult {
+  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null): InfillResult {
     const lat = new Lattice(graph, this.lt);
-    const chart = new Chart(this.compiled, lat, this.o.maxItems, this.first);
+    const chart = new Chart(this.compiled, lat, this.o.maxItems, this.first, seed);
     let candidates = 0;
     let result: InfillResult | null = null;
     for (;;) {
@@ -157,8 +199,8 @@ export class InfillChecker {
       if (cand === null) break;
       candidates++;
       for (const fills of this.readWitness(chart, lat, graph, cand[0], cand[1], holeCount)) {
-        const text = fillCanvas(canvas, fills);
-        if (this.compiled.check(text).ok) {
+        const text = verify(fills);
+        if (text !== null) {
           result = { status: "feasible", witness: fills, text, stats };
           break;
         }
@@ -413,7 +455,18 @@ class Chart {
 
   private readonly first: FirstSets;
 
-  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets) {
+  /**
+   * The exact parse of the text before the lattice's first byte (null: the lattice starts at the
+   * canvas' start). Its Earley set `seed.set` is the start boundary; items of its earlier sets k
+   * appear as origin -(k + 1), and completing one of them reads that set's waiting items from the
+   * parser's chart (they never change: nothing new waits at a set before the lattice).
+   */
+  private readonly seed: PrefixSeed | null;
+  /** the origin `S' → • start` has: the start boundary, or prefix set 0 */
+  private readonly acceptOrigin: number;
+  private readonly prefixDone = new PairMap();
+
+  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets, seed: PrefixSeed | null) {
     this.g = compiled.bnf;
     this.first = first;
     this.lat = lat;
@@ -422,7 +475,39 @@ class Chart {
     const startRule = this.g.ntRules[this.g.ntRuleStart[0]!]!;
     this.acceptDot = this.g.ruleStart[startRule]! + 1;
     this.start = lat.startBoundary();
-    this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1);
+    // set 0 has no explicit items (the start rule is its prediction): start the chart as without a seed
+    this.seed = seed !== null && seed.set > 0 ? seed : null;
+    this.acceptOrigin = this.seed === null ? this.start : -1;
+    if (this.seed === null) {
+      this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1);
+    } else {
+      const { core, set } = this.seed;
+      for (let j = core.setStart[set]!, e = core.setEnd(set); j < e; j++) {
+        this.add(core.itemDot[j]!, this.prefixOrigin(core.itemOrigin[j]!), this.start, PREDICT, -1, -1, -1, -1);
+      }
+    }
+  }
+
+  /** The chart origin of a parser item's origin set (earlier than the seed set: negative). */
+  private prefixOrigin(o: number): number {
+    return o === this.seed!.set ? this.start : -(o + 1);
+  }
+
+  /** Completes `lhs` from prefix set k at boundary q: advances the items of set k waiting on it. */
+  private completePrefix(k: number, lhs: number, q: number, item: number): void {
+    const key = k * this.NT + lhs;
+    if (this.prefixDone.get(key, q) >= 0) return;
+    this.prefixDone.set(key, q, 1);
+    const core = this.seed!.core;
+    const syms = this.g.symbols;
+    for (let j = core.setStart[k]!, e = core.setStart[k + 1]!; j < e; j++) {
+      const d = core.itemDot[j]!;
+      if (syms[d] === lhs) this.add(d + 1, this.prefixOrigin(core.itemOrigin[j]!), q, COMPLETE, -1, item, -1, -1);
+    }
+    const block = core.predictions.blocks[core.setBlock[k]!]!;
+    const at = findKey(block, lhs);
+    if (at < 0) return;
+    for (let j = block.keyStart[at]!, e = block.keyStart[at + 1]!; j < e; j++) this.add(block.dots[j]! + 1, -(k + 1), q, COMPLETE, -1, item, -1, -1);
   }
 
   get numItems(): number {
@@ -489,7 +574,7 @@ class Chart {
     this.bpZ[id] = z;
     this.bpW[id] = w;
     if (this.n * 2 > mask) this.rehash();
-    if (dot === this.acceptDot && origin === this.start) {
+    if (dot === this.acceptDot && origin === this.acceptOrigin) {
       for (const q of this.lat.ignoreClosure(at).members) {
         if (this.lat.accepting(q)) {
           this.pending.push([id, q]);
@@ -552,6 +637,10 @@ class Chart {
     const sym = g.symbols[dot]!;
     if (sym === RULE_END) {
       const A = g.ruleLhs[g.ruleOfPos[dot]!]!;
+      if (o < 0) {
+        this.completePrefix(-o - 1, A, q, i);
+        return;
+      }
       this.push(this.compHead, o, A, i);
       for (let k = this.head(this.waitHead, o, A); k >= 0; k = this.listNext[k]!) {
         const w = this.listItem[k]!;
@@ -608,7 +697,8 @@ class Chart {
         stack.push(this.bpX[e]!);
       } else if (kind === COMPLETE) {
         stack.push(this.bpY[e]!);
-        stack.push(this.bpX[e]!);
+        // a waiter in the prefix (-1) read no lattice bytes
+        if (this.bpX[e]! >= 0) stack.push(this.bpX[e]!);
       }
     }
     return out;

@@ -1,2 +1,3 @@
 export { InfillChecker, type InfillOptions, type InfillResult, type InfillStats, type InfillStatus } from "./checker.js";
 export { fillCanvas, tokenHole, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
+export { InfillSession } from "./session.js";

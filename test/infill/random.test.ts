@@ -6,58 +6,10 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Grammar, RuleExpr, TerminalDef } from "../../src/grammar/ir.js";
 import { sampleWord } from "../../src/grammar/sample.js";
-import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
-import { GramfillError } from "../../src/util/errors.js";
+import type { CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, fillCanvas, type Canvas } from "../../src/infill/index.js";
-
-const TERMINALS: TerminalDef[] = [
-  { name: "A", expr: { type: "literal", value: "a" } },
-  { name: "AB", expr: { type: "literal", value: "ab" } },
-  { name: "WORD", expr: { type: "regex", source: "[ab]+", flags: "" } },
-  { name: "NUM", expr: { type: "regex", source: "[01]+", flags: "" } },
-  { name: "COMMA", expr: { type: "literal", value: "," } },
-  { name: "LP", expr: { type: "literal", value: "(" } },
-  { name: "RP", expr: { type: "literal", value: ")" } },
-  { name: "WS", expr: { type: "regex", source: " +", flags: "" }, ignored: true },
-];
-const ALPHABET = [..."ab01,() "].map((c) => c.charCodeAt(0));
-const USABLE = TERMINALS.filter((t) => !t.ignored).map((t) => t.name);
-
-const grammarArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
-  fc.array(
-    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: n - 1 }), fc.constantFrom(...USABLE)), { minLength: 0, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-    { minLength: n, maxLength: n },
-  ),
-);
-
-function toGrammar(rules: (number | string)[][][], withWs: boolean): Grammar {
-  const alt = (alts: (number | string)[][]): RuleExpr => ({
-    type: "alt",
-    alts: alts.map((a) => ({ type: "seq", items: a.map((s): RuleExpr => (typeof s === "number" ? { type: "rule", name: `r${s}` } : { type: "terminal", name: s })) })),
-  });
-  return {
-    start: "r0",
-    rules: rules.map((alts, i) => ({ name: `r${i}`, expr: alt(alts) })),
-    terminals: withWs ? TERMINALS : TERMINALS.filter((t) => !t.ignored),
-    diagnostics: [],
-  };
-}
-
-function compile(rules: (number | string)[][][], withWs: boolean): CompiledGrammar | undefined {
-  try {
-    return compileGrammar(toGrammar(rules, withWs));
-  } catch (e) {
-    if (e instanceof GramfillError && /no finite string/.test(e.message)) return undefined;
-    throw e;
-  }
-}
-
-function lcg(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
+import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
 
 /** every byte string over ALPHABET of length min..max */
 function allFills(min: number, max: number): Uint8Array[] {

@@ -1,0 +1,389 @@
+/**
+ * Incremental checks for diffusion decoding: a canvas whose masked token positions are committed
+ * one at a time, each commit checked before it is kept.
+ *
+ *   const s = checker.session(canvas);          // holes given in `tokens` become positions 0, 1, …
+ *   const r = s.tryCommit(p, tokenBytes);        // would the canvas stay feasible? (state unchanged)
+ *   if (r.status !== "infeasible") s.commit(p, tokenBytes);
+ *   s.tryEnd(p) / s.end(p);                      // EOS at p: p and every later position are padding
+ *
+ * What is re-used between checks (every answer stays exact, see checker.ts):
+ * - the last verified witness: when the committed token occurs in it at a place the positions
+ *   around it can hold, the same text is a witness of the new canvas ("feasible" at once);
+ * - the exact parse of the leading fragment (`PrefixParse`): a commit at the left frontier feeds
+ *   the token (and the committed text after it) to the real parser — a rejected byte proves
+ *   "infeasible" at once — and every chart starts at the parser's last lexeme boundary, so the
+ *   committed prefix is never re-derived; witnesses are verified by feeding only the rest;
+ * - the checker's grammar tables (lexer tables, FIRST sets, prediction blocks) across all checks.
+ *
+ * Positions are numbered in canvas order over all holes given with `tokens` (and no explicit byte
+ * bounds); other holes (byte ranges, unbounded fill-in-the-middle holes) stay as they are. Only the
+ * last run of masked positions of a `tailMayEnd` hole may end early (EOS padding), and only when
+ * nothing follows it.
+ */
+import { GramfillError } from "../util/errors.js";
+import { segmentsOf, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
+import type { InfillChecker, InfillResult } from "./checker.js";
+import { PrefixParse } from "./prefix.js";
+
+type Item = { text: Uint8Array } | { pos: number } | { hole: HoleSpec };
+
+/** A hole of the built canvas: a run of masked positions (first, count) or an opaque hole (first -1). */
+interface Run {
+  first: number;
+  count: number;
+  maxTokenBytes: number;
+  tail: boolean;
+}
+
+interface Built {
+  canvas: CanvasPart[];
+  runs: Run[];
+  /** bytes of text before the first hole */
+  lead: Uint8Array;
+}
+
+const enc = new TextEncoder();
+
+export class InfillSession {
+  private readonly checker: InfillChecker;
+  private readonly items: Item[] = [];
+  /** per position: committed bytes, or null while masked */
+  private readonly tok: (Uint8Array | null)[] = [];
+  private readonly maxTokenBytes: number[] = [];
+  /** per position: inside the canvas' final tailMayEnd hole */
+  private readonly tailPos: boolean[] = [];
+  /** items after this index are cut off by an EOS commit */
+  private itemEnd: number;
+  private built: Built;
+  private readonly prefix: PrefixParse;
+  /** the prefix parser rejected the leading fragment: every later canvas is infeasible */
+  private refuted = false;
+  private witness: Uint8Array[] | null = null;
+  private witnessText: Uint8Array | null = null;
+  private known: InfillResult | null = null;
+  /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
+  private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
+  /** checks answered without a chart, by way: witness re-use, parser rejection */
+  readonly counts = { checks: 0, witness: 0, parser: 0, chart: 0 };
+
+  constructor(checker: InfillChecker, canvas: Canvas, defaultMaxTokenBytes: number) {
+    this.checker = checker;
+    canvas.forEach((part, i) => {
+      if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
+      else if ("hole" in part) {
+        const h = part.hole;
+        if (h.tokens !== undefined && h.minBytes === undefined && h.maxBytes === undefined) {
+          if (!Number.isInteger(h.tokens) || h.tokens < 0) throw new GramfillError("input_invalid", `bad token count ${h.tokens}`);
+          if (h.tailMayEnd && i !== canvas.length - 1) throw new GramfillError("input_invalid", "a hole with tailMayEnd must be the last part of the canvas");
+          const m = h.maxTokenBytes ?? defaultMaxTokenBytes;
+          if (!(m >= 1)) throw new GramfillError("input_invalid", `bad maxTokenBytes ${m}`);
+          for (let k = 0; k < h.tokens; k++) {
+            this.items.push({ pos: this.tok.length });
+            this.tok.push(null);
+            this.maxTokenBytes.push(m);
+            this.tailPos.push(h.tailMayEnd === true);
+          }
+        } else this.items.push({ hole: h });
+      } else throw new GramfillError("input_invalid", "a canvas part is { text } or { hole }");
+    });
+    this.itemEnd = this.items.length;
+    this.built = this.build(-1, null, this.itemEnd);
+    this.prefix = new PrefixParse(checker.compiled);
+    if (this.prefix.feed(this.built.lead) < this.built.lead.length) {
+      this.refuted = true;
+      this.prefix = new PrefixParse(checker.compiled);
+    }
+  }
+
+  /** Number of token positions (committed or not). */
+  get positions(): number {
+    return this.tok.length;
+  }
+
+  /** Is position p still masked (and not cut off by an EOS)? */
+  isMasked(p: number): boolean {
+    return this.tok[p] === null && this.itemOf(p) < this.itemEnd;
+  }
+
+  /** The current canvas (holes as runs of masked positions). */
+  canvas(): Canvas {
+    return this.built.canvas;
+  }
+
+  /** The canvas `tryCommit(p, bytes)` (or, with bytes null, `tryEnd(p)`) decides. */
+  canvasWith(p: number, bytes: Uint8Array | null): Canvas {
+    this.expectMasked(p);
+    return bytes === null ? this.build(-1, null, this.itemOf(p)).canvas : this.build(p, bytes, this.itemEnd).canvas;
+  }
+
+  /** The last verified filling of the current canvas' holes, if one is known. */
+  currentWitness(): Uint8Array[] | null {
+    return this.witness;
+  }
+
+  /** Checks the current canvas (answer cached until the next commit). */
+  check(): InfillResult {
+    if (this.known !== null) return this.known;
+    const r = this.solve(this.built, 0);
+    this.adopt(r);
+    return r;
+  }
+
+  /** Would committing `bytes` at masked position p keep the canvas feasible? The session is unchanged. */
+  tryCommit(p: number, bytes: Uint8Array): InfillResult {
+    this.expectMasked(p);
+    if (bytes.length === 0) throw new GramfillError("input_invalid", "a committed token has at least one byte (use tryEnd for EOS)");
+    const t0 = performance.now();
+    this.counts.checks++;
+    let r: InfillResult | null = null;
+    if (this.refuted) r = this.answer("infeasible", null, null, t0);
+    if (r === null) r = this.fitWitness(p, bytes, t0);
+    if (r === null) {
+      const next = this.build(p, bytes, this.itemEnd);
+      r = this.solve(next, t0);
+    }
+    this.lastTry = { p, bytes, result: r };
+    return r;
+  }
+
+  /** Commits `bytes` at masked position p (checked or not; a commit is never undone). */
+  commit(p: number, bytes: Uint8Array): void {
+    this.expectMasked(p);
+    const tried = this.lastTry !== null && this.lastTry.p === p && this.lastTry.bytes !== null && sameBytes(this.lastTry.bytes, bytes) ? this.lastTry.result : null;
+    this.tok[p] = bytes;
+    this.advance(this.build(-1, null, this.itemEnd));
+    if (tried !== null) this.adopt(tried);
+  }
+
+  /** Would EOS at masked position p (p and every later position padding) keep the canvas feasible? */
+  tryEnd(p: number): InfillResult {
+    this.expectMasked(p);
+    const t0 = performance.now();
+    this.counts.checks++;
+    let r: InfillResult | null = null;
+    if (this.refuted || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
+    if (r === null) r = this.fitWitnessEnd(p, t0);
+    if (r === null) r = this.solve(this.build(-1, null, this.itemOf(p)), t0);
+    this.lastTry = { p, bytes: null, result: r };
+    return r;
+  }
+
+  /** EOS at masked position p: the canvas ends there. */
+  end(p: number): void {
+    this.expectMasked(p);
+    if (!this.endable(p)) throw new GramfillError("input_invalid", `EOS at position ${p}: text follows it`);
+    const tried = this.lastTry !== null && this.lastTry.p === p && this.lastTry.bytes === null ? this.lastTry.result : null;
+    this.itemEnd = this.itemOf(p);
+    this.advance(this.build(-1, null, this.itemEnd));
+    if (tried !== null) this.adopt(tried);
+  }
+
+  // ---- internals ----
+
+  private itemIndex: Int32Array | null = null;
+  private itemOf(p: number): number {
+    if (this.itemIndex === null) {
+      this.itemIndex = new Int32Array(this.tok.length);
+      this.items.forEach((it, i) => {
+        if ("pos" in it) this.itemIndex![it.pos] = i;
+      });
+    }
+    return this.itemIndex[p]!;
+  }
+
+  private expectMasked(p: number): void {
+    if (!Number.isInteger(p) || p < 0 || p >= this.tok.length) throw new GramfillError("input_invalid", `no token position ${p} (the canvas has ${this.tok.length})`);
+    if (!this.isMasked(p)) throw new GramfillError("input_invalid", `position ${p} is not masked`);
+  }
+
+  /** EOS at p is possible only when no text (committed or given) follows p. */
+  private endable(p: number): boolean {
+    for (let i = this.itemOf(p) + 1; i < this.itemEnd; i++) {
+      const it = this.items[i]!;
+      if ("text" in it) return false;
+      if ("pos" in it && this.tok[it.pos] !== null) return false;
+    }
+    return true;
+  }
+
+  /** The canvas with position `p` (if ≥ 0) committed to `bytes`, items before `end` only. */
+  private build(p: number, bytes: Uint8Array | null, end: number): Built {
+    const canvas: CanvasPart[] = [];
+    const runs: Run[] = [];
+    const text: Uint8Array[] = [];
+    let leadDone = false;
+    const lead: Uint8Array[] = [];
+    const flush = () => {
+      if (text.length === 0) return;
+      const b = concat(text);
+      canvas.push({ text: b });
+      if (!leadDone) lead.push(b);
+      text.length = 0;
+    };
+    let run: Run | null = null;
+    const closeRun = () => {
+      if (run === null) return;
+      runs.push(run);
+      canvas.push({ hole: { tokens: run.count, maxTokenBytes: run.maxTokenBytes } });
+      run = null;
+    };
+    for (let i = 0; i < end; i++) {
+      const it = this.items[i]!;
+      let t: Uint8Array | null = null;
+      if ("text" in it) t = it.text;
+      else if ("pos" in it) t = it.pos === p ? bytes : this.tok[it.pos]!;
+      if (t !== null) {
+        closeRun();
+        if (t.length > 0) text.push(t);
+        continue;
+      }
+      flush();
+      leadDone = true;
+      if ("hole" in it) {
+        closeRun();
+        runs.push({ first: -1, count: 0, maxTokenBytes: 0, tail: false });
+        canvas.push({ hole: it.hole });
+        continue;
+      }
+      const q = (it as { pos: number }).pos;
+      const m = this.maxTokenBytes[q]!;
+      if (run !== null && run.maxTokenBytes === m && run.first + run.count === q) run.count++;
+      else {
+        closeRun();
+        run = { first: q, count: 1, maxTokenBytes: m, tail: this.tailPos[q]! };
+      }
+    }
+    const lastRun = run as Run | null;
+    closeRun();
+    flush();
+    if (lastRun !== null && lastRun.tail) {
+      // the final masked run may end early with EOS padding (only when nothing follows it)
+      const h = canvas[canvas.length - 1]!;
+      if ("hole" in h) (h.hole as HoleSpec).tailMayEnd = true;
+    } else if (lastRun !== null) lastRun.tail = false;
+    for (const r of runs) if (r !== lastRun) r.tail = false;
+    return { canvas, runs, lead: concat(lead) };
+  }
+
+  /** Moves the session to a new built canvas: the prefix parser reads the lead's new bytes. */
+  private advance(next: Built): void {
+    const had = this.built.lead.length;
+    this.built = next;
+    this.known = null;
+    this.witness = null;
+    this.witnessText = null;
+    this.lastTry = null;
+    if (this.refuted) return;
+    const lead = next.lead;
+    if (lead.length > had && this.prefix.feed(lead, had) < lead.length - had) this.refuted = true;
+  }
+
+  private adopt(r: InfillResult): void {
+    this.known = r;
+    if (r.status === "feasible") {
+      this.witness = r.witness;
+      this.witnessText = r.text;
+    }
+  }
+
+  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "parser" = "parser"): InfillResult {
+    this.counts[via]++;
+    return { status, witness, text, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+  }
+
+  /**
+   * Decides a built canvas with the prefix parser: reads the part of its lead beyond the current
+   * one (a rejected byte: "infeasible"), runs the chart, and rolls the parser back.
+   */
+  private solve(b: Built, t0: number): InfillResult {
+    if (this.refuted) return this.answer("infeasible", null, null, t0);
+    const have = this.built.lead.length;
+    const extra = b.lead.length - have;
+    const took = extra > 0 ? this.prefix.feed(b.lead, have) : 0;
+    try {
+      if (took < extra) return this.answer("infeasible", null, null, t0);
+      const { segments, holeCount } = segmentsOf(b.canvas, 1);
+      if (holeCount === 0) {
+        const ok = this.prefix.acceptsRest(b.lead, b.lead.length);
+        return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
+      }
+      this.counts.chart++;
+      return this.checker.solve(b.canvas, segments, holeCount, this.prefix, t0);
+    } finally {
+      if (took > 0) this.prefix.rollback(took);
+    }
+  }
+
+  /**
+   * Does the last witness still fit after committing `bytes` at p? The hole run holding p was
+   * filled with f; the new canvas splits it into j positions, the token, and k' positions, so f
+   * must read a · bytes · c with |a| and |c| in those positions' byte ranges.
+   */
+  private fitWitness(p: number, bytes: Uint8Array, t0: number): InfillResult | null {
+    const w = this.witness;
+    if (w === null || this.witnessText === null) return null;
+    const { runs } = this.built;
+    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
+    if (ri < 0) return null;
+    const run = runs[ri]!;
+    const f = w[ri]!;
+    const m = run.maxTokenBytes;
+    const j = p - run.first;
+    const k2 = run.count - j - 1;
+    const n = bytes.length;
+    const lo = j;
+    const hi = Math.min(j * m, f.length - n);
+    for (let o = lo; o <= hi; o++) {
+      const rest = f.length - o - n;
+      if (k2 === 0 ? rest !== 0 : rest < (run.tail ? 0 : k2) || rest > k2 * m) continue;
+      let same = true;
+      for (let i = 0; i < n && same; i++) same = f[o + i] === bytes[i];
+      if (!same) continue;
+      const fills: Uint8Array[] = [];
+      w.forEach((x, i) => {
+        if (i !== ri) fills.push(x);
+        else {
+          if (j > 0) fills.push(f.subarray(0, o));
+          if (k2 > 0) fills.push(f.subarray(o + n));
+        }
+      });
+      return this.answer("feasible", fills, this.witnessText, t0, "witness");
+    }
+    return null;
+  }
+
+  /** Does the last witness still fit when the final run is cut at p (it must fit in the positions before p)? */
+  private fitWitnessEnd(p: number, t0: number): InfillResult | null {
+    const w = this.witness;
+    if (w === null || this.witnessText === null) return null;
+    const { runs } = this.built;
+    const ri = runs.length - 1;
+    const run = runs[ri];
+    if (run === undefined || !run.tail || p < run.first || p >= run.first + run.count) return null;
+    const f = w[ri]!;
+    const j = p - run.first;
+    if (f.length > j * run.maxTokenBytes) return null;
+    if (j === 0 && f.length > 0) return null;
+    return this.answer("feasible", j === 0 ? w.slice(0, ri) : w, this.witnessText, t0, "witness");
+  }
+}
+
+function concat(parts: Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  let n = 0;
+  for (const p of parts) n += p.length;
+  const out = new Uint8Array(n);
+  n = 0;
+  for (const p of parts) {
+    out.set(p, n);
+    n += p.length;
+  }
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
