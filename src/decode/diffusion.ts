@@ -99,12 +99,16 @@ export interface DiffusionOptions {
   holesMayEnd?: boolean;
   /** use the left-to-right mask at the first masked position (default true) */
   prefilter?: boolean;
+  /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
+  fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
   onCommit?: (pos: number, id: number, step: number) => void;
 }
 
 export interface DiffusionStats {
   steps: number;
+  /** tokens the model committed (EOS padding and fallback text not counted) */
+  tokens: number;
   model_ms: number;
   constraint_ms: number;
   checks: number;
@@ -187,6 +191,7 @@ class DiffusionRun {
 
   private stats: DiffusionStats = {
     steps: 0,
+    tokens: 0,
     model_ms: 0,
     constraint_ms: 0,
     checks: 0,
@@ -279,7 +284,7 @@ class DiffusionRun {
       if (stuck) break;
     }
     let fallback: Uint8Array[] | null = null;
-    if (stuck && this.checker) {
+    if (stuck && this.checker && (this.o.fallback ?? true)) {
       const c0 = performance.now();
       fallback = this.checker.witness(this.canvas(-1, -1).canvas);
       this.stats.constraint_ms += performance.now() - c0;
@@ -517,6 +522,7 @@ class DiffusionRun {
     } else {
       this.kind[p] = TOKEN;
       this.ids[p] = v;
+      this.stats.tokens++;
     }
     this.o.onCommit?.(p - this.regionStart, v, this.stats.steps);
     if (this.advanceMatcher()) {

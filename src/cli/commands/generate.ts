@@ -8,6 +8,8 @@ import { compileGrammar, type CompiledGrammar } from "../../parser/compile.js";
 import { UsageError, optionalString, parseCommandArgs, type OptionSpec, type Parsed } from "../args.js";
 import type { CommandResult } from "../main.js";
 import { readText } from "./common.js";
+import { diffusionGenerateHelp, diffusionGenerateOptions, runDiffusionGenerate } from "./infill.js";
+import { isDiffusionConfig, readModelFolder } from "../../backend/folder.js";
 import { ajvValidator, compileFile, loadSchema, schemaOptionsFrom } from "./schema.js";
 
 export const generateHelp = `Usage: gramfill generate [--schema FILE | --grammar FILE | --regex RE] [--prompt TEXT | --prompt-file FILE]
@@ -29,8 +31,8 @@ Prompt:
   -p, --prompt TEXT      text before the output (default: none; the model's start token)
       --prompt-file FILE the prompt from a file (- for standard input)
 Model and sampling:
-  -m, --model M          ar (default: models/json-code-ar-9m) | mdm (masked diffusion, decoded left
-                         to right) | a Hugging Face model folder with onnx/model.onnx
+  -m, --model M          ar (default: models/json-code-ar-9m) | mdm (masked diffusion, decoded in
+                         any order, see below) | a Hugging Face model folder with onnx/model.onnx
   -n, --max-tokens N     tokens before the output is closed out (default 256)
       --no-close-out     at --max-tokens print the unfinished prefix and exit 1 instead of closing
                          out ("closed_out": true): a short completion found by a bounded byte search,
@@ -47,6 +49,7 @@ Output:
       --validate         re-check the output (ajv for schemas, the parser for grammars and regexes);
                          exit 3 if invalid
   -h, --help             this help
+${diffusionGenerateHelp}
 
 Exit codes: 0 ok (also when closed out), 1 bad input, model or unfinished output (--no-close-out),
 2 usage error, 3 output failed --validate.
@@ -76,6 +79,7 @@ const options: OptionSpec = {
   seed: { type: "string" },
   format: { type: "string" },
   validate: { type: "boolean" },
+  ...diffusionGenerateOptions,
 };
 
 /** Where streamed output goes (the process's stdout when run as a program). */
@@ -165,6 +169,12 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
   const constraint = constraintFrom(p);
   if (p.values.validate && !constraint) throw new UsageError("--validate needs --schema, --grammar or --regex", "generate");
   if (p.values["no-close-out"] && !constraint) throw new UsageError("--no-close-out needs --schema, --grammar or --regex", "generate");
+  const modelSpec = optionalString(p, "model") ?? "ar";
+  if (isDiffusionConfig(readModelFolder(modelSpec).config)) {
+    const validateOutput = p.values.validate === true;
+    return runDiffusionGenerate(p, { modelSpec, prompt, maxTokens, temperature, seed, format, closeOut: !p.values["no-close-out"], validateOutput, ...(constraint ? { constraint } : {}) });
+  }
+  for (const k of Object.keys(diffusionGenerateOptions)) if (p.values[k] !== undefined) throw new UsageError(`--${k} applies to masked-diffusion models (--model mdm) only`, "generate");
   const { model, vocab } = await loadModel(optionalString(p, "model") ?? "ar");
   if (model.maxContext !== undefined && maxTokens >= model.maxContext) {
     throw new UsageError(`--max-tokens ${maxTokens} does not fit the model's context of ${model.maxContext} tokens`, "generate");

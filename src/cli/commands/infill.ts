@@ -217,3 +217,89 @@ export async function runInfill(argv: string[]): Promise<CommandResult> {
   const stdout = format === "json" ? JSON.stringify({ text: out.text, fills: out.fills, valid, stats }) + "\n" : out.text.endsWith("\n") ? out.text : out.text + "\n";
   return { code: valid ? 0 : 1, stdout, stderr };
 }
+
+/** What `gramfill generate` hands over for a masked-diffusion model. */
+export interface DiffusionGenerateRequest {
+  modelSpec: string;
+  prompt: string;
+  maxTokens: number;
+  temperature: number;
+  seed: number;
+  format: string;
+  closeOut: boolean;
+  validateOutput: boolean;
+  constraint?: { compiled: CompiledGrammar; validate: (text: string) => { valid: boolean | null; note?: string } };
+}
+
+/** The flags `gramfill generate` takes for masked-diffusion models (merged into its option spec). */
+export const diffusionGenerateOptions: OptionSpec = {
+  steps: { type: "string" },
+  "block-length": { type: "string" },
+  threshold: { type: "string" },
+  prophet: { type: "boolean" },
+};
+
+export const diffusionGenerateHelp = `Masked-diffusion models (--model mdm): the output is --max-tokens masked positions after the
+prompt, decoded in any order; every commit is checked against the whole output:
+      --steps N          forward passes planned (default: one per position)
+      --block-length N   positions per block, decoded block after block (default 32)
+      --threshold T      also commit every prediction at least this confident (default 0.9; above 1: off)
+      --prophet          commit everything in view once the model is sure (top-2 logit gap)`;
+
+/**
+ * \`gramfill generate --model mdm\`: the prompt, then \`maxTokens\` masked positions (EOS may end the
+ * output early), decoded by \`diffusionGenerate\`. Stats add steps, checks, rejections, check
+ * latencies and \`fallback_used\` (the checker's witness finished the output).
+ */
+export async function runDiffusionGenerate(p: Parsed, o: DiffusionGenerateRequest): Promise<CommandResult> {
+  for (const k of ["top-k", "top-p", "no-jump-forward", "monitor"]) if (p.values[k] !== undefined) throw new UsageError(`--${k} applies to causal models (left-to-right decoding) only`, "generate");
+  const steps = num(p, "steps", (n) => Number.isInteger(n) && n >= 1, "a positive integer");
+  const blockLength = num(p, "block-length", (n) => Number.isInteger(n) && n >= 1, "a positive integer");
+  const threshold = num(p, "threshold", (n) => Number.isFinite(n) && n >= 0, "a number ≥ 0");
+  const lm = await MaskedDiffusionLM.load(o.modelSpec);
+  const vocab = Vocabulary.fromTokenizerJson(lm.folder.dir);
+  if (lm.maxContext !== undefined && o.maxTokens >= lm.maxContext) throw new UsageError(`--max-tokens ${o.maxTokens} does not fit the model's context of ${lm.maxContext} tokens`, "generate");
+  const r = await diffusionGenerate(mdmModel(lm), vocab, {
+    prompt: o.prompt,
+    parts: [{ masks: o.maxTokens }],
+    ...(o.constraint ? { grammar: o.constraint.compiled } : {}),
+    temperature: o.temperature,
+    seed: o.seed,
+    steps,
+    blockLength,
+    threshold,
+    prophet: p.values.prophet === true,
+    fallback: o.closeOut,
+  });
+  let code = 0;
+  let stderr = "";
+  let valid: boolean | null = r.valid;
+  if (o.constraint && !r.complete) {
+    code = 1;
+    stderr += `gramfill generate: the model could not finish the output under the constraint${o.closeOut ? " and the checker found no completion" : " (--no-close-out)"}; printed what was decoded\n`;
+  } else if (o.constraint && o.validateOutput) {
+    const v = o.constraint.validate(r.text);
+    if (v.valid === null) stderr += `gramfill generate: --validate: ${v.note}; the grammar's verdict stands\n`;
+    else valid = v.valid && r.valid === true;
+    if (v.valid === false) {
+      code = 3;
+      stderr += `gramfill generate: the output failed validation${v.note ? ` (${v.note})` : ""}\n`;
+    }
+  }
+  if (r.fallbackUsed) stderr += "gramfill generate: the model got stuck; the checker's completion finished the output (fallback_used)\n";
+  const s = r.stats;
+  const stats = {
+    model_ms: round2(s.model_ms),
+    constraint_ms: round2(s.constraint_ms),
+    steps: s.steps,
+    checks: s.checks,
+    rejections: s.rejections,
+    check_ms_p50: s.check_ms_p50,
+    check_ms_p99: s.check_ms_p99,
+    fallback_used: s.fallback_used,
+    prophet_exits: s.prophet_exits,
+  };
+  const summary = { text: r.text, tokens: s.tokens, valid, closed_out: r.fallbackUsed, stats };
+  const stdout = o.format === "json" ? JSON.stringify(summary) + "\n" : o.format === "ndjson" ? JSON.stringify({ done: true, ...summary }) + "\n" : r.text + "\n";
+  return { code, stdout, stderr };
+}
