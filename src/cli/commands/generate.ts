@@ -10,11 +10,15 @@ import type { CommandResult } from "../main.js";
 import { readText } from "./common.js";
 import { diffusionGenerateHelp, diffusionGenerateOptions, runDiffusionGenerate } from "./infill.js";
 import { isDiffusionConfig, readModelFolder } from "../../backend/folder.js";
+import path from "node:path";
+import { TsMemberMonitor } from "../../monitors/typescript/member-monitor.js";
+import { TsProject } from "../../monitors/typescript/project.js";
 import { ajvValidator, compileFile, loadSchema, schemaOptionsFrom } from "./schema.js";
 
 export const generateHelp = `Usage: gramfill generate [--schema FILE | --grammar FILE | --regex RE] [--prompt TEXT | --prompt-file FILE]
                          [--model ar|mdm|DIR] [--max-tokens N] [--temperature T] [--top-k K] [--top-p P]
                          [--seed S] [--whitespace W] [--format text|json|ndjson] [--validate]
+                         [--monitor ts-members --project DIR --file PATH [--lookahead]]
 
 Generates text with a language model; every token is masked by the constraint, so the output is a
 word of its language (EOS only when complete). Without a constraint the model writes freely.
@@ -27,6 +31,14 @@ Constraint (at most one):
   -g, --grammar FILE     a grammar: .lark, .gbnf or .ne
       --start RULE       start rule of the grammar
       --regex RE         an ECMA-262 regex the whole output must match
+Monitor (ANDed with the constraint above, or alone):
+      --monitor ts-members  after \`expr.\` / \`expr?.\` the next identifier must be a member the
+                         TypeScript language service offers there, after \`new \` a class it can
+                         construct (monitor-guided decoding); strings, comments and numbers are left alone
+      --project DIR      the TypeScript project (its tsconfig.json if present, else defaults)
+      --file PATH        the file being written (it need not exist); the prompt is its text up to
+                         the cursor, so give it with --prompt-file
+      --lookahead        also check tokens like \`.name\` (one more query per step after an expression)
 Prompt:
   -p, --prompt TEXT      text before the output (default: none; the model's start token)
       --prompt-file FILE the prompt from a file (- for standard input)
@@ -57,7 +69,10 @@ Exit codes: 0 ok (also when closed out), 1 bad input, model or unfinished output
 Examples:
   gramfill generate --schema schemas/examples/person.json --prompt 'A person as JSON: '
   gramfill generate --grammar grammars/json.lark --prompt '{"name": ' --max-tokens 40 --format json
-  gramfill generate --regex '[0-9]{3}-[0-9]{4}' --temperature 0.8 --seed 7`;
+  gramfill generate --regex '[0-9]{3}-[0-9]{4}' --temperature 0.8 --seed 7
+  gramfill generate --monitor ts-members --project bench/monitor-eval/geometry \
+    --file bench/monitor-eval/geometry/src/main.ts --prompt-file cut.ts --max-tokens 8 \
+    --grammar grammars/typescript-lexical.lark`;
 
 const options: OptionSpec = {
   schema: { type: "string", short: "s" },
@@ -80,6 +95,10 @@ const options: OptionSpec = {
   format: { type: "string" },
   validate: { type: "boolean" },
   ...diffusionGenerateOptions,
+  monitor: { type: "string" },
+  project: { type: "string" },
+  file: { type: "string" },
+  lookahead: { type: "boolean" },
 };
 
 /** Where streamed output goes (the process's stdout when run as a program). */
@@ -175,7 +194,9 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
     return runDiffusionGenerate(p, { modelSpec, prompt, maxTokens, temperature, seed, format, closeOut: !p.values["no-close-out"], validateOutput, ...(constraint ? { constraint } : {}) });
   }
   for (const k of Object.keys(diffusionGenerateOptions)) if (p.values[k] !== undefined) throw new UsageError(`--${k} applies to masked-diffusion models (--model mdm) only`, "generate");
+  const monitorSpec = monitorFrom(p);
   const { model, vocab } = await loadModel(optionalString(p, "model") ?? "ar");
+  const monitor = monitorSpec ? new TsMemberMonitor(monitorSpec.project, monitorSpec.file, vocab, { prefix: prompt, lookahead: p.values.lookahead === true }) : undefined;
   if (model.maxContext !== undefined && maxTokens >= model.maxContext) {
     throw new UsageError(`--max-tokens ${maxTokens} does not fit the model's context of ${model.maxContext} tokens`, "generate");
   }
@@ -203,6 +224,7 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
     jumpForward: !p.values["no-jump-forward"],
     closeOut: !p.values["no-close-out"],
     onToken,
+    ...(monitor ? { monitors: [monitor] } : {}),
   });
 
   let valid: boolean | null = constraint ? r.complete === true : null;
@@ -235,11 +257,38 @@ export async function runGenerate(argv: string[], sink?: OutputSink): Promise<Co
     forced_tokens: r.stats.forced_tokens,
     tokens_per_s: round(r.stats.tokens_per_s),
   };
-  const summary = { text: r.text, tokens: count, valid, closed_out: r.closedOut, stats };
+  const summary = { text: r.text, tokens: count, valid, closed_out: r.closedOut, stats, ...(monitor ? { monitor: monitorSummary(monitor) } : {}) };
   if (format === "json") write(JSON.stringify(summary) + "\n");
   else if (format === "ndjson") write(JSON.stringify({ done: true, ...summary, stopped_by: r.stoppedBy }) + "\n");
   else write("\n");
   return { code, stdout: out, stderr };
+}
+
+interface MonitorSpec {
+  project: TsProject;
+  file: string;
+}
+
+/** `--monitor ts-members --project DIR --file PATH`: the project is opened (and warmed) here. */
+function monitorFrom(p: Parsed): MonitorSpec | undefined {
+  const kind = optionalString(p, "monitor");
+  if (kind === undefined) {
+    for (const k of ["project", "file", "lookahead"]) if (p.values[k] !== undefined) throw new UsageError(`--${k} applies to --monitor only`, "generate");
+    return undefined;
+  }
+  if (kind !== "ts-members") throw new UsageError(`--monitor must be ts-members, not '${kind}'`, "generate");
+  const dir = optionalString(p, "project");
+  const file = optionalString(p, "file");
+  if (!dir) throw new UsageError("--monitor ts-members needs --project DIR", "generate");
+  if (!file) throw new UsageError("--monitor ts-members needs --file PATH (the file being written)", "generate");
+  const project = TsProject.open(dir);
+  return { project, file: path.resolve(file) };
+}
+
+function monitorSummary(m: TsMemberMonitor): Record<string, number> {
+  const sorted = [...m.stats.monitoredMs].sort((a, b) => a - b);
+  const pct = (q: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!) : 0);
+  return { queries: m.stats.queries, monitored_steps: m.stats.monitoredSteps, monitored_ms_p50: pct(0.5), monitored_ms_p90: pct(0.9) };
 }
 
 function round(x: number): number {

@@ -45,6 +45,12 @@ const DEFAULT_OPTIONS: ts.CompilerOptions = {
 
 const SOURCE_EXT = /\.(ts|tsx|mts|cts)$/;
 
+/**
+ * Parsed and bound source files shared by every project of the process (keyed by path, version
+ * and the settings that affect parsing): lib files are read once however many projects open.
+ */
+const sharedRegistry = ts.createDocumentRegistry();
+
 export class TsProject {
   readonly dir: string;
   readonly tsconfig: string | undefined;
@@ -57,6 +63,9 @@ export class TsProject {
   private readonly snapshots = new Map<string, ts.IScriptSnapshot | null>();
   private readonly overlays = new Map<string, { text: string; version: number; snapshot: ts.IScriptSnapshot }>();
   private rootNames: string[];
+  private versions = 0;
+  /** the version of a file's disk text after its overlay was removed */
+  private readonly diskVersions = new Map<string, number>();
 
   private constructor(dir: string, tsconfig: string | undefined, options: ts.CompilerOptions, rootFiles: string[]) {
     this.dir = dir;
@@ -66,7 +75,10 @@ export class TsProject {
     this.rootNames = [...rootFiles];
     const host: ts.LanguageServiceHost = {
       getScriptFileNames: () => this.rootNames,
-      getScriptVersion: (f) => String(this.overlays.get(path.resolve(f))?.version ?? 0),
+      getScriptVersion: (f) => {
+        const abs = path.resolve(f);
+        return String(this.overlays.get(abs)?.version ?? this.diskVersions.get(abs) ?? 0);
+      },
       getScriptSnapshot: (f) => this.snapshot(f),
       getCurrentDirectory: () => dir,
       getCompilationSettings: () => this.options,
@@ -78,7 +90,7 @@ export class TsProject {
       getDirectories: ts.sys.getDirectories,
       realpath: ts.sys.realpath,
     };
-    this.service = ts.createLanguageService(host, ts.createDocumentRegistry());
+    this.service = ts.createLanguageService(host, sharedRegistry);
   }
 
   /**
@@ -147,7 +159,8 @@ export class TsProject {
     const abs = path.resolve(this.dir, file);
     const o = this.overlays.get(abs);
     if (o && o.text === text) return;
-    this.overlays.set(abs, { text, version: (o?.version ?? 0) + 1, snapshot: ts.ScriptSnapshot.fromString(text) });
+    // versions only grow (never reused after removeFile): the service keys its parsed files on them
+    this.overlays.set(abs, { text, version: ++this.versions, snapshot: ts.ScriptSnapshot.fromString(text) });
     if (!this.rootNames.includes(abs)) this.rootNames = [...this.rootNames, abs];
   }
 
@@ -156,8 +169,8 @@ export class TsProject {
     const abs = path.resolve(this.dir, file);
     if (!this.overlays.delete(abs)) return;
     if (!this.rootFiles.includes(abs)) this.rootNames = this.rootNames.filter((f) => f !== abs);
-    // a version the registry has not seen, so the disk text is read again
-    this.snapshots.delete(abs);
+    // a version the service has not seen, so the disk text counts again
+    this.diskVersions.set(abs, ++this.versions);
   }
 
   /** The service's completions at `pos` (UTF-16 offset) in `file`; never throws. */
