@@ -154,6 +154,11 @@ export class TsProject {
     return s ?? undefined;
   }
 
+  /** The language service itself (for callers that need more than completions). */
+  get languageService(): ts.LanguageService {
+    return this.service;
+  }
+
   /** Sets the in-memory text of `file` (absolute or relative to the project), adding it to the program. */
   setText(file: string, text: string): void {
     const abs = path.resolve(this.dir, file);
