@@ -66,28 +66,24 @@ export function stratifiedSample<T extends { subset: string }>(items: readonly T
     else groups.set(it.subset, [it]);
   }
   const names = [...groups.keys()];
-  const quota = new Map<string, number>();
-  const exact = names.map((s) => ({ s, q: (groups.get(s)!.length * n) / items.length }));
-  let given = 0;
-  for (const { s, q } of exact) {
-    const base = Math.min(groups.get(s)!.length, Math.max(n >= names.length ? 1 : 0, Math.floor(q)));
-    quota.set(s, base);
-    given += base;
-  }
-  // hand out the rest by largest remainder (ties by name), never beyond a subset's size
-  const order = exact.sort((a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)) || (a.s < b.s ? -1 : 1));
-  for (let i = 0; given < n; i = (i + 1) % order.length) {
-    const s = order[i]!.s;
-    if (quota.get(s)! < groups.get(s)!.length) {
-      quota.set(s, quota.get(s)! + 1);
-      given++;
-    }
-  }
+  const size = (s: string) => groups.get(s)!.length;
+  const target = new Map(names.map((s) => [s, (size(s) * n) / items.length]));
+  const floor = n >= names.length ? 1 : 0;
+  const quota = new Map(names.map((s) => [s, Math.min(size(s), Math.max(floor, Math.floor(target.get(s)!)))]));
+  let given = [...quota.values()].reduce((x, y) => x + y, 0);
+  const over = (s: string) => quota.get(s)! - target.get(s)!;
+  const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  // too many (subsets raised to one): take back from the most over-served above one
   while (given > n) {
-    // more subsets than n: drop the smallest quotas' picks from the end of the name order
-    const s = [...quota].filter(([, q]) => q > 0).sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? 1 : -1))[0]![0];
+    const s = names.filter((x) => quota.get(x)! > 1).sort((a, b) => over(b) - over(a) || byName(a, b))[0]!;
     quota.set(s, quota.get(s)! - 1);
     given--;
+  }
+  // too few: the most under-served first (largest remainder), never beyond a subset's size
+  while (given < n) {
+    const s = names.filter((x) => quota.get(x)! < size(x)).sort((a, b) => over(a) - over(b) || byName(a, b))[0]!;
+    quota.set(s, quota.get(s)! + 1);
+    given++;
   }
   const rnd = seededRandom(seed);
   const out: T[] = [];

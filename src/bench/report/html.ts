@@ -32,7 +32,7 @@ const VL_CONFIG = {
   background: "white",
   view: { stroke: null },
   axis: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 600, titleColor: "#495057", labelColor: "#495057", gridColor: "#eef0f3", domainColor: "#ced4da", tickColor: "#ced4da" },
-  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 600, labelColor: "#343a40", orient: "bottom", columns: 4, symbolType: "square" },
+  legend: { labelFontSize: 11, titleFontSize: 11, titleFontWeight: 600, labelColor: "#343a40", orient: "bottom", columns: 4, symbolType: "square", labelLimit: 320, columnPadding: 18 },
   header: { labelFontSize: 11, labelColor: "#495057" },
 };
 
@@ -105,7 +105,7 @@ async function latencyChart(runs: readonly SchemaRun[], subsets: string[], field
   const rows = runs.flatMap((x) => (x[field] !== undefined && x[field]! > 0 ? [{ subset: x.subset, v: x[field] }] : []));
   if (rows.length === 0) return `<p class="muted">no ${esc(title)} measured</p>`;
   return svg({
-    width: 300,
+    width: 210,
     height: { step: 18 },
     title: { text: title, anchor: "start", fontSize: 12, fontWeight: 600, color: "#212529" },
     data: { values: rows },
@@ -117,6 +117,12 @@ async function latencyChart(runs: readonly SchemaRun[], subsets: string[], field
   });
 }
 
+/** "p50 / p90" with the precision a reader needs (ms: integers above 10, one decimal below) */
+function ms2(x: { p50: number; p90: number }): string {
+  const f = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+  return `${f(x.p50)} / ${f(x.p90)}`;
+}
+
 function ciText(g: GroupSummary, k: keyof GroupSummary["ci95"]): string {
   const i = g.ci95[k];
   return `<span class="ci">${(100 * i.lo).toFixed(1)}–${(100 * i.hi).toFixed(1)}</span>`;
@@ -124,7 +130,7 @@ function ciText(g: GroupSummary, k: keyof GroupSummary["ci95"]): string {
 
 function tableRow(name: string, g: GroupSummary, base: GroupSummary | undefined, cls = ""): string {
   const cell = (v: string) => `<td>${v}</td>`;
-  return `<tr class="${cls}"><th>${esc(name)}</th>${cell(String(g.schemas))}${cell(`${pct(g.declared_coverage)} ${ciText(g, "declared_coverage")}`)}${cell(`${pct(g.empirical_coverage)} ${ciText(g, "empirical_coverage")}`)}${cell(`${pct(g.compliance)} ${ciText(g, "compliance")}`)}${cell(base ? pct(base.empirical_coverage) : "–")}${cell(`${g.gct_ms.p50} / ${g.gct_ms.p90}`)}${cell(`${g.ttft_ms.p50} / ${g.ttft_ms.p90}`)}${cell(`${g.tpot_ms.p50} / ${g.tpot_ms.p90}`)}${cell(`${pct(g.con_minus)} / ${pct(g.con)}`)}</tr>`;
+  return `<tr class="${cls}"><th>${esc(name)}</th>${cell(String(g.schemas))}${cell(`${pct(g.declared_coverage)} ${ciText(g, "declared_coverage")}`)}${cell(`${pct(g.empirical_coverage)} ${ciText(g, "empirical_coverage")}`)}${cell(`${pct(g.compliance)} ${ciText(g, "compliance")}`)}${cell(base ? pct(base.empirical_coverage) : "–")}${cell(ms2(g.gct_ms))}${cell(ms2(g.ttft_ms))}${cell(ms2(g.tpot_ms))}${cell(`${pct(g.con_minus)} / ${pct(g.con)}`)}</tr>`;
 }
 
 function failuresTable(runs: readonly SchemaRun[], max = 250): string {
@@ -152,7 +158,8 @@ const CSS = `
 :root{--ink:#212529;--muted:#6c757d;--line:#e9ecef;--bg:#f6f7fb;--ours:${OURS};--base:${BASELINE}}
 *{box-sizing:border-box}
 body{margin:0;background:var(--bg);color:var(--ink);font:14px/1.5 ${FONT};-webkit-font-smoothing:antialiased}
-header{background:linear-gradient(135deg,#1c2541 0%,#3b5bdb 100%);color:#fff;padding:36px 48px 30px}
+header{background:linear-gradient(135deg,#1c2541 0%,#3b5bdb 100%);color:#fff;padding:36px 48px 78px}
+header .inner{max-width:1056px;margin:0 auto}
 header h1{margin:0 0 6px;font-size:28px;font-weight:700;letter-spacing:-.01em}
 header p{margin:0;opacity:.85;max-width:980px}
 main{max-width:1120px;margin:0 auto;padding:28px 32px 60px}
@@ -167,14 +174,15 @@ section h2{margin:0 0 4px;font-size:18px;font-weight:700}
 section h3{margin:18px 0 8px;font-size:14px;font-weight:700}
 .lede{margin:0 0 14px;color:var(--muted);max-width:900px}
 .chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
-.row{display:flex;flex-wrap:wrap;gap:18px}
+.row{display:flex;flex-wrap:wrap;gap:10px;justify-content:space-between}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
 thead th{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);font-weight:600;border-bottom:2px solid var(--line)}
 tbody th{text-align:left;font-weight:600}
 tr.total th,tr.total td{font-weight:700;border-top:2px solid var(--line)}
-.ci{color:var(--muted);font-size:11px;margin-left:3px}
-table.fail td,table.reasons td{text-align:left}
+.ci{display:block;color:var(--muted);font-size:11px}
+td{white-space:nowrap}
+table.fail td,table.reasons td{text-align:left;white-space:normal}
 table.reasons td:first-child{text-align:right;width:70px;font-weight:600}
 td.file{white-space:nowrap;font-family:ui-monospace,'SFMono-Regular',Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:12px}
 td.out code{font-size:11px;color:#495057;word-break:break-all}
@@ -198,7 +206,7 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
     `<div class="card"><div class="k">TPOT p50</div><div class="v">${o.tpot_ms.p50}<small> ms</small></div><div class="s">TTFT p50 ${o.ttft_ms.p50} ms</div></div>`,
   ].join("");
   const baseSubsets = r.baseline?.subsets ?? {};
-  const table = `<table><thead><tr><th style="text-align:left">subset</th><th>n</th><th>declared</th><th>empirical</th><th>compliance</th><th>model alone</th><th>GCT ms p50 / p90</th><th>TTFT ms p50 / p90</th><th>TPOT ms p50 / p90</th><th>Con.− / Con.</th></tr></thead><tbody>${Object.entries(r.subsets)
+  const table = `<table><thead><tr><th style="text-align:left">subset</th><th>n</th><th>declared</th><th>empirical</th><th>compliance</th><th>model alone</th><th>GCT ms<br>p50 / p90</th><th>TTFT ms<br>p50 / p90</th><th>TPOT ms<br>p50 / p90</th><th>Con.− / Con.</th></tr></thead><tbody>${Object.entries(r.subsets)
     .map(([s, g]) => tableRow(s, g, baseSubsets[s]))
     .join("")}${tableRow("overall", o, b, "total")}</tbody></table>`;
   const [cov, outcomes, gct, ttft, tpot] = await Promise.all([
@@ -213,14 +221,14 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>JSONSchemaBench — ${esc(r.model)}</title><style>${CSS}</style></head>
 <body>
-<header><h1>JSONSchemaBench</h1>
-<p>${esc(r.model)}, decoded ${esc(r.decoder)} with ${esc(engineText)}; ${esc(r.prompt)} prompt, greedy, at most ${r.max_tokens} output tokens; ${esc(r.selection)}. Run ${esc(r.date.slice(0, 16).replace("T", " "))} UTC.</p></header>
+<header><div class="inner"><h1>JSONSchemaBench</h1>
+<p>${esc(r.model)}, decoded ${esc(r.decoder)} with ${esc(engineText)}; ${esc(r.prompt)} prompt, greedy, at most ${r.max_tokens} output tokens; ${esc(r.selection)}. Run ${esc(r.date.slice(0, 16).replace("T", " "))} UTC.</p></div></header>
 <main>
 <div class="cards">${cards}</div>
 <section><h2>Coverage per subset</h2>
 <p class="lede">Share of schemas whose output parses and validates (ajv, the schema's draft, formats on). <b style="color:${OURS}">gramfill</b> and <b style="color:${BASELINE}">the model alone</b> ran here on the same schemas; grey bars are <b>published numbers</b> of other engines — a different model (Llama-3.1-8B-Instruct) and a different selection of schemas, so they frame the picture rather than rank it.</p>
 <div class="chart">${cov}</div>
-<p class="note">Published: ${esc(PEER_SOURCE)}.</p></section>
+<p class="note">${coverageRows(r).some((x) => x.kind === "published") ? `Published: ${esc(PEER_SOURCE)}.` : "The paper has no published numbers for these subsets."}</p></section>
 <section><h2>Outcomes per subset</h2>
 <p class="lede">What happened to each schema: OK (valid output), INVALID_OUTPUT, or where it stopped (the benchmark's status codes).</p>
 <div class="chart">${outcomes}</div></section>

@@ -1,0 +1,228 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import { run } from "../../src/cli/main.js";
+import { stratifiedSample, seededRandom, listSchemaFiles } from "../../src/bench/jsonschemabench/data.js";
+import { bootstrapProportion, percentile } from "../../src/bench/jsonschemabench/stats.js";
+import { buildPrompt } from "../../src/bench/jsonschemabench/prompt.js";
+import { coverageRows } from "../../src/bench/report/html.js";
+
+const DATA = "test/fixtures/jsonschemabench";
+
+describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "gramfill-jsb-"));
+  const jsonOut = join(dir, "r.json");
+  const htmlOut = join(dir, "r.html");
+  let result: Awaited<ReturnType<typeof run>>;
+  let report: Record<string, any>;
+
+  beforeAll(async () => {
+    result = await run(["bench", "jsonschemabench", "--data", DATA, "--engine", "gramfill,none", "--max-tokens", "24", "--json", jsonOut, "--html", htmlOut]);
+    report = JSON.parse(readFileSync(jsonOut, "utf8"));
+  }, 120_000);
+
+  it("runs every schema and prints the per-subset table", () => {
+    expect(result.stderr ?? "").toBe("");
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^JSONSchemaBench, engine gramfill, model ar \(json-code-ar-9m\), left-to-right, few-shot, all 5 schemas/);
+    expect(result.stdout).toMatch(/^Alpha\s+3 /m);
+    expect(result.stdout).toMatch(/^overall\s+5\s+60\.0%/m);
+    expect(result.stdout).toMatch(/^baseline \(none\)\s+5 /m);
+    expect(result.stdout).toMatch(/not OK: .*UNSUPPORTED_SCHEMA 1/);
+  });
+
+  it("writes the JSON in the issue's shape", () => {
+    const group = {
+      schemas: expect.any(Number),
+      declared_coverage: expect.any(Number),
+      empirical_coverage: expect.any(Number),
+      compliance: expect.any(Number),
+      gct_ms: { p50: expect.any(Number), p90: expect.any(Number) },
+      ttft_ms: { p50: expect.any(Number), p90: expect.any(Number) },
+      tpot_ms: { p50: expect.any(Number), p90: expect.any(Number) },
+    };
+    expect(report.overall).toMatchObject(group);
+    expect(Object.keys(report.subsets)).toEqual(["Alpha", "Beta"]);
+    for (const g of Object.values(report.subsets)) expect(g).toMatchObject(group);
+    expect(report.per_schema).toHaveLength(5);
+    const status = Object.fromEntries(report.per_schema.map((s: { file: string; status: string }) => [s.file, s.status]));
+    expect(status).toEqual({
+      "Alpha/color.json": "OK",
+      "Alpha/person.json": "OK",
+      "Alpha/unsupported.json": "UNSUPPORTED_SCHEMA",
+      "Beta/broken.json": "INVALID_SCHEMA",
+      "Beta/date.json": "OK",
+    });
+    // declared 3 of 5; every compiled schema's output validated by ajv
+    expect(report.overall).toMatchObject({ declared_coverage: 0.6, empirical_coverage: 0.6, compliance: 1 });
+    expect(report.overall.ci95.compliance).toEqual({ lo: 1, hi: 1 });
+    for (const s of report.per_schema.filter((x: { status: string }) => x.status === "OK")) {
+      expect(s.valid).toBe(true);
+      expect(s.gct_ms).toBeGreaterThan(0);
+      expect(s.ttft_ms).toBeGreaterThanOrEqual(s.gct_ms);
+      expect(() => JSON.parse(s.output)).not.toThrow();
+    }
+    // the baseline ran on the same schemas without compiling them
+    expect(report.baseline.per_schema.map((s: { file: string }) => s.file)).toEqual(report.per_schema.map((s: { file: string }) => s.file));
+    expect(report.baseline.overall.declared_coverage).toBe(0.8); // only the broken file fails
+  });
+
+  it("writes a self-contained HTML page with the charts inline", () => {
+    const html = readFileSync(htmlOut, "utf8");
+    expect(html).toMatch(/^<!doctype html>/);
+    expect(html.match(/<svg /g)?.length).toBeGreaterThanOrEqual(5);
+    expect(html).not.toMatch(/<script|<link |src="http/);
+    expect(html).toContain("Alpha/unsupported.json");
+    expect(html).toContain("no published numbers for these subsets");
+    // published peers appear for the subsets the paper's figure covers, labelled as published
+    const renamed = { ...report, subsets: { Github_easy: report.subsets.Alpha, Beta: report.subsets.Beta } };
+    const rows = coverageRows(renamed as never);
+    expect(rows.filter((r) => r.kind === "published").map((r) => r.series)).toEqual(["Guidance (published)", "Llamacpp (published)", "Outlines (published)", "XGrammar (published)", "OpenAI (published)"]);
+    expect(rows.filter((r) => r.kind !== "published").map((r) => r.series)).toEqual(["gramfill (this run)", "gramfill (this run)", "model alone (this run)", "model alone (this run)"]);
+  });
+
+  it("gates: exit 1 below --min-coverage / --min-compliance, 0 at or above", async () => {
+    const pass = await run(["bench", "jsonschemabench", "--from", jsonOut, "--min-coverage", "0.6", "--min-compliance", "100%"]);
+    expect(pass.code).toBe(0);
+    const low = await run(["bench", "jsonschemabench", "--from", jsonOut, "--min-coverage", "61%"]);
+    expect(low.code).toBe(1);
+    expect(low.stderr).toBe("gramfill bench jsonschemabench: declared coverage 60.0% is below --min-coverage 61.0%\n");
+    // a report whose compliance dropped
+    const worse = structuredClone(report);
+    worse.overall.compliance = 0.99;
+    const f = join(dir, "worse.json");
+    writeFileSync(f, JSON.stringify(worse));
+    const bad = await run(["bench", "jsonschemabench", "--from", f, "--min-compliance", "1"]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/compliance 99\.0% is below --min-compliance 100\.0%/);
+  });
+
+  it("refuses bad arguments with one line and exit 2", async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [["--data", DATA, "--limit", "1", "--sample", "2"], /give --limit or --sample, not both/],
+      [["--data", DATA, "--engine", "xgrammar"], /--engine must be gramfill, none or gramfill,none/],
+      [["--data", DATA, "--prompt", "chat"], /--prompt must be few-shot or zero-shot/],
+      [["--data", DATA, "--limit", "0"], /--limit must be a positive integer/],
+      [["--data", DATA, "--timeout-compile", "0"], /--timeout-compile must be a positive number of seconds/],
+      [["--data", DATA, "--min-coverage", "lots"], /--min-coverage must be a rate/],
+      [[], /missing --data \(or --from REPORT.json\)/],
+      [["--from", jsonOut, "--model", "mdm"], /--model does not apply with --from/],
+    ];
+    for (const [args, msg] of cases) {
+      const r = await run(["bench", "jsonschemabench", ...args]);
+      expect(r.code, args.join(" ")).toBe(2);
+      expect(r.stderr).toMatch(msg);
+      expect(r.stderr!.trim().split("\n")).toHaveLength(1);
+    }
+    const sub = await run(["bench", "jsonschemabench", "--data", DATA, "--subsets", "Gamma"]);
+    expect(sub.code).not.toBe(0);
+    expect(sub.stderr).toMatch(/unknown subset Gamma in test\/fixtures\/jsonschemabench \(have: Alpha, Beta\)/);
+    const missing = await run(["bench", "jsonschemabench", "--from", join(dir, "nope.json")]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot read the report/);
+  });
+
+  it("'gramfill bench' lists the benches and what each needs", async () => {
+    const r = await run(["bench"]);
+    expect(r.code).toBe(0);
+    for (const b of ["jsonschemabench", "maskbench", "schemas", "test-suite"]) expect(r.stdout).toMatch(new RegExp(`^  ${b} `, "m"));
+    expect(r.stdout).toMatch(/needs: --data DIR/);
+    const help = await run(["bench", "jsonschemabench", "--help"]);
+    expect(help.stdout).toMatch(/--min-compliance X/);
+  });
+});
+
+describe("selection", () => {
+  it("lists subsets (tests/ excluded) in file order", () => {
+    expect(listSchemaFiles(DATA).map((x) => x.file)).toEqual(["Alpha/color.json", "Alpha/person.json", "Alpha/unsupported.json", "Beta/broken.json", "Beta/date.json"]);
+  });
+
+  it("stratified sample: n items, every subset its share ±1, deterministic per seed", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }), fc.integer({ min: 1, max: 120 }), fc.integer(), (sizes, n, seed) => {
+        const items = sizes.flatMap((k, s) => Array.from({ length: k }, (_, i) => ({ subset: `S${s}`, i })));
+        const a = stratifiedSample(items, n, seed);
+        expect(a).toEqual(stratifiedSample(items, n, seed));
+        expect(a).toHaveLength(Math.min(n, items.length));
+        expect(new Set(a).size).toBe(a.length);
+        if (n < items.length && n >= sizes.length) {
+          sizes.forEach((k, s) => {
+            const got = a.filter((x) => x.subset === `S${s}`).length;
+            expect(got).toBeGreaterThanOrEqual(Math.min(1, k));
+            expect(Math.abs(got - (k * n) / items.length)).toBeLessThanOrEqual(sizes.length);
+          });
+        }
+      }),
+    );
+  });
+
+  it("seeded random numbers are in [0, 1)", () => {
+    const r = seededRandom(7);
+    for (let i = 0; i < 1000; i++) {
+      const x = r();
+      expect(x >= 0 && x < 1).toBe(true);
+    }
+  });
+
+  it("cuts a long schema to fit the budget, keeping its head", () => {
+    const enc = (s: string) => Array.from(s, (c) => c.charCodeAt(0));
+    const long = `{"a":"${"x".repeat(500)}"}`;
+    const p = buildPrompt(long, "few-shot", enc, 200);
+    expect(p.truncated).toBe(true);
+    expect(p.ids.length).toBeLessThanOrEqual(200);
+    const text = String.fromCharCode(...p.ids);
+    expect(text).toContain('Schema:\n{"a":"xxx');
+    expect(text.endsWith("\nJSON:\n")).toBe(true);
+    expect(buildPrompt('{"type":"string"}', "zero-shot", enc, 1000)).toMatchObject({ truncated: false });
+  });
+});
+
+describe("bootstrap intervals for proportions", () => {
+  const kn = fc.integer({ min: 1, max: 400 }).chain((n) => fc.tuple(fc.integer({ min: 0, max: n }), fc.constant(n)));
+
+  it("contain the point estimate and stay in [0, 1]", () => {
+    fc.assert(
+      fc.property(kn, ([k, n]) => {
+        const i = bootstrapProportion(k, n);
+        expect(i.lo).toBeLessThanOrEqual(k / n);
+        expect(i.hi).toBeGreaterThanOrEqual(k / n);
+        expect(i.lo).toBeGreaterThanOrEqual(0);
+        expect(i.hi).toBeLessThanOrEqual(1);
+      }),
+    );
+  });
+
+  it("narrow as n grows (same proportion, 4× the schemas)", () => {
+    fc.assert(
+      fc.property(kn, ([k, n]) => {
+        const a = bootstrapProportion(k, n);
+        const b = bootstrapProportion(4 * k, 4 * n);
+        expect(b.hi - b.lo).toBeLessThanOrEqual(a.hi - a.lo + 1e-12);
+      }),
+    );
+  });
+
+  it("agree with resampling (2000 resamples) within a step of 1/n", () => {
+    const rnd = seededRandom(3);
+    for (const [k, n] of [[37, 50], [120, 200], [5, 30], [290, 300]] as const) {
+      const means: number[] = [];
+      for (let b = 0; b < 2000; b++) {
+        let s = 0;
+        for (let i = 0; i < n; i++) if (rnd() * n < k) s++;
+        means.push(s / n);
+      }
+      const exact = bootstrapProportion(k, n);
+      expect(Math.abs(percentile(means, 0.025) - exact.lo)).toBeLessThanOrEqual(1.5 / n);
+      expect(Math.abs(percentile(means, 0.975) - exact.hi)).toBeLessThanOrEqual(1.5 / n);
+    }
+  });
+
+  it("is a point for 0 or all successes and refuses impossible counts", () => {
+    expect(bootstrapProportion(0, 10)).toEqual({ lo: 0, hi: 0 });
+    expect(bootstrapProportion(10, 10)).toEqual({ lo: 1, hi: 1 });
+    expect(bootstrapProportion(0, 0)).toEqual({ lo: 0, hi: 0 });
+    expect(() => bootstrapProportion(3, 2)).toThrow(RangeError);
+  });
+});
