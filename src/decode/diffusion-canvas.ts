@@ -45,8 +45,13 @@ export class CheckStats {
 
   /** Runs one check and records it; a false answer counts as a rejection. */
   run(checker: FeasibilityChecker, canvas: Canvas): boolean {
+    return this.time(() => checker.feasible(canvas));
+  }
+
+  /** Times one check answered by `f` (true = feasible) and records it. */
+  time(f: () => boolean): boolean {
     const t0 = performance.now();
-    const ok = checker.feasible(canvas);
+    const ok = f();
     const dt = performance.now() - t0;
     this.times.push(dt);
     this.ms += dt;

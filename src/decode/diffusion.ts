@@ -34,7 +34,7 @@
  * positions centred on the active block's masked positions; the checker always sees the whole text.
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
-import { fillCanvas, tokenHole, type Canvas, type CanvasPart } from "../infill/index.js";
+import { InfillChecker, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillSession } from "../infill/index.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
@@ -78,7 +78,11 @@ export interface DiffusionOptions {
   /** the output: its text must be a word of the grammar */
   parts: readonly DiffusionPart[];
   grammar?: CompiledGrammar;
-  /** default: `wholeCanvasChecker(grammar)` */
+  /**
+   * checks the whole canvas anew at every call (default: an incremental `InfillSession` when the
+   * canvas allows it — EOS only in the tail, i.e. one hole or `holesMayEnd: false` — else
+   * `wholeCanvasChecker(grammar)`)
+   */
   checker?: FeasibilityChecker;
   /** forward passes planned (default: one per masked position); blocks may need more after rejections */
   steps?: number;
@@ -133,6 +137,8 @@ export interface DiffusionResult {
   /** every masked position was decided (by the model, or by the fallback witness) */
   complete: boolean;
   fallbackUsed: boolean;
+  /** how commits were checked: an incremental session, whole-canvas checks, or none (no grammar) */
+  checkMode: "session" | "whole" | "none";
   stats: DiffusionStats;
 }
 
@@ -153,6 +159,9 @@ class DiffusionRun {
   private readonly model: DiffusionModel;
   private readonly o: DiffusionOptions;
   private readonly checker: FeasibilityChecker | undefined;
+  /** the incremental checker (positions: masked positions of the region in order) */
+  private session: InfillSession | undefined;
+  private sessionPos: Int32Array;
   private readonly grammar: CompiledGrammar | undefined;
   private readonly eosId: number;
   private readonly maxTokenBytes: number;
@@ -257,12 +266,20 @@ class DiffusionRun {
     this.normal = new Uint8Array(vocab.size);
     for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id)) this.normal[id] = 1;
     this.fedTo = this.regionStart;
+    this.sessionPos = new Int32Array(n).fill(-1);
+    const midHoleMayEnd = this.holesMayEnd && this.holeIsTail.some((t) => !t);
+    if (this.grammar && !opts.checker && !midHoleMayEnd) {
+      this.session = new InfillChecker(this.grammar, { maxTokenBytes: this.maxTokenBytes }).session(this.canvas(-1, -1).canvas);
+      let k = 0;
+      for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
+      if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
+    }
     if (this.grammar && (opts.prefilter ?? true)) this.matcher = new MaskContext(this.grammar, vocab).matcher();
   }
 
   async run(): Promise<DiffusionResult> {
     const t0 = performance.now();
-    if (this.checker && !this.check(-1, -1)) {
+    if (this.checker && !(this.session ? this.cs.time(() => this.session!.check().status !== "infeasible") : this.check(-1, -1))) {
       throw new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
     }
     const masked: number[] = [];
@@ -297,7 +314,7 @@ class DiffusionRun {
     this.stats.check_ms_p50 = round2(this.cs.quantile(0.5));
     this.stats.check_ms_p99 = round2(this.cs.quantile(0.99));
     this.stats.total_ms = performance.now() - t0;
-    return { text: dec.decode(bytes), bytes, fills: fills.map((f) => dec.decode(f)), valid, complete, fallbackUsed: this.stats.fallback_used, stats: this.stats };
+    return { text: dec.decode(bytes), bytes, fills: fills.map((f) => dec.decode(f)), valid, complete, fallbackUsed: this.stats.fallback_used, checkMode: this.session ? "session" : this.checker ? "whole" : "none", stats: this.stats };
   }
 
   /** One forward pass and its commits; false when nothing could be committed (stuck). */
@@ -513,6 +530,11 @@ class DiffusionRun {
   }
 
   private commit(p: number, v: number): void {
+    if (this.session) {
+      const sp = this.sessionPos[p]!;
+      if (v === this.eosId) this.session.end(sp);
+      else this.session.commit(sp, this.vocab.tokenBytes(v));
+    }
     if (v === this.eosId) {
       const end = this.holeEnd[this.holeOf[p]!]!;
       for (let q = p; q < end; q++) {
@@ -565,6 +587,11 @@ class DiffusionRun {
   }
 
   private check(p: number, v: number): boolean {
+    const s = this.session;
+    if (s) {
+      const sp = this.sessionPos[p]!;
+      return this.cs.time(() => (v === this.eosId ? s.tryEnd(sp) : s.tryCommit(sp, this.vocab.tokenBytes(v))).status !== "infeasible");
+    }
     return this.cs.run(this.checker!, this.canvas(p, v).canvas);
   }
 

@@ -234,4 +234,35 @@ describe("diffusion decoder with a fake model", () => {
       { numRuns: 40 },
     );
   });
+
+  it("property: the incremental session and whole-canvas checks make the same decisions", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom("", "[", "[1,", "[[", "[ 12"), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 1000 }), fc.boolean(), async (prefix, masks, seed, suffix) => {
+        const parts: DiffusionPart[] = [...(prefix ? [{ text: prefix }] : []), { masks }, ...(suffix ? [{ text: "]" }] : [])];
+        const runWith = async (checker?: FeasibilityChecker) => {
+          let s = seed;
+          const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
+          const model = fakeModel(() => TOKENS.map((_, t) => [t, rnd() * 10] as [number, number]));
+          const commits: Array<[number, number]> = [];
+          const r = await diffusionGenerate(model, vocab, { parts, grammar: list, holesMayEnd: false, blockLength: 3, ...(checker ? { checker } : {}), onCommit: (p, t) => commits.push([p, t]) });
+          return { r, commits };
+        };
+        let a, b;
+        try {
+          a = await runWith();
+        } catch (e) {
+          // an infeasible start (too few positions) must be infeasible for both
+          await expect(runWith(wholeCanvasChecker(list, { maxTokenBytes: 2 }))).rejects.toThrow();
+          return;
+        }
+        b = await runWith(wholeCanvasChecker(list, { maxTokenBytes: 2 }));
+        expect(a.r.valid).toBe(true);
+        expect([a.r.checkMode, b.r.checkMode]).toEqual(["session", "whole"]);
+        expect(a.commits).toEqual(b.commits);
+        expect(a.r.text).toBe(b.r.text);
+        expect(a.r.stats.rejections).toBe(b.r.stats.rejections);
+      }),
+      { numRuns: 30 },
+    );
+  });
 });
