@@ -94,6 +94,11 @@ export interface DiffusionOptions {
   threshold?: number;
   /** Prophet early commit (default false) */
   prophet?: boolean;
+  /**
+   * EOSER: EOS's confidence is scaled by γ = γ_min + (1 − γ_min)·progress, so that EOS padding is
+   * committed late (the "EOS trap"); this is γ_min (default 0.4; 1 turns it off)
+   */
+  eosPenalty?: number;
   seed?: number;
   /** checks in one step before giving up on it (default 100) */
   maxChecksPerStep?: number;
@@ -114,7 +119,10 @@ export interface DiffusionStats {
   /** tokens the model committed (EOS padding and fallback text not counted) */
   tokens: number;
   model_ms: number;
+  /** checks, the left-to-right pre-filter's masks and the fallback witness */
   constraint_ms: number;
+  /** the sampler: softmax normalizers, (noisy) argmax and re-picks over the logits rows */
+  sample_ms: number;
   checks: number;
   rejections: number;
   /** candidates excluded by the left-to-right pre-filter (no check needed) */
@@ -168,6 +176,9 @@ class DiffusionRun {
   private readonly temperature: number;
   private readonly threshold: number;
   private readonly holesMayEnd: boolean;
+  private readonly eosPenalty: number;
+  /** steps done / steps planned, for EOSER and Prophet */
+  private progress = 0;
   private readonly rng: Rng;
   private readonly cs = new CheckStats();
 
@@ -203,6 +214,7 @@ class DiffusionRun {
     tokens: 0,
     model_ms: 0,
     constraint_ms: 0,
+    sample_ms: 0,
     checks: 0,
     rejections: 0,
     prefiltered: 0,
@@ -227,6 +239,8 @@ class DiffusionRun {
     this.threshold = opts.threshold ?? 0.9;
     if (!(this.threshold >= 0)) throw new GramfillError("usage", `threshold must be ≥ 0, not ${opts.threshold}`);
     this.holesMayEnd = opts.holesMayEnd ?? true;
+    this.eosPenalty = opts.eosPenalty ?? 0.4;
+    if (!(this.eosPenalty >= 0 && this.eosPenalty <= 1)) throw new GramfillError("usage", `eosPenalty must be in [0, 1], not ${opts.eosPenalty}`);
     this.rng = new Rng(opts.seed ?? 0);
 
     const prompt = typeof opts.prompt === "string" ? model.encode(opts.prompt) : [...(opts.prompt ?? [])];
@@ -309,6 +323,7 @@ class DiffusionRun {
     }
     const { bytes, fills, complete } = this.assemble(fallback);
     const valid = this.grammar ? (complete ? this.grammar.check(bytes).ok : false) : null;
+    this.stats.constraint_ms += this.constraintTime();
     this.stats.checks = this.cs.checks;
     this.stats.rejections = this.cs.rejections;
     this.stats.check_ms_p50 = round2(this.cs.quantile(0.5));
@@ -319,6 +334,7 @@ class DiffusionRun {
 
   /** One forward pass and its commits; false when nothing could be committed (stuck). */
   private async step(activeAll: number[], k: number, progress: number): Promise<boolean> {
+    this.progress = progress;
     const { start, active } = this.window(activeAll);
     const C = this.model.maxContext ?? Infinity;
     const end = Math.min(this.ids.length, start + C);
@@ -329,6 +345,7 @@ class DiffusionRun {
     this.rows.clear();
     this.noise.clear();
     const c0 = performance.now();
+    const constraintBefore = this.constraintTime();
     try {
       for (let p = start; p < end; p++) if (this.kind[p] === MASK) this.rows.set(p, logits.row(p - start));
       this.advanceMatcher();
@@ -345,7 +362,7 @@ class DiffusionRun {
       }
       return this.commitLoop(active, k);
     } finally {
-      this.stats.constraint_ms += performance.now() - c0;
+      this.stats.sample_ms += performance.now() - c0 - (this.constraintTime() - constraintBefore);
     }
   }
 
@@ -505,6 +522,7 @@ class DiffusionRun {
     else if (this.eosAllowed(p) && !bans?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
     this.x0[p] = best;
     this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
+    if (best === this.eosId) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
     this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
   }
 
@@ -553,8 +571,23 @@ class DiffusionRun {
     }
   }
 
+  private maskMs = 0;
+  /** time in checks and masks so far */
+  private constraintTime(): number {
+    return this.cs.ms + this.maskMs;
+  }
+
   /** Feeds newly known tokens left of the first masked position to the matcher; true if the frontier mask changed. */
   private advanceMatcher(): boolean {
+    const t0 = performance.now();
+    try {
+      return this.advanceMatcherTimed();
+    } finally {
+      this.maskMs += performance.now() - t0;
+    }
+  }
+
+  private advanceMatcherTimed(): boolean {
     const m = this.matcher;
     if (!m) return false;
     let moved = false;

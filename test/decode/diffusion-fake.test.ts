@@ -123,7 +123,7 @@ describe("diffusion decoder with a fake model", () => {
   it("budget-aware holes: EOS too early leaves no room to close the brackets, so it is refused", async () => {
     // "[[" + a tail of 2 positions: EOS at the first would end the text before "]]"
     const model = fakeModel((pos) => (pos === 2 ? [[EOS, 9], [id("]"), 1]] : pos === 3 ? [[id("]"), 5], [id("1"), 4.9]] : []));
-    const r = await diffusionGenerate(model, vocab, { prompt: [], parts: [{ text: "[[" }, { masks: 2 }], grammar: list, threshold: 2, prefilter: false });
+    const r = await diffusionGenerate(model, vocab, { prompt: [], parts: [{ text: "[[" }, { masks: 2 }], grammar: list, threshold: 2, prefilter: false, eosPenalty: 1 });
     expect(r.text).toBe("[[]]");
     expect(r.stats.rejections).toBeGreaterThanOrEqual(1);
     expect(r.fallbackUsed).toBe(false);
@@ -264,5 +264,19 @@ describe("diffusion decoder with a fake model", () => {
       }),
       { numRuns: 30 },
     );
+  });
+});
+
+describe("EOSER", () => {
+  it("EOS confidence is scaled down early: a slightly less sure token is committed first", async () => {
+    // position 0: EOS (p ≈ 0.9) vs position 1 of a tail: "1" (p ≈ 0.7); with the penalty "1" goes first
+    const model = fakeModel((pos) => (pos === 1 ? [[EOS, 3], [id("1"), 0.8]] : pos === 2 ? [[id("1"), 3], [id("2"), 2.2]] : []));
+    const order = async (eosPenalty: number) => {
+      const commits: number[] = [];
+      await diffusionGenerate(model, vocab, { parts: [{ text: "[" }, { masks: 2 }], threshold: 2, eosPenalty, onCommit: (p) => commits.push(p) });
+      return commits;
+    };
+    expect((await order(1))[0]).toBe(1);
+    expect((await order(0.4))[0]).toBe(2);
   });
 });

@@ -291,6 +291,7 @@ export async function runDiffusionGenerate(p: Parsed, o: DiffusionGenerateReques
   const stats = {
     model_ms: round2(s.model_ms),
     constraint_ms: round2(s.constraint_ms),
+    sample_ms: round2(s.sample_ms),
     steps: s.steps,
     checks: s.checks,
     rejections: s.rejections,
