@@ -73,22 +73,32 @@ export class TsProject {
     this.options = { ...options, noEmit: true };
     this.rootFiles = rootFiles;
     this.rootNames = [...rootFiles];
-    const host: ts.LanguageServiceHost = {
+    // The disk does not change while a model writes: every lookup the service repeats on each new
+    // program (file existence, package.json scopes, module resolution) is answered from caches.
+    const exists = memo((f: string) => ts.sys.fileExists(f));
+    const read = memo((f: string) => ts.sys.readFile(f));
+    const dirExists = memo((d: string) => ts.sys.directoryExists(d));
+    const resolutionCache = ts.createModuleResolutionCache(dir, (f) => f, this.options);
+    const host: ts.LanguageServiceHost & { getModuleResolutionCache(): ts.ModuleResolutionCache } = {
       getScriptFileNames: () => this.rootNames,
+      getProjectVersion: () => String(this.versions),
       getScriptVersion: (f) => {
-        const abs = path.resolve(f);
+        const abs = this.abs(f);
         return String(this.overlays.get(abs)?.version ?? this.diskVersions.get(abs) ?? 0);
       },
       getScriptSnapshot: (f) => this.snapshot(f),
       getCurrentDirectory: () => dir,
       getCompilationSettings: () => this.options,
       getDefaultLibFileName: (o) => ts.getDefaultLibFilePath(o),
-      fileExists: (f) => this.overlays.has(path.resolve(f)) || ts.sys.fileExists(f),
-      readFile: (f) => this.overlays.get(path.resolve(f))?.text ?? ts.sys.readFile(f),
+      fileExists: (f) => this.overlays.has(this.abs(f)) || exists(f),
+      readFile: (f) => this.overlays.get(this.abs(f))?.text ?? read(f),
       readDirectory: ts.sys.readDirectory,
-      directoryExists: ts.sys.directoryExists,
+      directoryExists: dirExists,
       getDirectories: ts.sys.getDirectories,
       realpath: ts.sys.realpath,
+      getModuleResolutionCache: () => resolutionCache,
+      resolveModuleNameLiterals: (literals, containingFile, redirected, options, sourceFile) =>
+        literals.map((l) => ts.resolveModuleName(l.text, containingFile, options, host, resolutionCache, redirected, ts.getModeForUsageLocation(sourceFile, l, options))),
     };
     this.service = ts.createLanguageService(host, sharedRegistry);
   }
@@ -141,8 +151,16 @@ export class TsProject {
     }
   }
 
+  private readonly absCache = new Map<string, string>();
+  /** `path.resolve`, memoized: the service asks about the same few hundred names on every update */
+  private abs(file: string): string {
+    let a = this.absCache.get(file);
+    if (a === undefined) this.absCache.set(file, (a = path.resolve(this.dir, file)));
+    return a;
+  }
+
   private snapshot(file: string): ts.IScriptSnapshot | undefined {
-    const abs = path.resolve(file);
+    const abs = this.abs(file);
     const o = this.overlays.get(abs);
     if (o) return o.snapshot;
     let s = this.snapshots.get(abs);
@@ -284,6 +302,16 @@ function innermostNode(sf: ts.SourceFile, pos: number): ts.Node {
     if (!next) return node;
     node = next;
   }
+}
+
+function memo<T>(f: (key: string) => T): (key: string) => T {
+  const cache = new Map<string, T>();
+  return (key) => {
+    if (cache.has(key)) return cache.get(key)!;
+    const v = f(key);
+    cache.set(key, v);
+    return v;
+  };
 }
 
 function listSources(root: string, max: number): string[] {
