@@ -18,3 +18,4 @@ export { Generator, Rng, sampleMasked, shortestCompletion, causalModel, diffusio
 export { diffusionGenerate, mdmModel, wholeCanvasChecker, splitHoles, type DiffusionModel, type DiffusionOptions, type DiffusionPart, type DiffusionResult, type DiffusionStats, type FeasibilityChecker, type InfillPart } from "./decode/index.js";
 export { arModel, fimGenerate, fimTemplateOf, type FimModel, type FimOptions, type FimResult, type FimStats, type FimTemplate } from "./decode/index.js";
 export * from "./infill/index.js";
+export * from "./monitors/index.js";

@@ -6,6 +6,12 @@
  */
 export interface Monitor {
   /**
+   * Where a static-analysis monitor is (optional; the grammar matcher has none): idle (no
+   * constraint), triggered (a trigger was read, the analysis is due), constrained (the analysis'
+   * answer restricts the next tokens); back to idle when the constrained part is complete.
+   */
+  readonly phase?: "idle" | "triggered" | "constrained";
+  /**
    * Clears the bits of tokens this monitor forbids next. `bits` arrives holding what the monitors
    * before it allow (all ones for the first), bit i = token i.
    */

@@ -21,7 +21,7 @@ import type { Vocabulary } from "../../vocab/vocabulary.js";
 import { Ctx, FORBIDDEN, NameTrie, ScanState, type NameOracle } from "./scan.js";
 import type { TsProject } from "./project.js";
 
-export type MonitorPhase = "idle" | "triggered" | "constrained";
+export type MonitorPhase = NonNullable<Monitor["phase"]>;
 
 export interface TsMemberMonitorOptions {
   /** the file's text before the output (the prompt) */
