@@ -14,7 +14,11 @@ export interface CompiledTerminals {
   patterns: ExprId[];
 }
 
-export function compileTerminals(g: Grammar, exprs: ExprSet = new ExprSet()): CompiledTerminals {
+/**
+ * `known`: TermExprs the caller already built in `exprs` (the JSON Schema compiler builds every
+ * language in lockstep as TermExpr and ExprId), so their DAGs are not walked again.
+ */
+export function compileTerminals(g: Grammar, exprs: ExprSet = new ExprSet(), known?: WeakMap<TermExpr, ExprId>): CompiledTerminals {
   const byName = new Map<string, TerminalDef>(g.terminals.map((t) => [t.name, t]));
   const done = new Map<string, ExprId>();
   const inProgress = new Set<string>();
@@ -36,7 +40,7 @@ export function compileTerminals(g: Grammar, exprs: ExprSet = new ExprSet()): Co
   const memo = new WeakMap<TermExpr, ExprId>();
   const compileExpr = (e: TermExpr, owner: TerminalDef): ExprId => {
     if (e.type === "ref") return compileNode(e, owner);
-    let id = memo.get(e);
+    let id = known?.get(e) ?? memo.get(e);
     if (id === undefined) memo.set(e, (id = compileNode(e, owner)));
     return id;
   };

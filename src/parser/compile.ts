@@ -3,7 +3,7 @@
  * caches every parser of this grammar shares (interned expected-terminal sets and their lexer start
  * states). Compiling is cheap on purpose: automata are built lazily as inputs explore them.
  */
-import type { Grammar } from "../grammar/ir.js";
+import type { Grammar, TermExpr } from "../grammar/ir.js";
 import { normalize, unproductive, type BnfGrammar } from "../grammar/normalize.js";
 import { compileTerminals } from "../grammar/terminals.js";
 import { lexemeConflicts, type LexemeConflict } from "../grammar/conflicts.js";
@@ -18,6 +18,8 @@ export interface CompileOptions {
   maxLexerStates?: number;
   /** build the terminals in this expression set (a front-end that already built them shares the work) */
   exprs?: ExprSet;
+  /** TermExprs of the grammar already built in `exprs` (see compileTerminals) */
+  termIds?: WeakMap<TermExpr, ExprId>;
 }
 
 export interface CheckResult {
@@ -70,7 +72,7 @@ export class CompiledGrammar implements ParserTables {
       throw new GramfillError("grammar_invalid", `rule '${names[0]}' produces no finite string`, ruleLoc(grammar, names[0]!));
     }
     this.predictions = new PredictionTable(this.bnf);
-    const { exprs, patterns } = compileTerminals(grammar, opts.exprs);
+    const { exprs, patterns } = compileTerminals(grammar, opts.exprs, opts.termIds);
     this.exprs = exprs;
     this.patterns = patterns;
     this.terminalNames = grammar.terminals.map((t) => t.name);

@@ -46,6 +46,8 @@ const WITNESS_UNKNOWN = -2;
 const WITNESS_NONE = -1;
 /** longest witness word tried (longer ones count as none: verifying them would cost too much) */
 const WITNESS_MAX = 1 << 14;
+/** alternatives of a union kid of an `and` tried as witness candidates (see computeWitness) */
+const AND_WITNESS_ALTS = 16;
 
 interface ClassMap {
   /** the boundary mask it was made from */
@@ -744,9 +746,17 @@ export class ExprSet {
       }
       case K_AND: {
         const ks = this.kids[e]!;
-        // candidates: the kids' own members, shortest first; the first one all kids accept wins
+        // candidates: the kids' own members and, for kids that are unions, their alternatives'
+        // members (`(null|"…") ∧ (0|null|"date…")` meets at null, not at either side's shortest),
+        // shortest first; the first one all kids accept wins
         const cands: ExprId[] = [];
-        for (const k of ks) if (this.witnessLen(k) >= 0) cands.push(k);
+        for (const k of ks) {
+          if (this.witnessLen(k) < 0) continue;
+          cands.push(k);
+          if (this.kind[k] !== K_OR) continue;
+          const alts = this.kids[k]!;
+          for (let i = 0; i < alts.length && i < AND_WITNESS_ALTS; i++) if (alts[i] !== this.wpick[k] && this.witnessLen(alts[i]!) >= 0) cands.push(alts[i]!);
+        }
         cands.sort((x, y) => this.wlen[x]! - this.wlen[y]!);
         for (const c of cands) {
           const word = this.witnessWord(c);

@@ -480,7 +480,8 @@ export class Emitter {
     }
     this.rules.unshift({ name: "start", expr });
     const rules = prune(this.rules, "start");
-    return { start: "start", rules, terminals: this.terminals.filter((t) => usedTerminals(rules).has(t.name)), diagnostics: [] };
+    const used = usedTerminals(rules);
+    return { start: "start", rules, terminals: this.terminals.filter((t) => used.has(t.name)), diagnostics: [] };
   }
 }
 

@@ -6,7 +6,6 @@
 import type { SchemaCompiler } from "./compiler.js";
 import { createRequire } from "node:module";
 import type { L, Langs } from "./lang.js";
-import { trieLang } from "./vocab/type.js";
 
 const EMAIL = String.raw`^[a-z0-9!#$%&'*+/=?^_\x60{|}~-]+(?:\.[a-z0-9!#$%&'*+/=?^_\x60{|}~-]+)*@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$`;
 const UUID = String.raw`^(?:urn:uuid:)?[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$`;
@@ -28,49 +27,45 @@ const JSON_POINTER_URI_FRAGMENT = String.raw`^#(?:\/(?:[a-z0-9_\-.!$&'()*+,;:=@]
 
 let ajvFormats: Record<string, unknown> | undefined;
 
-/** ajv-formats' time: `strictTz` (time, date-time) requires the offset; iso-time makes it optional */
+/**
+ * ajv-formats' time (`strictTz`: time, date-time require the offset; iso-time makes it optional).
+ * A time is valid when hh ≤ 23, mm ≤ 59, ss < 60 (the regular TIME_NORMAL), or when, converted to
+ * UTC by its offset, it is 23:59 (or -1:-1 after borrowing) and ss < 61 — ajv-formats' leap-second
+ * rule, which also admits local times such as 24:00:30+00:01 or 23:60:30+00:01. Local time and
+ * offset are tied digit by digit, hours to offset hours and minutes to offset minutes, so each
+ * case of the rule is the intersection of an "hours agree" and a "minutes agree" language (a few
+ * hundred nodes; listing the (local time, offset) pairs takes tens of thousands).
+ */
 function timeLang(l: Langs, strictTz = true): L {
-  // leap seconds: ss = 60 only when the time is 23:59 in UTC (ajv-formats' rule). The local time
-  // and the offset are tied digit by digit, so the language lists them: grouped by "HH:MM" (a trie)
-  // with the offsets that make it 23:59 UTC as the leaves.
   const two = (n: number) => String(n).padStart(2, "0");
-  const byLocal = new Map<string, string[]>();
-  const add = (hr: number, min: number, tzs: string[]) => {
-    if (hr < 0 || hr > 99 || min < 0 || min > 59) return;
-    const k = `${two(hr)}:${two(min)}`;
-    let list = byLocal.get(k);
-    if (!list) byLocal.set(k, (list = []));
-    list.push(...tzs);
-  };
-  add(23, 59, strictTz ? ["z", "Z"] : ["", "z", "Z"]);
-  for (const sign of [1, -1]) {
-    for (let tzH = 0; tzH <= 23; tzH++) {
-      for (let tzM = 0; tzM <= 59; tzM++) {
-        const s = sign > 0 ? "+" : "-";
-        const tzs = tzM === 0 ? [`${s}${two(tzH)}`, `${s}${two(tzH)}:00`, `${s}${two(tzH)}00`] : [`${s}${two(tzH)}:${two(tzM)}`, `${s}${two(tzH)}${two(tzM)}`];
-        for (const u of [59, -1]) {
-          const min = u + tzM * sign;
-          if (min < 0 || min > 59) continue;
-          const borrow = u < 0 ? 1 : 0;
-          for (const h of [23, -1]) add(h + tzH * sign + borrow, min, tzs);
-        }
-      }
-    }
-  }
+  const D = l.DIGIT;
+  const DD = l.seq(D, D);
   const frac = l.pattern(String.raw`(?:\.\d+)?`, "u", "whole");
-  const leaf = new Map<string, L>();
-  for (const [k, tzs] of byLocal) leaf.set(k, l.seq(l.lit(":60"), frac, trieLang(l, tzs)));
-  // trie over "HH:MM": first the hour, then the minute
-  const byHour = new Map<string, string[]>();
-  for (const k of byLocal.keys()) {
-    const [hh, mm] = k.split(":") as [string, string];
-    let list = byHour.get(hh);
-    if (!list) byHour.set(hh, (list = []));
-    list.push(mm);
-  }
-  const leap = [...byHour].map(([hh, mms]) => l.seq(l.lit(hh + ":"), l.or(...mms.map((mm) => l.seq(l.lit(mm), leaf.get(`${hh}:${mm}`)!)))));
+  // ss < 61 as ajv-formats reads "\d\d(\.\d+)?": 00–59 or 60, any fraction
+  const rest = l.seq(l.lit(":"), l.or(l.seq(l.chars([[0x30, 0x35]]), D), l.lit("60")), frac);
+  const anyTzMin = l.opt(l.seq(l.opt(l.lit(":")), l.chars([[0x30, 0x35]]), D));
+  const tzMin = (m: number) => (m === 0 ? l.or(l.EPS, l.lit(":00"), l.lit("00")) : l.seq(l.opt(l.lit(":")), l.lit(two(m))));
+  const parts: L[] = [l.seq(l.lit("23:59"), rest, strictTz ? l.chars([[0x5a, 0x5a], [0x7a, 0x7a]]) : l.opt(l.chars([[0x5a, 0x5a], [0x7a, 0x7a]])))];
+  /** one case: hh = hourOf(offset hours), mm = minuteOf(offset minutes) (undefined = impossible) */
+  const leapCase = (sign: string, hourOf: (tzH: number) => number[], minuteOf: (tzM: number) => number | undefined) => {
+    const hours: L[] = [];
+    for (let tzH = 0; tzH <= 23; tzH++) {
+      for (const hh of hourOf(tzH)) if (hh >= 0 && hh <= 99) hours.push(l.seq(l.lit(two(hh)), l.lit(":"), DD, rest, l.lit(sign + two(tzH)), anyTzMin));
+    }
+    const minutes: L[] = [];
+    for (let tzM = 0; tzM <= 59; tzM++) {
+      const mm = minuteOf(tzM);
+      if (mm !== undefined && mm >= 0 && mm <= 99) minutes.push(l.seq(l.lit(two(mm)), rest, l.lit(sign), DD, tzMin(tzM)));
+    }
+    parts.push(l.and(l.or(...hours), l.seq(DD, l.lit(":"), l.or(...minutes))));
+  };
+  // "+": utc minute mm - tzM is 59 (no borrow) or -1 (borrow an hour); utc hour hh - tzH - borrow is 23 or -1
+  leapCase("+", (h) => [h + 23, h - 1], (m) => m + 59);
+  leapCase("+", (h) => [h + 24, h], (m) => (m >= 1 ? m - 1 : undefined));
+  // "-": utc minute mm + tzM is 59 (it cannot be -1); utc hour hh + tzH is 23
+  leapCase("-", (h) => [23 - h], (m) => 59 - m);
   const normal = strictTz ? l.pattern(TIME_NORMAL, "u", "whole") : l.pattern(TIME_NORMAL_OPTIONAL_TZ, "u", "whole");
-  return l.or(normal, ...leap);
+  return l.or(normal, ...parts);
 }
 
 const cache = new WeakMap<Langs, Map<string, L | undefined | "unsupported">>();

@@ -101,7 +101,7 @@ function usesKeyword(v: unknown, keys: string[]): boolean {
 
 export function compileSchema(schema: unknown, opts: SchemaOptions = {}): CompiledSchema {
   const { grammar, compiler, root, form } = schemaGrammar(schema, opts);
-  const compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates, exprs: compiler.l.x });
+  const compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates, exprs: compiler.l.x, termIds: compiler.l.termIds });
   const ser = (v: unknown) => serializeWith(compiler, root, v, form);
   return {
     grammar,

@@ -54,6 +54,8 @@ const SHORT: Record<number, string[]> = {
 
 export class Langs {
   readonly x = new ExprSet();
+  /** every TermExpr built here → its ExprId in `x` (so compiling the grammar's terminals does not rebuild them) */
+  readonly termIds = new WeakMap<TermExpr, ExprId>();
   private readonly encCache = new Map<string, L>();
   readonly EMPTY: L;
   readonly EPS: L;
@@ -65,28 +67,33 @@ export class Langs {
   readonly DIGITS: L;
 
   constructor() {
-    this.EMPTY = { t: { type: "alt", alts: [] }, id: this.x.EMPTY };
-    this.EPS = { t: { type: "seq", items: [] }, id: this.x.EPSILON };
+    this.EMPTY = this.mk({ type: "alt", alts: [] }, this.x.EMPTY);
+    this.EPS = this.mk({ type: "seq", items: [] }, this.x.EPSILON);
     this.ENC_ANY = this.enc(ANY_CHAR);
     this.CONTENT = this.star(this.ENC_ANY);
     this.DIGIT = this.chars([[0x30, 0x39]]);
     this.DIGITS = this.star(this.DIGIT);
   }
 
+  private mk(t: TermExpr, id: ExprId): L {
+    this.termIds.set(t, id);
+    return { t, id };
+  }
+
   lit(s: string): L {
-    return { t: { type: "literal", value: s }, id: this.x.literal(s) };
+    return this.mk({ type: "literal", value: s }, this.x.literal(s));
   }
   chars(ranges: RangeSet): L {
     const r = normalizeRanges(ranges.map(([a, b]) => [a, b] as [number, number]));
     if (r.length === 0) return this.EMPTY;
-    return { t: { type: "charset", ranges: r.map(([a, b]) => [a, b] as [number, number]) }, id: this.x.codePoints(r) };
+    return this.mk({ type: "charset", ranges: r.map(([a, b]) => [a, b] as [number, number]) }, this.x.codePoints(r));
   }
   seq(...parts: L[]): L {
     const ps = parts.filter((p) => p.id !== this.x.EPSILON);
     if (ps.some((p) => p.id === this.x.EMPTY)) return this.EMPTY;
     if (ps.length === 0) return this.EPS;
     if (ps.length === 1) return ps[0]!;
-    return { t: { type: "seq", items: ps.map((p) => p.t) }, id: this.x.concat(ps.map((p) => p.id)) };
+    return this.mk({ type: "seq", items: ps.map((p) => p.t) }, this.x.concat(ps.map((p) => p.id)));
   }
   or(...parts: L[]): L {
     const seen = new Set<ExprId>();
@@ -98,7 +105,7 @@ export class Langs {
     }
     if (ps.length === 0) return this.EMPTY;
     if (ps.length === 1) return ps[0]!;
-    return { t: { type: "alt", alts: ps.map((p) => p.t) }, id: this.x.or(ps.map((p) => p.id)) };
+    return this.mk({ type: "alt", alts: ps.map((p) => p.t) }, this.x.or(ps.map((p) => p.id)));
   }
   and(...parts: L[]): L {
     const seen = new Set<ExprId>();
@@ -114,7 +121,7 @@ export class Langs {
     if (id === this.x.EMPTY) return this.EMPTY;
     // keep the IR small: an intersection equal to one of its parts is that part
     for (const p of ps) if (p.id === id) return p;
-    return { t: { type: "and", items: ps.map((p) => p.t) }, id };
+    return this.mk({ type: "and", items: ps.map((p) => p.t) }, id);
   }
   /** `universe` minus `a` */
   minus(universe: L, a: L): L {
@@ -122,12 +129,12 @@ export class Langs {
     const id = this.x.and([universe.id, this.x.not(a.id)]);
     if (id === this.x.EMPTY) return this.EMPTY;
     if (id === universe.id) return universe;
-    return { t: { type: "and", items: [universe.t, { type: "not", expr: a.t }] }, id };
+    return this.mk({ type: "and", items: [universe.t, this.mk({ type: "not", expr: a.t }, this.x.not(a.id)).t] }, id);
   }
   repeat(a: L, min: number, max: number): L {
     if (max === 0) return this.EPS;
     if (min === 1 && max === 1) return a;
-    return { t: { type: "repeat", expr: a.t, min, max }, id: this.x.repeat(a.id, min, max) };
+    return this.mk({ type: "repeat", expr: a.t, min, max }, this.x.repeat(a.id, min, max));
   }
   star(a: L): L {
     return this.repeat(a, 0, Infinity);
@@ -141,33 +148,12 @@ export class Langs {
     if (a.id === this.x.EMPTY) return true;
     let r = this.emptyMemo.get(a.id);
     if (r === undefined) {
-      r = !this.quickWitness(a.id) && this.x.isEmpty(a.id);
+      r = this.x.isEmpty(a.id);
       this.emptyMemo.set(a.id, r);
     }
     return r;
   }
 
-  /**
-   * A depth-first search for a member with a small budget: most languages we ask about are
-   * non-empty, and a witness proves it without exploring the automaton breadth-first.
-   */
-  private quickWitness(e: ExprId): boolean {
-    const x = this.x;
-    const seen = new Set<ExprId>();
-    let budget = 400;
-    const dfs = (d: ExprId): boolean => {
-      if (x.nullable(d)) return true;
-      if (seen.has(d) || --budget <= 0) return false;
-      seen.add(d);
-      for (const b of x.classRepresentatives(d)) {
-        const n = x.derivative(d, b);
-        if (n !== x.EMPTY && dfs(n)) return true;
-        if (budget <= 0) return false;
-      }
-      return false;
-    };
-    return dfs(e);
-  }
   /** does the language contain this exact text? */
   matches(a: L, text: string): boolean {
     let e = a.id;

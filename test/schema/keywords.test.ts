@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { schemaGrammar, serialize } from "../../src/schema/index.js";
-import { compile, disagreements, errorOf } from "./helpers.js";
+import fc from "fast-check";
+import { ajvFor, compile, disagreements, errorOf } from "./helpers.js";
 
 /** every value accepted iff ajv says valid */
 function exact(schema: unknown, values: unknown[]) {
@@ -111,6 +112,23 @@ describe("strings", () => {
     exact({ format: "iso-time" }, ["10:00:00", "10:00:00Z", "23:59:60", "22:59:60", "10:00:00+25:00"]);
     exact({ format: "iso-date-time" }, ["2020-01-01T10:00:00", "2020-01-01T10:00:00Z", "2020-01-01 23:59:60"]);
     exact({ format: "json-pointer-uri-fragment" }, ["#", "#/a/b", "#/a%20b", "/a", "#/a b"]);
+  });
+  it("time: ajv-formats' leap-second rule over random local times and offsets (hh, mm up to 99)", () => {
+    const two = (n: number) => String(n).padStart(2, "0");
+    const time = fc
+      .tuple(fc.nat(99), fc.nat(99), fc.constantFrom("00", "30", "59", "59.5", "60", "60.25", "61"), fc.constantFrom("", "z", "Z", "+", "-"), fc.nat(25), fc.nat(61), fc.constantFrom(0, 1, 2))
+      .map(([h, m, s, sign, th, tm, style]) => {
+        const tz = sign === "+" || sign === "-" ? sign + two(th) + (style === 0 ? "" : style === 1 ? ":" + two(tm) : two(tm)) : sign;
+        return `${two(h)}:${two(m)}:${s}${tz}`;
+      });
+    // leap seconds from local times: 23:59 UTC reached across every offset shape
+    const leaps = ["23:59:60+00:00", "00:00:60+00:01", "24:00:30+00:01", "23:60:30+00:01", "46:99:60+23:40", "00:59:60+01:00", "12:29:60-11:30", "22:59:60-00:00", "13:59:60+14", "23:59:60-0000"];
+    for (const format of ["time", "iso-time"]) {
+      exact({ format }, leaps);
+      const c = compile({ format });
+      const v = ajvFor({ format });
+      fc.assert(fc.property(time, (t) => c.accepts(t) === v(t)), { numRuns: 400 });
+    }
   });
 });
 

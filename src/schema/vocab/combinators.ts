@@ -2,6 +2,7 @@
 import type { SchemaCompiler } from "../compiler.js";
 import type { Node } from "../node.js";
 import type { Loc } from "../resolve.js";
+import { typeNode } from "./type.js";
 
 export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, loc: Loc): Node | undefined {
   const parts: Node[] = [];
@@ -16,7 +17,7 @@ export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, 
   const anyOf = list("anyOf");
   if (anyOf) parts.push(c.trackEvaluated ? unionKeepingAnnotations(c, anyOf, `${loc.ptr}/anyOf`) : c.union(anyOf));
   const oneOf = list("oneOf");
-  if (oneOf) parts.push(exactlyOne(c, oneOf, `${loc.ptr}/oneOf`));
+  if (oneOf) parts.push(exactlyOne(c, restrictToType(c, s, oneOf), `${loc.ptr}/oneOf`));
   if ("not" in s) parts.push(c.complement(c.sub(loc, s.not, "/not"), `${loc.ptr}/not`));
   if ("if" in s) {
     const cond = c.sub(loc, s.if, "/if");
@@ -30,6 +31,24 @@ export function applyCombinators(c: SchemaCompiler, s: Record<string, unknown>, 
   }
   if (parts.length === 0) return undefined;
   return parts.length === 1 ? parts[0] : c.intersectAll(parts, loc.ptr);
+}
+
+/**
+ * The branches cut down to the sibling `type` (the schema's result is intersected with it anyway,
+ * and type ∧ oneOf(B) = type ∧ oneOf(B ∧ type)): `{"type":"object","oneOf":[{"required":["a"]},
+ * {"required":["b"]}]}` then needs no complement of "any array", which both branches allow.
+ */
+function restrictToType(c: SchemaCompiler, s: Record<string, unknown>, branches: Node[]): Node[] {
+  const t = s.type;
+  const list = typeof t === "string" ? [t] : Array.isArray(t) && t.every((x) => typeof x === "string") ? (t as string[]) : undefined;
+  if (!list) return branches; // an invalid type is reported by the type family
+  const ctx = typeNode(c, list);
+  return branches.map((b) => ({
+    scalar: c.l.and(b.scalar, ctx.scalar),
+    objects: ctx.objects.length ? b.objects : [],
+    arrays: ctx.arrays.length ? b.arrays : [],
+    refs: b.refs,
+  }));
 }
 
 /** oneOf: exact on scalars; on objects/arrays the branches must be provably disjoint */
