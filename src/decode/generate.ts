@@ -142,12 +142,6 @@ export class Generator {
       return true;
     };
 
-    const fillMask = async () => {
-      if (m) m.fillMask(bits);
-      else bits.set(this.freeMask);
-      for (const mon of monitors) await mon.restrictMask(bits);
-    };
-
     let limit = maxTokens;
     let sampling: SamplingOptions = opts;
     let closing = false;
@@ -186,7 +180,12 @@ export class Generator {
       const atEnd = m ? m.isAccepting() : false;
       if (!atEnd) start();
       c0 = performance.now();
-      await fillMask();
+      if (m) m.fillMask(bits);
+      else bits.set(this.freeMask);
+      // a monitor's analysis (a language-service query) is slow: unless the grammar leaves only
+      // EOS, let the forward pass run while it works
+      if (!logitsP && monitors.length > 0 && !onlyEos(bits, eos)) start();
+      for (const mon of monitors) await mon.restrictMask(bits);
       stats.constraint_ms += performance.now() - c0;
       if (atEnd && onlyEos(bits, eos)) {
         const id = firstSet(bits);
