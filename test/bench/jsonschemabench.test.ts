@@ -109,6 +109,8 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
       [["--data", DATA, "--min-coverage", "lots"], /--min-coverage must be a rate/],
       [[], /missing --data \(or --from REPORT.json\)/],
       [["--from", jsonOut, "--model", "mdm"], /--model does not apply with --from/],
+      [["--data", DATA, "--decoder", "diffusion"], /--decoder diffusion needs a masked-diffusion model/],
+      [["--data", DATA, "--model", "mdm", "--decoder", "sideways"], /--decoder must be diffusion or left-to-right/],
     ];
     for (const [args, msg] of cases) {
       const r = await run(["bench", "jsonschemabench", ...args]);
@@ -123,6 +125,19 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/cannot read the report/);
   });
+
+  it("runs the masked-diffusion model with the constrained diffusion decoder", async () => {
+    const out = join(dir, "mdm.json");
+    const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "1", "--max-tokens", "6", "--json", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/model mdm \(json-code-mdm-9m\), diffusion,/);
+    const rep = JSON.parse(readFileSync(out, "utf8"));
+    expect(rep.decoder).toBe("diffusion");
+    expect(rep.per_schema[0]).toMatchObject({ file: "Alpha/color.json", status: "OK", valid: true });
+    expect(["\"red\"", "\"green\"", "\"blue\""]).toContain(rep.per_schema[0].output);
+    expect(rep.overall.con).toBe(1);
+    expect(rep.overall.con_minus).toBe(rep.per_schema[0].closed_out ? 0 : 1);
+  }, 120_000);
 
   it("'gramfill bench' lists the benches and what each needs", async () => {
     const r = await run(["bench"]);

@@ -4,6 +4,8 @@
  * models and, position by position, masked-diffusion ones; a decoder that fills a diffusion window
  * out of order implements the same interface and reports whether it fell back (Con.− vs Con.).
  */
+import type { MaskedDiffusionLM } from "../../backend/diffusion-lm.js";
+import { diffusionGenerate, mdmModel, type DiffusionModel } from "../../decode/diffusion.js";
 import { Generator } from "../../decode/generate.js";
 import type { DecoderModel } from "../../decode/session.js";
 import type { CompiledGrammar } from "../../parser/compile.js";
@@ -80,5 +82,55 @@ export class LeftToRightDecoder implements BenchDecoder {
     });
     const outputTokens = r.tokens.filter((t) => !this.vocab.isEos(t)).length;
     return { text: r.text, outputTokens, complete: r.complete, closedOut: r.closedOut, stoppedBy: r.stoppedBy, firstTokenAt, endAt: performance.now() };
+  }
+}
+
+/**
+ * The constrained diffusion decoder (`diffusionGenerate`, issue 6): one hole of `maxTokens` masked
+ * positions after the prompt, filled in confidence order with every commit checked against the
+ * grammar; `closedOut` = the checker's witness finished the output (`fallback_used`: Con. but not
+ * Con.−). TTFT is the first commit, TPOT the time per committed token after it.
+ */
+export class DiffusionDecoder implements BenchDecoder {
+  readonly name = "diffusion";
+  private readonly model: DiffusionModel;
+  constructor(
+    readonly lm: MaskedDiffusionLM,
+    readonly vocab: Vocabulary,
+  ) {
+    this.model = mdmModel(lm);
+  }
+
+  get maxContext(): number | undefined {
+    return this.lm.maxContext;
+  }
+
+  encode(text: string): number[] {
+    return this.lm.tokenizer.encode(text);
+  }
+
+  async decode(req: BenchDecodeRequest): Promise<BenchDecodeResult> {
+    let firstTokenAt: number | undefined;
+    const r = await diffusionGenerate(this.model, this.vocab, {
+      prompt: req.promptIds,
+      parts: [{ masks: req.maxTokens }],
+      ...(req.grammar ? { grammar: req.grammar } : {}),
+      temperature: 0,
+      seed: req.seed,
+      onCommit: () => {
+        const now = performance.now();
+        firstTokenAt ??= now;
+        if (now > req.deadline) throw new DecodeTimeout();
+      },
+    });
+    return {
+      text: r.text,
+      outputTokens: r.stats.tokens,
+      complete: req.grammar ? r.complete && r.valid === true : null,
+      closedOut: r.fallbackUsed,
+      stoppedBy: r.complete ? "eos" : "unfinished",
+      firstTokenAt,
+      endAt: performance.now(),
+    };
   }
 }

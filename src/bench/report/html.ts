@@ -174,7 +174,7 @@ section h2{margin:0 0 4px;font-size:18px;font-weight:700}
 section h3{margin:18px 0 8px;font-size:14px;font-weight:700}
 .lede{margin:0 0 14px;color:var(--muted);max-width:900px}
 .chart{overflow-x:auto}.chart svg{max-width:100%;height:auto}
-.row{display:flex;flex-wrap:wrap;gap:10px;justify-content:space-between}
+.row{display:grid;grid-template-columns:repeat(3,minmax(0,1fr));gap:12px}
 table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
 th,td{padding:6px 10px;border-bottom:1px solid var(--line);text-align:right;vertical-align:top}
 thead th{font-size:11px;text-transform:uppercase;letter-spacing:.05em;color:var(--muted);font-weight:600;border-bottom:2px solid var(--line)}

@@ -2,7 +2,10 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import cliProgress from "cli-progress";
 import { listSchemaFiles, readSchemaText, stratifiedSample } from "../../bench/jsonschemabench/data.js";
-import { LeftToRightDecoder, type BenchDecoder } from "../../bench/jsonschemabench/decoder.js";
+import { DiffusionDecoder, LeftToRightDecoder, type BenchDecoder } from "../../bench/jsonschemabench/decoder.js";
+import { MaskedDiffusionLM } from "../../backend/diffusion-lm.js";
+import { isDiffusionConfig, readModelFolder } from "../../backend/folder.js";
+import { Vocabulary } from "../../vocab/vocabulary.js";
 import { bySubset, runOne, summarize, type BenchReport, type Engine, type GroupSummary, type RunOptions, type SchemaRun } from "../../bench/jsonschemabench/runner.js";
 import type { PromptStyle } from "../../bench/jsonschemabench/prompt.js";
 import { renderHtmlReport } from "../../bench/report/html.js";
@@ -14,7 +17,7 @@ import type { CommandResult } from "../main.js";
 const CMD = "bench jsonschemabench";
 
 export const jsonschemabenchHelp = `Usage: gramfill bench jsonschemabench --data DIR [--subsets A,B] [--limit N | --sample N]
-         [--model ar|mdm|DIR] [--engine gramfill|none|gramfill,none] [--prompt few-shot|zero-shot]
+         [--model ar|mdm|DIR] [--decoder D] [--engine gramfill|none|gramfill,none] [--prompt few-shot|zero-shot]
          [--seed S] [--max-tokens N] [--timeout-compile S] [--timeout-generate S]
          [--json OUT] [--html OUT] [--min-coverage X] [--min-compliance X]
        gramfill bench jsonschemabench --from REPORT.json [--html OUT] [--min-coverage X] [--min-compliance X]
@@ -32,6 +35,9 @@ Options:
       --limit N              the first N schemas (subset, file order)
       --sample N             N schemas, stratified by subset, drawn with --seed
   -m, --model M              ar (default) | mdm | a Hugging Face model folder
+      --decoder D            for a masked-diffusion model: diffusion (default: the constrained
+                             diffusion decoder, out of order with a feasibility check per commit;
+                             Con.- counts outputs finished without its fallback) | left-to-right
       --engine E             gramfill (default: constrained) | none (the model alone, the baseline)
                              | gramfill,none (both on the same schemas; the report shows both)
       --prompt P             few-shot (default: instruction, 2 examples, the schema) | zero-shot
@@ -55,6 +61,7 @@ const options: OptionSpec = {
   limit: { type: "string" },
   sample: { type: "string" },
   model: { type: "string", short: "m" },
+  decoder: { type: "string" },
   engine: { type: "string" },
   prompt: { type: "string" },
   seed: { type: "string" },
@@ -107,7 +114,7 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
   let report: BenchReport;
   let stderr = "";
   if (from !== undefined) {
-    for (const k of ["data", "subsets", "limit", "sample", "model", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
+    for (const k of ["data", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
       if (p.values[k] !== undefined) throw new UsageError(`--${k} does not apply with --from (the report is not re-run)`, CMD);
     }
     report = readReport(from);
@@ -174,8 +181,19 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
     selection = `a sample of ${items.length} of ${total} schemas, stratified by subset (seed ${seed})`;
   }
   const modelSpec = optionalString(p, "model") ?? "ar";
-  const { model, vocab, dir } = await loadModel(modelSpec);
-  const decoder: BenchDecoder = new LeftToRightDecoder(model, vocab);
+  const decoderArg = optionalString(p, "decoder");
+  if (decoderArg !== undefined && decoderArg !== "diffusion" && decoderArg !== "left-to-right") throw new UsageError(`--decoder must be diffusion or left-to-right, not '${decoderArg}'`, CMD);
+  const folder = readModelFolder(modelSpec);
+  const diffusion = isDiffusionConfig(folder.config);
+  if (decoderArg === "diffusion" && !diffusion) throw new UsageError("--decoder diffusion needs a masked-diffusion model (--model mdm)", CMD);
+  let decoder: BenchDecoder;
+  if (diffusion && decoderArg !== "left-to-right") {
+    decoder = new DiffusionDecoder(await MaskedDiffusionLM.load(modelSpec), Vocabulary.fromTokenizerJson(folder.dir));
+  } else {
+    const { model, vocab } = await loadModel(modelSpec);
+    decoder = new LeftToRightDecoder(model, vocab);
+  }
+  const dir = folder.dir;
   const base: Omit<RunOptions, "engine"> = {
     prompt,
     seed,
