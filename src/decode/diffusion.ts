@@ -108,6 +108,12 @@ export interface DiffusionOptions {
   holesMayEnd?: boolean;
   /** use the left-to-right mask at the first masked position (default true) */
   prefilter?: boolean;
+  /**
+   * the longest token (bytes) the decoder commits (default 16): a masked position then holds 1..M
+   * bytes, which is what the checker's budget assumes, so a smaller M makes the budget tighter
+   * (fewer commits that only an impossible long token could complete); longer tokens are not offered
+   */
+  maxTokenBytes?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
@@ -233,7 +239,8 @@ class DiffusionRun {
     this.checker = opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab) }) : undefined);
     if (vocab.eosIds.length === 0) throw new GramfillError("io", "the vocabulary has no EOS token: diffusion decoding pads with it");
     this.eosId = vocab.eosIds[0]!;
-    this.maxTokenBytes = maxTokenBytesOf(vocab);
+    this.maxTokenBytes = Math.min(maxTokenBytesOf(vocab), opts.maxTokenBytes ?? 16);
+    if (!(this.maxTokenBytes >= 1)) throw new GramfillError("usage", `maxTokenBytes must be ≥ 1, not ${opts.maxTokenBytes}`);
     this.temperature = opts.temperature ?? 0;
     if (!(this.temperature >= 0 && Number.isFinite(this.temperature))) throw new GramfillError("usage", `temperature must be a number ≥ 0, not ${opts.temperature}`);
     this.threshold = opts.threshold ?? 0.9;
@@ -278,7 +285,7 @@ class DiffusionRun {
     this.lse = new Float64Array(n);
     this.lseStep = new Int32Array(n).fill(-1);
     this.normal = new Uint8Array(vocab.size);
-    for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id)) this.normal[id] = 1;
+    for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id) && vocab.tokenLength(id) <= this.maxTokenBytes) this.normal[id] = 1;
     this.fedTo = this.regionStart;
     this.sessionPos = new Int32Array(n).fill(-1);
     const midHoleMayEnd = this.holesMayEnd && this.holeIsTail.some((t) => !t);

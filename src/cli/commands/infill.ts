@@ -2,7 +2,7 @@
 import { CausalLM } from "../../backend/causal-lm.js";
 import { MaskedDiffusionLM } from "../../backend/diffusion-lm.js";
 import { isDiffusionConfig, readModelFolder } from "../../backend/folder.js";
-import { splitHoles, wholeCanvasChecker, maxTokenBytesOf, round2, type InfillPart } from "../../decode/diffusion-canvas.js";
+import { splitHoles, wholeCanvasChecker, round2, type InfillPart } from "../../decode/diffusion-canvas.js";
 import { diffusionGenerate, mdmModel } from "../../decode/diffusion.js";
 import { arModel, fimGenerate } from "../../decode/fim.js";
 import { loadGrammarFile } from "../../grammar/load.js";
@@ -181,13 +181,11 @@ export async function runInfill(argv: string[]): Promise<CommandResult> {
   };
   if (isDiffusionConfig(folder.config)) {
     const lm = await MaskedDiffusionLM.load(modelSpec);
-    const checker = wholeCanvasChecker(constraint.compiled, { maxTokenBytes: maxTokenBytesOf(vocab) });
     let r;
     try {
       r = await diffusionGenerate(mdmModel(lm), vocab, {
         parts: parts.map((x) => ("text" in x ? x : { masks: holeTokens })),
         grammar: constraint.compiled,
-        checker,
         temperature,
         seed,
         steps,
