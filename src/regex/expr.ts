@@ -48,6 +48,11 @@ const WITNESS_NONE = -1;
 const WITNESS_MAX = 1 << 14;
 /** alternatives of a union kid of an `and` tried as witness candidates (see computeWitness) */
 const AND_WITNESS_ALTS = 16;
+/** randomized depth-first witness searches before the exact search, and the states each may visit */
+const WITNESS_WALKS = 8;
+const WITNESS_WALK_STATES = 80;
+/** its deepest path (bytes) */
+const WITNESS_WALK_DEPTH = 400;
 
 interface ClassMap {
   /** the boundary mask it was made from */
@@ -439,7 +444,20 @@ export class ExprSet {
     const m = sortUnique(buf);
     for (let i = 0; i < m; i++) {
       const e = buf[i]!;
-      if (this.kind[e] === K_NOT && hasSorted(buf, m, this.argA[e]!)) return this.EMPTY;
+      if (this.kind[e] !== K_NOT) continue;
+      // x ∧ ¬x, and the shapes a flattened conjunction hides it in: (x ∧ y ∧ …) ∧ ¬(x ∧ y),
+      // x ∧ ¬(x ∨ z) — schema complements of a shared sub-schema meet it like this, and an
+      // emptiness search would otherwise walk the whole automaton of x
+      const y = this.argA[e]!;
+      if (hasSorted(buf, m, y)) return this.EMPTY;
+      const ky = this.kind[y];
+      if (ky === K_AND) {
+        let all = true;
+        for (const k of this.kids[y]!) if (!hasSorted(buf, m, k)) all = false;
+        if (all) return this.EMPTY;
+      } else if (ky === K_OR) {
+        for (const k of this.kids[y]!) if (hasSorted(buf, m, k)) return this.EMPTY;
+      }
     }
     if (hasSorted(buf, m, this.EPSILON)) {
       // Only "" can survive: it does iff everything else is nullable.
@@ -649,6 +667,7 @@ export class ExprSet {
       this.flags[e]! |= F_KNOWN_NONEMPTY;
       return false;
     }
+    if (this.walkWitness(e)) return false;
     const parent = new Map<ExprId, ExprId>([[e, -1]]);
     const queue: ExprId[] = [e];
     for (let qi = 0; qi < queue.length; qi++) {
@@ -676,6 +695,55 @@ export class ExprSet {
     }
     for (const x of queue) this.flags[x]! |= F_KNOWN_EMPTY;
     return true;
+  }
+
+  /**
+   * A depth-first walk of the derivative graph in random byte-class order (seeded by e), within
+   * WITNESS_WALK_STATES states, that stops at the first state known to be non-empty (nullable,
+   * flagged, or free of and/not). Breadth-first search finds the shortest member and so walks every
+   * state up to its length: for a date-time ∧ /.+T[^Z]/ (a member needs "T", not the least
+   * separator byte " ") that is most of the date-time automaton; a walk that is not tied to byte
+   * order reaches a member after a few dead ends. Marks the path non-empty when it succeeds.
+   */
+  private walkWitness(e: ExprId): boolean {
+    const rng = mulberry32(e ^ 0x5bd1e995);
+    const path: ExprId[] = [];
+    let seen = new Set<ExprId>();
+    let cap = 0;
+    const dfs = (x: ExprId): boolean => {
+      const f = this.flags[x]!;
+      if (f & (F_NULLABLE | F_KNOWN_NONEMPTY) || !(f & F_BOOL)) return x !== this.EMPTY;
+      if (f & F_KNOWN_EMPTY || path.length >= WITNESS_WALK_DEPTH) return false;
+      path.push(x);
+      const order = Uint8Array.from(this.classRepresentatives(x));
+      for (let i = order.length - 1; i > 0; i--) {
+        const j = Math.floor(rng() * (i + 1));
+        const t = order[i]!;
+        order[i] = order[j]!;
+        order[j] = t;
+      }
+      for (const b of order) {
+        if (seen.size > cap) break;
+        const d = this.derivative(x, b);
+        if (d === this.EMPTY || seen.has(d)) continue;
+        seen.add(d);
+        if (dfs(d)) return true;
+      }
+      path.pop();
+      return false;
+    };
+    // restarts: one walk that enters a dead region (a wrong early choice) would spend the whole
+    // budget there; several small walks each take other early choices
+    for (let attempt = 0; attempt < WITNESS_WALKS; attempt++) {
+      seen = new Set<ExprId>([e]);
+      cap = WITNESS_WALK_STATES;
+      path.length = 0;
+      if (dfs(e)) {
+        for (const y of path) this.flags[y]! |= F_KNOWN_NONEMPTY;
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -1075,4 +1143,16 @@ function showBytes(bits: Uint32Array): string {
   if (ranges.length === 1 && ranges[0]![0] === 0 && ranges[0]![1] === 255) return "\\C";
   const body = ranges.map(([lo, hi]) => (lo === hi ? showByte(lo) : `${showByte(lo)}-${showByte(hi)}`)).join("");
   return `[${body}]`;
+}
+
+/** A small seeded PRNG (mulberry32): witness sampling is deterministic per node. */
+function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }

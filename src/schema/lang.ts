@@ -258,7 +258,9 @@ export class Langs {
       const right = !alt.end ? this.CONTENT : multiline ? this.or(this.EPS, this.seq(lt, this.CONTENT)) : this.EPS;
       out.push(this.seq(left, body, right));
     }
-    return this.and(this.or(...out), this.CONTENT);
+    // every piece is a concatenation of `enc` sets, so the result is already inside CONTENT
+    // (intersecting with it would only make the expression boolean and its derivatives costly)
+    return this.or(...out);
   }
 }
 
