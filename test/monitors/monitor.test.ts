@@ -115,6 +115,18 @@ describe("contexts", () => {
     expect(m.phase).toBe("idle");
   });
 
+  it("a prompt ending inside a member name: the rest of it follows the names offered at the dot", () => {
+    const m = monitor(HEAD + "c.ra");
+    expect(m.phase).toBe("constrained");
+    expect(m.stats.queries).toBe(1);
+    expect(feed(m, "zz")).toBe(0);
+    expect(feed(m, "dius;")).toBe(-1);
+    // a prefix no member has: left free (the prompt is the user's)
+    const free = monitor(HEAD + "c.zq");
+    expect(free.phase).toBe("idle");
+    expect(feed(free, "x;")).toBe(-1);
+  });
+
   it("chains follow the types: c.center.x, arr.length.toFixed", () => {
     const m = monitor(HEAD);
     expect(feed(m, "c.center.")).toBe(-1);

@@ -108,14 +108,37 @@ export class TsMemberMonitor implements Monitor {
     this.own = new Uint32Array((vocab.size + 31) >>> 5);
     this.walk = Array.from({ length: vocab.trie().maxDepth + 1 }, () => new ScanState());
     this.oracle = (ctx, at) => this.namesFor(ctx, at);
-    // the prompt is code the model did not write: scan it without constraints
+    // the prompt is code the model did not write: scan it without constraints, noting where the
+    // last identifier written in a context began
     const s = new ScanState();
     const bytes = new TextEncoder().encode(opts.prefix);
-    const free: NameOracle = () => null;
-    for (let i = 0; i < bytes.length; i++) s.step(bytes[i]!, -1, free);
+    let identStart = -1;
+    let identCtx = Ctx.None;
+    let at = 0;
+    const note: NameOracle = (ctx) => {
+      identStart = at;
+      identCtx = ctx;
+      return null;
+    };
+    for (; at < bytes.length; at++) s.step(bytes[at]!, -1, note);
     s.ctxAt = -1;
     this.state = s;
     project.setText(file, this.prefix + this.suffix);
+    // a cursor inside such an identifier (`c.ra|`): the rest of it follows the names offered
+    // where it began, when what is typed so far is a prefix of one of them
+    if (s.inIdentifier() && identStart >= 0 && bytes.subarray(identStart).every((b) => b >= 0x80 || /[\w$#]/.test(String.fromCharCode(b)))) {
+      const before = new TextDecoder().decode(bytes.subarray(0, identStart));
+      const names = this.analyze(identCtx, before);
+      if (names !== null) {
+        let node = 0;
+        for (let i = identStart; i < bytes.length && node >= 0; i++) node = names.child(node, bytes[i]!);
+        if (node >= 0) {
+          s.names = names;
+          s.nameNode = node;
+        }
+      }
+      project.setText(file, this.prefix + this.suffix);
+    }
   }
 
   /** Where the monitor is (see the file comment). */
@@ -253,15 +276,19 @@ export class TsMemberMonitor implements Monitor {
     let t = this.analyses.get(k);
     if (t === undefined) {
       const extra = at === 0 ? (ctx === Ctx.New ? " " : ".") : "";
-      const text = this.prefix + this.text + extra;
-      this.project.setText(this.file, text + this.suffix);
-      const r = ctx === Ctx.New ? this.project.constructorNames(this.file, text.length) : this.project.completions(this.file, text.length);
-      this.stats.queries++;
-      this.stats.queryMs.push(r.ms);
-      t = (ctx === Ctx.New || r.isMember) && r.names.length > 0 ? new NameTrie(r.names) : null;
+      t = this.analyze(ctx, this.prefix + this.text + extra);
       this.analyses.set(k, t);
     }
     return t;
+  }
+
+  /** Asks the service about the end of `text` (the file up to there): the names, or null (free). */
+  private analyze(ctx: Ctx, text: string): NameTrie | null {
+    this.project.setText(this.file, text + this.suffix);
+    const r = ctx === Ctx.New ? this.project.constructorNames(this.file, text.length) : this.project.completions(this.file, text.length);
+    this.stats.queries++;
+    this.stats.queryMs.push(r.ms);
+    return (ctx === Ctx.New || r.isMember) && r.names.length > 0 ? new NameTrie(r.names) : null;
   }
 }
 

@@ -180,6 +180,11 @@ export class ScanState {
     return this.ctx === Ctx.None && (this.names === null || this.names.isName(this.nameNode));
   }
 
+  /** Inside an identifier (the last byte read was part of one). */
+  inIdentifier(): boolean {
+    return this.mode === Mode.Code && this.word === Word.Ident;
+  }
+
   /** Inside code (not a string, comment, template text or regex). */
   inCode(): boolean {
     return this.mode === Mode.Code;
