@@ -554,8 +554,11 @@ export class SchemaCompiler {
 
   /** all spellings of one key, with its quotes */
   quotedName(name: string): L {
-    return this.l.seq(this.l.lit('"'), this.l.exactString(name), this.l.lit('"'));
+    let q = this.quoted.get(name);
+    if (!q) this.quoted.set(name, (q = this.l.seq(this.l.lit('"'), this.l.exactString(name), this.l.lit('"'))));
+    return q;
   }
+  private readonly quoted = new Map<string, L>();
 
   keyRule(name: string, value: Node): KeyRule {
     return { key: this.quotedName(name), name, value };

@@ -523,14 +523,28 @@ function prune(rules: RuleDef[], start: string): RuleDef[] {
         return e.min === 0 || prod(e.expr);
     }
   };
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (const r of rules) {
-      if (!productive.has(r.name) && prod(r.expr)) {
-        productive.add(r.name);
-        changed = true;
-      }
+  // worklist: a rule is re-examined only when a rule it refers to became productive (sweeping
+  // all rules until nothing changes is quadratic on the long rule chains of big schemas)
+  const users = new Map<string, RuleDef[]>();
+  for (const r of rules) {
+    const stack = [r.expr];
+    while (stack.length) {
+      const x = stack.pop()!;
+      if (x.type === "rule") {
+        let u = users.get(x.name);
+        if (!u) users.set(x.name, (u = []));
+        u.push(r);
+      } else if (x.type === "seq") stack.push(...x.items);
+      else if (x.type === "alt") stack.push(...x.alts);
+      else if (x.type === "repeat") stack.push(x.expr);
     }
+  }
+  const work = [...rules];
+  while (work.length) {
+    const r = work.pop()!;
+    if (productive.has(r.name) || !prod(r.expr)) continue;
+    productive.add(r.name);
+    for (const u of users.get(r.name) ?? []) if (!productive.has(u.name)) work.push(u);
   }
   if (!productive.has(start)) {
     throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema");
