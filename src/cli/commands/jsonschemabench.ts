@@ -193,7 +193,6 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
     const { model, vocab } = await loadModel(modelSpec);
     decoder = new LeftToRightDecoder(model, vocab);
   }
-  const dir = folder.dir;
   const base: Omit<RunOptions, "engine"> = {
     prompt,
     seed,
@@ -203,43 +202,88 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
   };
 
   const bar = process.stderr.isTTY
-    ? new cliProgress.SingleBar({ format: "{engine} {bar} {value}/{total} {percentage}% | ETA {eta_formatted} | {file}", hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic)
+    ? new cliProgress.SingleBar({ format: "{bar} {value}/{total} schemas {percentage}% | ETA {eta_formatted} | {file}", hideCursor: true, clearOnComplete: true, barsize: 30 }, cliProgress.Presets.shades_classic)
     : undefined;
-  const runs: Record<string, SchemaRun[]> = {};
-  try {
-    for (const engine of engines as Engine[]) {
-      bar?.start(items.length, 0, { engine, file: "" });
-      const out: SchemaRun[] = [];
-      for (const it of items) {
-        bar?.update(out.length, { file: it.file.slice(0, 40) });
-        out.push(await runOne({ ...it, text: readSchemaText(data, it.file) }, decoder, { ...base, engine }));
-      }
-      bar?.update(out.length, { file: "" });
-      bar?.stop();
-      runs[engine] = out;
-    }
-  } finally {
-    bar?.stop();
-  }
-  const main = (engines[0] as Engine) ?? "gramfill";
-  const first = runs[main]!;
-  const report: BenchReport = {
-    bench: "jsonschemabench",
-    engine: main,
-    model: modelSpec === "ar" || modelSpec === "mdm" ? `${modelSpec} (${dir.split("/").pop()})` : dir,
+  const meta = {
+    engine: engines[0] as Engine,
+    model: modelSpec === "ar" || modelSpec === "mdm" ? `${modelSpec} (${folder.dir.split("/").pop()})` : folder.dir,
     decoder: decoder.name,
     prompt,
     seed,
-    max_tokens: maxTokens,
+    maxTokens,
     date: new Date().toISOString(),
+  };
+  // Subsets take turns (round robin), and each schema runs under every engine before the next: a
+  // run stopped early (the checkpoint below) is still a paired sample spread over the subsets.
+  const order = roundRobin(items);
+  const runs = new Map<Engine, SchemaRun[]>(engines.map((e) => [e as Engine, []]));
+  const checkpoint = optionalString(p, "json");
+  const started = performance.now();
+  let lastSave = started;
+  bar?.start(order.length, 0, { file: "" });
+  try {
+    for (let i = 0; i < order.length; i++) {
+      const it = order[i]!;
+      bar?.update(i, { file: it.file.slice(0, 40) });
+      const text = readSchemaText(data, it.file);
+      for (const engine of engines as Engine[]) runs.get(engine)!.push(await runOne({ ...it, text }, decoder, { ...base, engine }));
+      // a long run leaves a usable partial report behind (every 5 minutes)
+      if (checkpoint && performance.now() - lastSave > 300_000 && i + 1 < order.length) {
+        lastSave = performance.now();
+        writeFileSync(checkpoint, JSON.stringify(assemble(meta, runs, `${selection}; PARTIAL: ${i + 1} of ${order.length} done (subsets in turn)`), null, 1) + "\n");
+      }
+    }
+    bar?.update(order.length, { file: "" });
+  } finally {
+    bar?.stop();
+  }
+  return assemble(meta, runs, selection);
+}
+
+/** Items reordered so that subsets take turns (each subset's own order kept). */
+export function roundRobin<T extends { subset: string }>(items: readonly T[]): T[] {
+  const queues = new Map<string, T[]>();
+  for (const it of items) {
+    const q = queues.get(it.subset);
+    if (q) q.push(it);
+    else queues.set(it.subset, [it]);
+  }
+  const out: T[] = [];
+  for (let round = 0; out.length < items.length; round++) for (const q of queues.values()) if (round < q.length) out.push(q[round]!);
+  return out;
+}
+
+interface RunMeta {
+  engine: Engine;
+  model: string;
+  decoder: string;
+  prompt: PromptStyle;
+  seed: number;
+  maxTokens: number;
+  date: string;
+}
+
+function assemble(meta: RunMeta, runs: Map<Engine, SchemaRun[]>, selection: string): BenchReport {
+  const sorted = (rs: SchemaRun[]) => [...rs].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const first = sorted(runs.get(meta.engine)!);
+  const report: BenchReport = {
+    bench: "jsonschemabench",
+    engine: meta.engine,
+    model: meta.model,
+    decoder: meta.decoder,
+    prompt: meta.prompt,
+    seed: meta.seed,
+    max_tokens: meta.maxTokens,
+    date: meta.date,
     selection,
     overall: summarize(first),
     subsets: bySubset(first),
     per_schema: first,
   };
-  if (engines.length === 2) {
-    const other = runs[engines[1]!]!;
-    if (main === "gramfill") report.baseline = { engine: "none", overall: summarize(other), subsets: bySubset(other), per_schema: other };
+  const other = runs.get("none");
+  if (meta.engine === "gramfill" && other) {
+    const o = sorted(other);
+    report.baseline = { engine: "none", overall: summarize(o), subsets: bySubset(o), per_schema: o };
   }
   return report;
 }
