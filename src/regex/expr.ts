@@ -75,6 +75,11 @@ export class ExprSet {
   readonly FULL: ExprId;
 
   private readonly maxExplore: number;
+  /**
+   * performance.now() after which emptiness searches give up with a `timeout` error (a caller's
+   * time budget, e.g. the JSON Schema compiler's; Infinity = none). Checked every 256 states.
+   */
+  deadline = Infinity;
   /** number of nodes; the typed per-node arrays below have room for more (grown by doubling) */
   private count = 0;
   private kind = new Int32Array(1024);
@@ -672,6 +677,7 @@ export class ExprSet {
     const queue: ExprId[] = [e];
     for (let qi = 0; qi < queue.length; qi++) {
       const x = queue[qi]!;
+      if ((qi & 255) === 255 && performance.now() > this.deadline) throw new GramfillError("timeout", `time budget ran out while checking whether a language is empty (${queue.length} states searched)`);
       let witness = -1;
       if (this.nullable(x)) witness = x;
       else {

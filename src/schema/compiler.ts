@@ -3,7 +3,7 @@
  * for the constraint it adds, and intersects them into one `Node` (node.ts). The algebra
  * (intersection, union, complement, disjointness) lives here.
  */
-import { GramfillError } from "../util/errors.js";
+import { GramfillError, isGramfillError } from "../util/errors.js";
 import { Langs, type L } from "./lang.js";
 import { anyArray, anyObject, isAnyArray, isAnyObject, type ArrShape, type KeyRule, type Node, type ObjShape } from "./node.js";
 import { NumberLangs } from "./numbers.js";
@@ -30,6 +30,8 @@ export interface CompilerOptions {
   /** "assert": known formats are enforced; "ignore": formats are annotations */
   formats: "assert" | "ignore";
   defaultDraft: Draft;
+  /** performance.now() after which compiling gives up with a `timeout` error naming the keyword and pointer */
+  deadline?: number;
 }
 
 const MAX_SHAPES = 64;
@@ -73,6 +75,11 @@ export class SchemaCompiler {
       throw new GramfillError("schema_unsupported", `${keyword}: ${reason}`, { pointer: pointer || "/" });
     }
     this.warnings.push({ keyword, pointer: pointer || "/", message: reason });
+  }
+
+  /** the time budget ran out while compiling the schema at `pointer` */
+  outOfTime(pointer: string): never {
+    throw new GramfillError("timeout", `${keywordOf(pointer)}: compiling this schema exceeded the time budget`, { pointer: pointer || "/" });
   }
 
   invalid(keyword: string, pointer: string, reason: string): never {
@@ -467,6 +474,7 @@ export class SchemaCompiler {
       return { scalar: this.l.EMPTY, objects: [], arrays: [], refs: [pending.rule] };
     }
     if (++this.depth > 400) this.invalid("schema", loc.ptr, "schema nested too deeply (more than 400 levels)");
+    if (this.opts.deadline !== undefined && performance.now() > this.opts.deadline) this.outOfTime(loc.ptr);
     const entry = { rule: `def_${++this.ruleCount}`, used: false };
     this.inProgress.set(key, entry);
     const base = this.registry.baseOf(loc);
@@ -476,6 +484,10 @@ export class SchemaCompiler {
     let node: Node;
     try {
       node = this.convertObject(s, here);
+    } catch (e) {
+      // a budget that ran out deep inside (an emptiness search): name the innermost schema
+      if (isGramfillError(e) && e.code === "timeout" && e.location?.pointer === undefined) this.outOfTime(loc.ptr);
+      throw e;
     } finally {
       if (newScope) this.dynamicScope.pop();
       this.inProgress.delete(key);
@@ -568,3 +580,19 @@ export class SchemaCompiler {
 function dedupe<T>(xs: T[]): T[] {
   return [...new Set(xs)];
 }
+
+/** the keyword a schema pointer ends in (`/properties/a/allOf/0` → allOf; the root → schema) */
+function keywordOf(pointer: string): string {
+  const parts = pointer.split("/").slice(1);
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const p = parts[i]!;
+    if (/^\d+$/.test(p)) continue;
+    // the segment after properties/$defs/... is a name, the one before it the keyword
+    const prev = parts[i - 1];
+    if (prev !== undefined && NAMED_CHILDREN.has(prev)) return prev;
+    return p;
+  }
+  return "schema";
+}
+
+const NAMED_CHILDREN = new Set(["properties", "patternProperties", "$defs", "definitions", "dependentSchemas", "dependencies"]);

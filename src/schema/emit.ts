@@ -147,6 +147,7 @@ export class Emitter {
   /** the rule for a node at a nesting depth (depth only matters for pretty output) */
   value(node: Node, depth: number): RuleExpr {
     const d = this.pretty ? depth : 0;
+    if (this.c.opts.deadline !== undefined && (this.ruleCount & 63) === 0 && performance.now() > this.c.opts.deadline) this.c.outOfTime("");
     // pretty: past the depth bound only scalars remain (indentation is not context-free)
     const deepest = this.pretty && depth >= this.form.prettyMaxDepth;
     let byDepth = this.ruleByNode.get(node);

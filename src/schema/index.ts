@@ -25,7 +25,7 @@
  */
 import type { Grammar } from "../grammar/ir.js";
 import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
-import { GramfillError } from "../util/errors.js";
+import { GramfillError, isGramfillError } from "../util/errors.js";
 import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
 import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
 import type { Node } from "./node.js";
@@ -55,6 +55,11 @@ export interface SchemaOptions {
   baseUri?: string;
   /** lexer DFA state cap passed to compileGrammar */
   maxLexerStates?: number;
+  /**
+   * time budget of one compile in ms (default 10,000; Infinity for none): past it the compile
+   * fails with a `timeout` error naming the keyword and JSON pointer it was working on
+   */
+  budgetMs?: number;
 }
 
 export interface CompiledSchema {
@@ -75,15 +80,29 @@ export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { gram
   const draft = opts.draft ?? "2020-12";
   const registry = new Registry(draft, opts.resolver);
   const rootLoc = registry.addDocument(schema, opts.baseUri ?? DEFAULT_BASE);
-  const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft });
+  const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
+  const deadline = budget === Infinity ? undefined : performance.now() + budget;
+  const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft, deadline });
   compiler.trackEvaluated = usesKeyword(schema, ["unevaluatedProperties", "unevaluatedItems"]);
-  const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
-  if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
-  const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20, prettyMaxDepth: opts.prettyMaxDepth ?? 16, propertyOrder: opts.propertyOrder ?? "schema" };
-  const grammar = new Emitter(compiler, form).grammar(root);
-  grammar.diagnostics = compiler.warnings.map((w) => ({ severity: "warning" as const, message: `${w.keyword} at #${w.pointer}: ${w.message}` }));
-  return { grammar, compiler, root, form };
+  const x = compiler.l.x;
+  x.deadline = deadline ?? Infinity;
+  try {
+    const root = compiler.convert({ ...rootLoc, base: opts.baseUri ?? DEFAULT_BASE });
+    if (compiler.isEmptyNode(root)) throw new GramfillError("schema_empty", "schema: no JSON value satisfies this schema", { pointer: "/" });
+    const form: FormOptions = { whitespace: opts.whitespace ?? "compact", indent: opts.indent ?? 2, maxWhitespace: opts.maxWhitespace ?? 20, prettyMaxDepth: opts.prettyMaxDepth ?? 16, propertyOrder: opts.propertyOrder ?? "schema" };
+    const grammar = new Emitter(compiler, form).grammar(root);
+    grammar.diagnostics = compiler.warnings.map((w) => ({ severity: "warning" as const, message: `${w.keyword} at #${w.pointer}: ${w.message}` }));
+    return { grammar, compiler, root, form };
+  } catch (e) {
+    if (isGramfillError(e) && e.code === "timeout" && e.location?.pointer === undefined) compiler.outOfTime("");
+    throw e;
+  } finally {
+    x.deadline = Infinity;
+  }
 }
+
+/** default time budget of one schema compile (the JSONSchemaBench runner allows 10 s) */
+const DEFAULT_BUDGET_MS = 10_000;
 
 /** does any object inside `v` have one of these keys? (iterative: deep schemas cannot overflow) */
 function usesKeyword(v: unknown, keys: string[]): boolean {
@@ -101,7 +120,17 @@ function usesKeyword(v: unknown, keys: string[]): boolean {
 
 export function compileSchema(schema: unknown, opts: SchemaOptions = {}): CompiledSchema {
   const { grammar, compiler, root, form } = schemaGrammar(schema, opts);
-  const compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates, exprs: compiler.l.x, termIds: compiler.l.termIds });
+  // the terminals' emptiness checks count against the same budget
+  compiler.l.x.deadline = compiler.opts.deadline ?? Infinity;
+  let compiled: CompiledGrammar;
+  try {
+    compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates, exprs: compiler.l.x, termIds: compiler.l.termIds });
+  } catch (e) {
+    if (isGramfillError(e) && e.code === "timeout") compiler.outOfTime("");
+    throw e;
+  } finally {
+    compiler.l.x.deadline = Infinity;
+  }
   const ser = (v: unknown) => serializeWith(compiler, root, v, form);
   return {
     grammar,

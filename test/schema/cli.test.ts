@@ -28,6 +28,14 @@ describe("gramfill --schema commands", () => {
     expect(broken.stderr).toMatch(/not valid JSON/);
   });
 
+  it("a compile past its time budget is one error line naming the keyword and pointer, exit 1", async () => {
+    const r = await run(["compile", "--schema", `${F}/point.json`, "--budget-ms", "0.0001"]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^test\/fixtures\/schemas\/point\.json:#\/[^ ]*: [a-z$]+: compiling this schema exceeded the time budget/);
+    expect(r.stderr!.trim().split("\n")).toHaveLength(1);
+    expect((await run(["compile", "--schema", `${F}/point.json`, "--budget-ms", "-1"])).code).toBe(2);
+  });
+
   it("check --schema accepts and rejects, with ajv's verdict when they differ", async () => {
     expect((await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-ok.json`])).code).toBe(0);
     const bad = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-bad.json`]);

@@ -14,13 +14,15 @@ export const schemaOptions: OptionSpec = {
   whitespace: { type: "string" },
   indent: { type: "string" },
   "property-order": { type: "string" },
+  "budget-ms": { type: "string" },
 };
 
 export const schemaOptionsHelp = `  -s, --schema FILE    a JSON Schema (draft 4, 6, 7, 2019-09, 2020-12 from $schema; default 2020-12)
       --mode M         strict (default): unsupported keywords are errors; lenient: over-approximate, warn
       --whitespace W   compact (default) | python | pretty | flexible
       --indent N       spaces per level for --whitespace pretty (default 2)
-      --property-order schema (default: properties order, optional ones skippable) | any`;
+      --property-order schema (default: properties order, optional ones skippable) | any
+      --budget-ms N    give up compiling after N ms with an error naming the keyword and pointer (default 10000)`;
 
 export function loadSchema(file: string): unknown {
   const text = readText(file);
@@ -40,7 +42,9 @@ export function schemaOptionsFrom(p: Parsed, command: string): SchemaOptions {
   if (!Number.isInteger(indent) || indent < 0 || indent > 16) throw new UsageError("--indent must be an integer 0..16", command);
   const order = optionalString(p, "property-order") ?? "schema";
   if (order !== "schema" && order !== "any") throw new UsageError("--property-order must be schema or any", command);
-  return { mode, whitespace: ws as Whitespace, indent, propertyOrder: order };
+  const budget = Number(optionalString(p, "budget-ms") ?? "10000");
+  if (!(budget > 0)) throw new UsageError("--budget-ms must be a positive number of milliseconds", command);
+  return { mode, whitespace: ws as Whitespace, indent, propertyOrder: order, budgetMs: budget };
 }
 
 export function compileFile(file: string, opts: SchemaOptions): CompiledSchema {
