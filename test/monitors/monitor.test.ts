@@ -192,20 +192,20 @@ describe("contexts", () => {
 
 describe("the mask equals accepting each token (brute force)", () => {
   const fragments = ["c.", "c.center.", "arr.", "s.", "c?.", "new ", "new", "const v = ", "s + \"x.", "// c.", "1.", "`${c.", "`c.", "(c).", "arr[0].", "\n", " ", "x", "c.ra", "c.radius", "arr.length", "c.center.x "];
-  it("on random prefixes built from fragments", () => {
+  it("on random prefixes built from fragments, with and without lookahead", () => {
     const v = bundledVocab();
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 3 }), (parts) => {
-        const m = monitor(HEAD + parts.join(""));
+      fc.property(fc.array(fc.constantFrom(...fragments), { minLength: 1, maxLength: 3 }), fc.boolean(), (parts, lookahead) => {
+        const m = monitor(HEAD + parts.join(""), { lookahead });
         const bits = mask(m);
         for (let id = 0; id < v.size; id++) {
           if (!v.isNormal(id)) continue;
           const ok = m.accept(id);
           if (ok) m.rollback(1);
-          if (ok !== has(bits, id)) throw new Error(`${JSON.stringify(parts.join(""))} + ${JSON.stringify(tokenText(v, id))}: mask ${has(bits, id)}, accept ${ok}`);
+          if (ok !== has(bits, id)) throw new Error(`${JSON.stringify(parts.join(""))} + ${JSON.stringify(tokenText(v, id))} (lookahead ${lookahead}): mask ${has(bits, id)}, accept ${ok}`);
         }
       }),
-      { numRuns: 25, seed: 7 },
+      { numRuns: 30, seed: 7 },
     );
   });
 });

@@ -57,7 +57,9 @@ Model and sampling:
 Output:
       --format F         text (default; streamed as produced) | json (one object:
                          {"text","tokens","valid","closed_out","stats":{"model_ms","constraint_ms",
-                         "forced_tokens","tokens_per_s"}}) | ndjson (one event per token, then a summary)
+                         "forced_tokens","tokens_per_s"}}, with --monitor also "monitor":{"queries",
+                         "monitored_steps","monitored_ms_p50","monitored_ms_p90"}) | ndjson (one
+                         event per token, then a summary)
       --validate         re-check the output (ajv for schemas, the parser for grammars and regexes);
                          exit 3 if invalid
   -h, --help             this help
