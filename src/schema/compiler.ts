@@ -284,6 +284,7 @@ export class SchemaCompiler {
       contains: [...a.contains, ...b.contains],
       unique: a.unique || b.unique,
       evaluated: Math.max(a.evaluated ?? 0, b.evaluated ?? 0),
+      ptr: a.ptr ?? b.ptr,
     };
     return this.arrShapeEmpty(out) ? undefined : out;
   }

@@ -30,6 +30,8 @@ export interface FormOptions {
 
 const MAX_REGION_RULES = 8;
 const MAX_STATES = 20_000;
+/** states of a uniqueItems array over a finite value set (sets of values used so far) */
+const MAX_UNIQUE_STATES = 4096;
 
 const seq = (...items: RuleExpr[]): RuleExpr => (items.length === 1 ? items[0]! : { type: "seq", items });
 const alt = (...alts: RuleExpr[]): RuleExpr => (alts.length === 1 ? alts[0]! : { type: "alt", alts });
@@ -377,9 +379,9 @@ export class Emitter {
     if (shape.unique && shape.max > 1) {
       const finite = this.uniqueFinite(shape, depth);
       if (finite) return finite;
-      c.unsupported("uniqueItems", "", "uniqueItems on arrays that may hold more than one item of an open set of values");
+      c.unsupported("uniqueItems", shape.ptr ? `${shape.ptr}/uniqueItems` : "", "uniqueItems on arrays that may hold more than one item of an open set of values (or of more finite value sets than 4096 states can track)");
     }
-    if (shape.contains.length > 1) c.unsupported("contains", "", "several contains conditions on one array");
+    if (shape.contains.length > 1) c.unsupported("contains", shape.ptr ? `${shape.ptr}/contains` : "", "several contains conditions on one array");
     const cont = shape.contains[0];
     const need = cont ? cont.min : 0;
     /** counting exactly (hits and misses disjoint) is needed for maxContains */
@@ -390,7 +392,7 @@ export class Emitter {
     let P = Math.max(shape.prefix.length, shape.min, 1);
     // positions are tracked up to P; when contains must still be counted past it, track to maxItems
     if (cont && shape.max !== Infinity) P = Math.max(P, shape.max);
-    if (P > 5000) c.unsupported("contains", "", `contains with maxItems ${shape.max}`);
+    if (P > 5000) c.unsupported("contains", shape.ptr ? `${shape.ptr}/contains` : "", `contains with maxItems ${shape.max}`);
     const base = `arr_${++this.ruleCount}`;
     const stateRules = new Map<string, string>();
     this.budget((Math.min(P, shape.max) + 1) * (kMax + 1));
@@ -428,46 +430,52 @@ export class Emitter {
   }
 
   /**
-   * uniqueItems over a finite set of scalar values (an enum): the state is the set of values used so
-   * far, so each value can appear once (2^n states; n ≤ 10).
+   * uniqueItems over a finite set of scalar values (an enum): the state is the set of values used
+   * so far, so each value can appear once. Only sets smaller than maxItems (or n) need a state: the
+   * item that fills the array to maxItems is any unused value, then "]". So n values with
+   * maxItems m take Σ_{k<m} C(n, k) states — all 2^n subsets for n ≤ 12, many more values when
+   * maxItems is small.
    */
   private uniqueFinite(shape: ArrShape, depth: number): RuleExpr | undefined {
     const c = this.c;
     const it = shape.items;
     if (shape.prefix.length > 0 || shape.contains.length > 0 || !it.values || it.objects.length || it.arrays.length || it.refs.length) return undefined;
     const values = it.values.filter((v, i, a) => a.findIndex((w) => w === v) === i);
-    if (values.length > 10) return undefined;
-    const langs = values.map((v) => c.l.and(c.l.lit(scalarText(v)), it.scalar)).map((l, i) => {
-      const x = values[i];
-      // all spellings of the value (numbers have several)
-      const all = typeof x === "number" ? c.l.and(numberLiteral(c, x), it.scalar) : l;
-      return all;
-    });
-    const max = Math.min(shape.max, values.length);
+    const n = values.length;
+    const langs = values.map((x) => c.l.and(typeof x === "number" ? numberLiteral(c, x) : c.l.lit(scalarText(x)), it.scalar));
+    const max = Math.min(shape.max, n);
     if (shape.min > max) return NOTHING;
-    this.budget(1 << values.length);
+    let states = 0;
+    for (let k = 0, choose = 1; k < max; k++) {
+      states += choose;
+      if (states > MAX_UNIQUE_STATES) return undefined;
+      choose = (choose * (n - k)) / (k + 1);
+    }
+    this.budget(Math.max(1, states));
     const base = `uniq_${++this.ruleCount}`;
-    const names = new Map<number, string>();
-    const state = (used: number, count: number): RuleExpr => {
-      let name = names.get(used);
+    const names = new Map<string, string>();
+    const state = (used: number[]): RuleExpr => {
+      const key = used.join(",");
+      let name = names.get(key);
       if (name) return { type: "rule", name };
-      name = `${base}_${used}`;
-      names.set(used, name);
+      name = `${base}_${names.size}`;
+      names.set(key, name);
       const rule: RuleDef = { name, expr: NOTHING };
       this.rules.push(rule);
+      const count = used.length;
       const alts: RuleExpr[] = [];
       if (count >= shape.min) alts.push(this.close("]", depth, count === 0));
-      if (count < max) {
-        const lead = count === 0 ? this.first(depth) : this.sep(depth);
-        values.forEach((_, j) => {
-          if (used & (1 << j) || c.l.isEmpty(langs[j]!)) return;
-          alts.push(seq(lead, this.scalarTerminal(langs[j]!), state(used | (1 << j), count + 1)));
-        });
+      const lead = count === 0 ? this.first(depth) : this.sep(depth);
+      const free = values.map((_, j) => j).filter((j) => !used.includes(j) && !c.l.isEmpty(langs[j]!));
+      if (count + 1 === max && free.length > 0) {
+        alts.push(seq(lead, this.scalarTerminal(c.l.or(...free.map((j) => langs[j]!))), this.close("]", depth, false)));
+      } else if (count < max) {
+        for (const j of free) alts.push(seq(lead, this.scalarTerminal(langs[j]!), state([...used, j].sort((x, y) => x - y))));
       }
       rule.expr = alt(...alts);
       return { type: "rule", name };
     };
-    return seq(this.open("["), state(0, 0));
+    return seq(this.open("["), state([]));
   }
 
   /** the whole grammar for a root node */

@@ -52,6 +52,8 @@ export interface ArrShape {
   unique: boolean;
   /** items evaluated by prefixItems/items (a count, Infinity for all; for unevaluatedItems) */
   evaluated?: number;
+  /** JSON pointer of the schema that set uniqueItems/contains (for error messages) */
+  ptr?: string;
 }
 
 export interface Node {

@@ -171,6 +171,24 @@ describe("arrays", () => {
     const s = { type: "array", items: { enum: ["a", "b", 1, null] }, uniqueItems: true, minItems: 1 };
     exact(s, [...ALL, ["a", "b"], ["a", "a"], [1, null, "b", "a"], [1, 1], ["b", "a", "b"], []]);
     exact({ items: { type: "integer", enum: [1, 2, 3, "x"] }, uniqueItems: true, maxItems: 2 }, [[1, 2], [2, 1], [1, 1], [3, 2, 1], ["x"]]);
+     // 12 values, any length (2^12 sets); 40 values with maxItems 3 (the filling item needs no state)
+    const twelve = Array.from({ length: 12 }, (_, i) => `v${i}`);
+    const arrays12 = fc.array(fc.constantFrom(...twelve), { maxLength: 13 });
+    const forty = Array.from({ length: 40 }, (_, i) => i);
+    const arrays40 = fc.array(fc.constantFrom(...forty), { maxLength: 4 });
+    for (const [schema, arb] of [
+      [{ items: { enum: twelve }, uniqueItems: true }, arrays12],
+      [{ items: { enum: forty }, uniqueItems: true, maxItems: 3, minItems: 1 }, arrays40],
+    ] as const) {
+      const c = compile(schema);
+      const v = ajvFor(schema);
+      fc.assert(fc.property(arb, (xs) => c.accepts(xs) === v(xs)), { numRuns: 300, seed: 7 });
+      // and unique arrays, which random ones rarely are
+      fc.assert(fc.property(fc.uniqueArray(arb.map((xs) => xs[0]).filter((x) => x !== undefined), { maxLength: 5 }), (xs) => c.accepts(xs) === v(xs)), { numRuns: 100, seed: 7 });
+    }
+    // too many sets to track: refused with the pointer of the array schema
+    const e = errorOf(() => compile({ properties: { tags: { items: { enum: forty }, uniqueItems: true } } }));
+    expect(e.location?.pointer).toBe("/properties/tags/uniqueItems");
   });
 });
 

@@ -45,6 +45,7 @@ export function applyArrayKeywords(c: SchemaCompiler, s: Record<string, unknown>
     if (!(node.top && max === Infinity && min <= 1 && shape.min >= min)) shape.contains.push({ node, min, max });
   }
   if (s.uniqueItems === true) shape.unique = true;
+  if (shape.unique || shape.contains.length) shape.ptr = loc.ptr;
   if (c.arrShapeEmpty(shape)) return c.arraysOnly([]);
   return c.arraysOnly([shape]);
 }
