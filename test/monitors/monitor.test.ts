@@ -127,6 +127,12 @@ describe("contexts", () => {
     expect(feed(free, "x;")).toBe(-1);
   });
 
+  it("a prompt with what the monitor would refuse (`c. radius`, `c.(`) is read on", () => {
+    const m = monitor(HEAD + "const q = c. radius;\nconst w = [c.(1)];\nc.");
+    expect(m.phase).toBe("triggered");
+    expect(new Set(m.currentNames())).toEqual(new Set(["area", "center", "radius", "same"]));
+  });
+
   it("chains follow the types: c.center.x, arr.length.toFixed", () => {
     const m = monitor(HEAD);
     expect(feed(m, "c.center.")).toBe(-1);

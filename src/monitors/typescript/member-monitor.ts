@@ -120,7 +120,8 @@ export class TsMemberMonitor implements Monitor {
       identCtx = ctx;
       return null;
     };
-    for (; at < bytes.length; at++) s.step(bytes[at]!, -1, note);
+    // (the user may write what the monitor would refuse, `a. b` say: then the context is dropped)
+    for (; at < bytes.length; at++) if (!s.step(bytes[at]!, -1, note)) s.clearContext();
     s.ctxAt = -1;
     this.state = s;
     project.setText(file, this.prefix + this.suffix);

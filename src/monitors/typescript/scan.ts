@@ -180,6 +180,12 @@ export class ScanState {
     return this.ctx === Ctx.None && (this.names === null || this.names.isName(this.nameNode));
   }
 
+  /** Drops a pending context (after a refused byte in text nobody constrains, such as the prompt). */
+  clearContext(): void {
+    this.ctx = Ctx.None;
+    this.names = null;
+  }
+
   /** Inside an identifier (the last byte read was part of one). */
   inIdentifier(): boolean {
     return this.mode === Mode.Code && this.word === Word.Ident;
