@@ -39,7 +39,7 @@ import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
-import { CheckStats, maxTokenBytesOf, round2, wholeCanvasChecker, type FeasibilityChecker } from "./diffusion-canvas.js";
+import { CheckStats, maxTokenBytesOf, round2, type FeasibilityChecker } from "./diffusion-canvas.js";
 import { Rng } from "./sampler.js";
 
 /** Logits of one forward pass; `row(i)` predicts position i of the ids passed in. */
@@ -114,6 +114,15 @@ export interface DiffusionOptions {
    * (fewer commits that only an impossible long token could complete); longer tokens are not offered
    */
   maxTokenBytes?: number;
+  /**
+   * planning budget (default 4): a commit must leave every masked run fillable with at most this
+   * many bytes per position (only when no candidate passes that, the first masked position is
+   * committed under the checker's exact budget). A decoding policy, not a proof
+   * (a candidate it refuses is only deferred to a later step, never banned): the checker's budget
+   * (1..M bytes per position, any bytes) lets a lone masked position stand for 16 bytes no real
+   * token spells, which is how out-of-order commits walk into dead ends. ≥ maxTokenBytes: off.
+   */
+  planBytesPerPosition?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
@@ -133,6 +142,8 @@ export interface DiffusionStats {
   rejections: number;
   /** candidates excluded by the left-to-right pre-filter (no check needed) */
   prefiltered: number;
+  /** candidates the planning budget deferred to a later step (counted in checks and rejections too) */
+  deferred: number;
   check_ms_p50: number;
   check_ms_p99: number;
   fallback_used: boolean;
@@ -173,8 +184,15 @@ class DiffusionRun {
   private readonly model: DiffusionModel;
   private readonly o: DiffusionOptions;
   private readonly checker: FeasibilityChecker | undefined;
+  /** the InfillChecker behind the default checker (its three-way answers), when it is ours */
+  private readonly checkerFull: InfillChecker | undefined;
   /** the incremental checker (positions: masked positions of the region in order) */
   private session: InfillSession | undefined;
+  /** the same canvas under the planning budget (see `planBytesPerPosition`) */
+  private planSession: InfillSession | undefined;
+  private readonly planBytes: number;
+  /** candidates the planning budget deferred in this step, by position */
+  private deferred = new Map<number, Set<number>>();
   private sessionPos: Int32Array;
   private readonly grammar: CompiledGrammar | undefined;
   private readonly eosId: number;
@@ -224,6 +242,7 @@ class DiffusionRun {
     checks: 0,
     rejections: 0,
     prefiltered: 0,
+    deferred: 0,
     check_ms_p50: 0,
     check_ms_p99: 0,
     fallback_used: false,
@@ -236,11 +255,15 @@ class DiffusionRun {
     this.vocab = vocab;
     this.o = opts;
     this.grammar = opts.grammar;
-    this.checker = opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab) }) : undefined);
+    this.checkerFull = !opts.checker && opts.grammar ? new InfillChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab) }) : undefined;
+    const full = this.checkerFull;
+    this.checker = opts.checker ?? (full ? { feasible: (c) => full.feasible(c), witness: (c) => full.witness(c) } : undefined);
     if (vocab.eosIds.length === 0) throw new GramfillError("io", "the vocabulary has no EOS token: diffusion decoding pads with it");
     this.eosId = vocab.eosIds[0]!;
     this.maxTokenBytes = Math.min(maxTokenBytesOf(vocab), opts.maxTokenBytes ?? 16);
     if (!(this.maxTokenBytes >= 1)) throw new GramfillError("usage", `maxTokenBytes must be ≥ 1, not ${opts.maxTokenBytes}`);
+    this.planBytes = Math.min(this.maxTokenBytes, opts.planBytesPerPosition ?? 4);
+    if (!(this.planBytes >= 1)) throw new GramfillError("usage", `planBytesPerPosition must be ≥ 1, not ${opts.planBytesPerPosition}`);
     this.temperature = opts.temperature ?? 0;
     if (!(this.temperature >= 0 && Number.isFinite(this.temperature))) throw new GramfillError("usage", `temperature must be a number ≥ 0, not ${opts.temperature}`);
     this.threshold = opts.threshold ?? 0.9;
@@ -289,8 +312,10 @@ class DiffusionRun {
     this.fedTo = this.regionStart;
     this.sessionPos = new Int32Array(n).fill(-1);
     const midHoleMayEnd = this.holesMayEnd && this.holeIsTail.some((t) => !t);
-    if (this.grammar && !opts.checker && !midHoleMayEnd) {
-      this.session = new InfillChecker(this.grammar, { maxTokenBytes: this.maxTokenBytes }).session(this.canvas(-1, -1).canvas);
+    if (this.checkerFull && !midHoleMayEnd) {
+      const ic = this.checkerFull!;
+      this.session = ic.session(this.canvas(-1, -1).canvas);
+      if (this.planBytes < this.maxTokenBytes) this.planSession = ic.session(this.canvas(-1, -1, this.planBytes).canvas);
       let k = 0;
       for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
       if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
@@ -350,6 +375,7 @@ class DiffusionRun {
     this.stats.model_ms += performance.now() - m0;
     this.stats.steps++;
     this.rows.clear();
+    this.deferred.clear();
     this.noise.clear();
     const c0 = performance.now();
     const constraintBefore = this.constraintTime();
@@ -398,13 +424,14 @@ class DiffusionRun {
       else refused[bi]!++;
     }
     if (commits === 0 && this.checker) {
-      // every candidate was refused too often: the first masked position (pre-filtered by the
-      // left-to-right mask, so its candidates rarely fail) gets the remaining checks
-      // (a budget of their own)
+      // every candidate was refused or deferred: the first masked position (pre-filtered by the
+      // left-to-right mask) gets exact checks, without the planning budget, on a budget of their own
       const p = cand.filter((q) => this.kind[q] === MASK).sort((a, b) => a - b)[0];
       checks = 0;
+      this.deferred.delete(p ?? -1);
+      if (p !== undefined) this.pick(p);
       while (p !== undefined && this.kind[p] === MASK && this.x0[p]! >= 0 && checks < maxChecks) {
-        const r = this.tryCommit(p);
+        const r = this.tryCommit(p, true);
         checks += r.checks;
         if (r.ok) return true;
       }
@@ -413,12 +440,25 @@ class DiffusionRun {
   }
 
   /** Checks x0 at p and commits it, or bans it and re-picks p. */
-  private tryCommit(p: number): { ok: boolean; checks: number } {
+  private tryCommit(p: number, exact = false): { ok: boolean; checks: number } {
     const v = this.x0[p]!;
     if (v === this.eosId && !this.eosAllowed(p)) {
       // a token was committed after p in its hole since p picked EOS: EOS would cut it off
       this.pick(p);
       return { ok: false, checks: 0 };
+    }
+    if (this.checker && this.planBytes < this.maxTokenBytes && !exact) {
+      // planning budget first; feasible under it implies feasible (its holes are sub-languages)
+      if (this.check(p, v, true)) {
+        this.commit(p, v);
+        return { ok: true, checks: 1 };
+      }
+      this.stats.deferred++;
+      let d = this.deferred.get(p);
+      if (!d) this.deferred.set(p, (d = new Set()));
+      d.add(v);
+      this.pick(p);
+      return { ok: false, checks: 1 };
     }
     if (this.checker && !this.check(p, v)) {
       this.ban(p, v);
@@ -495,6 +535,7 @@ class DiffusionRun {
       }
     }
     const bans = this.banned.get(p);
+    const later = this.deferred.get(p);
     const bits = p === this.frontierPos ? this.frontierBits : undefined;
     let best = -1;
     let bestScore = -Infinity;
@@ -515,7 +556,7 @@ class DiffusionRun {
     };
     for (let id = 0; id < W; id++) {
       if (this.normal[id] === 0) continue;
-      if (bans?.has(id)) continue;
+      if (bans?.has(id) || later?.has(id)) continue;
       if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) {
         this.stats.prefiltered++;
         continue;
@@ -526,7 +567,7 @@ class DiffusionRun {
     // there; in other holes EOS only ends the hole, which the mask cannot judge
     const eosBlocked = bits !== undefined && this.holeIsTail[this.holeOf[p]!] === true && this.lastRun(p) && (bits[this.eosId >>> 5]! & (1 << (this.eosId & 31))) === 0;
     if (eosBlocked) this.stats.prefiltered++;
-    else if (this.eosAllowed(p) && !bans?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
+    else if (this.eosAllowed(p) && !bans?.has(this.eosId) && !later?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
     this.x0[p] = best;
     this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
     if (best === this.eosId) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
@@ -555,10 +596,11 @@ class DiffusionRun {
   }
 
   private commit(p: number, v: number): void {
-    if (this.session) {
+    for (const s of [this.session, this.planSession]) {
+      if (!s) continue;
       const sp = this.sessionPos[p]!;
-      if (v === this.eosId) this.session.end(sp);
-      else this.session.commit(sp, this.vocab.tokenBytes(v));
+      if (v === this.eosId) s.end(sp);
+      else s.commit(sp, this.vocab.tokenBytes(v));
     }
     if (v === this.eosId) {
       const end = this.holeEnd[this.holeOf[p]!]!;
@@ -626,13 +668,23 @@ class DiffusionRun {
     return true;
   }
 
-  private check(p: number, v: number): boolean {
-    const s = this.session;
+  /**
+   * Would (p := v) keep the canvas feasible? Exact checks accept "unknown" (never a false dead
+   * end); under the planning budget (`plan`) only a verified witness counts, since a refusal there
+   * merely defers the candidate.
+   */
+  private check(p: number, v: number, plan = false): boolean {
+    const s = plan ? this.planSession : this.session;
+    const ok = (status: string) => (plan ? status === "feasible" : status !== "infeasible");
     if (s) {
       const sp = this.sessionPos[p]!;
-      return this.cs.time(() => (v === this.eosId ? s.tryEnd(sp) : s.tryCommit(sp, this.vocab.tokenBytes(v))).status !== "infeasible");
+      return this.cs.time(() => ok((v === this.eosId ? s.tryEnd(sp) : s.tryCommit(sp, this.vocab.tokenBytes(v))).status));
     }
-    return this.cs.run(this.checker!, this.canvas(p, v).canvas);
+    if (plan && this.checkerFull) {
+      const full = this.checkerFull;
+      return this.cs.time(() => ok(full.check(this.canvas(p, v, this.planBytes).canvas).status));
+    }
+    return this.cs.run(this.checker!, this.canvas(p, v, plan ? this.planBytes : this.maxTokenBytes).canvas);
   }
 
   /** Effective kind of q with (p := v) applied. */
@@ -649,7 +701,7 @@ class DiffusionRun {
    * as text, each run of masked positions as a budget-aware hole; `runHole` maps canvas holes to
    * the parts' holes.
    */
-  private canvas(p: number, v: number): { canvas: Canvas; runHole: number[] } {
+  private canvas(p: number, v: number, M = this.maxTokenBytes): { canvas: Canvas; runHole: number[] } {
     const parts: CanvasPart[] = [];
     const runHole: number[] = [];
     let text: Uint8Array[] = [];
@@ -678,7 +730,7 @@ class DiffusionRun {
           if (kx !== PAD) last = false;
         }
         flush();
-        parts.push(mayEnd ? (last ? tokenHole(r, this.maxTokenBytes, true) : { hole: { tokens: r, maxTokenBytes: this.maxTokenBytes, minBytes: 0 } }) : tokenHole(r, this.maxTokenBytes));
+        parts.push(mayEnd ? (last ? tokenHole(r, M, true) : { hole: { tokens: r, maxTokenBytes: M, minBytes: 0 } }) : tokenHole(r, M));
         runHole.push(h);
         q = after;
       }
