@@ -280,3 +280,39 @@ describe("EOSER", () => {
     expect((await order(0.4))[0]).toBe(2);
   });
 });
+
+describe("planning budget", () => {
+  it("a commit that leaves a run needing more bytes per position than planned is deferred, not banned", async () => {
+    const T = ["<eos>", "<mask>", "[", "]", "a", "b", "c", "ab"];
+    const v = new Vocabulary({ kind: "custom", bytes: T, specialIds: [0, 1], eosIds: [0] });
+    const word = compileGrammar(parseGrammar('start: "[" "abc" "]"', "lark"));
+    const model: DiffusionModel = {
+      maskTokenId: 1,
+      maxContext: undefined,
+      encode: (t) => v.tokenizeGreedy(t),
+      async forward() {
+        return {
+          row(i: number) {
+            const r = new Float32Array(T.length).fill(-20);
+            if (i === 1) (r[T.indexOf("ab")] = 2), (r[T.indexOf("a")] = 1.6);
+            if (i === 2) r[T.indexOf("c")] = 9;
+            return r;
+          },
+        };
+      },
+    };
+    const run = async (planBytesPerPosition: number) => {
+      const commits: string[] = [];
+      const r = await diffusionGenerate(model, v, { parts: [{ text: "[" }, { masks: 2 }, { text: "]" }], grammar: word, holesMayEnd: false, threshold: 2, planBytesPerPosition, onCommit: (p, t) => commits.push(`${p}:${T[t]}`) });
+      return { r, commits };
+    };
+    // "c" at 2 first would leave one position for "ab": fine for the checker (M = 2), not for a plan of 1 byte
+    const planned = await run(1);
+    expect(planned.commits).toEqual(["1:ab", "2:c"]);
+    expect(planned.r.stats.deferred).toBe(1);
+    expect(planned.r.text).toBe("[abc]");
+    const unplanned = await run(2);
+    expect(unplanned.commits).toEqual(["2:c", "1:ab"]);
+    expect(unplanned.r.stats.deferred).toBe(0);
+  });
+});
