@@ -68,6 +68,28 @@ function timeLang(l: Langs, strictTz = true): L {
   return l.or(normal, ...parts);
 }
 
+/**
+ * ajv-formats' url regex has three negative lookaheads before the dotted-quad host (no private
+ * 10.x, 127.x, 169.254.x, 192.168.x, 172.16–31.x addresses). A lookahead `(?!X)` tests the whole
+ * rest of the string, so that branch is (quad · rest) ∩ ¬(X · anything); everything else is the
+ * regex itself (flags i, u), pieces compiled with our regex engine.
+ */
+function urlLang(l: Langs): L {
+  const P = (src: string) => l.pattern(src, "iu", "whole");
+  const rest = P(String.raw`(?::\d{2,5})?(?:\/[^\s]*)?`);
+  const notAt = (src: string) => l.minus(l.CONTENT, l.seq(P(src), l.CONTENT));
+  const quad = String.raw`(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))`;
+  const ip = l.and(
+    l.seq(P(quad), rest),
+    notAt(String.raw`(?:10|127)(?:\.\d{1,3}){3}`),
+    notAt(String.raw`(?:169\.254|192\.168)(?:\.\d{1,3}){2}`),
+    notAt(String.raw`172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2}`),
+  );
+  const label = String.raw`(?:[a-z0-9\u{00a1}-\u{ffff}]+-)*[a-z0-9\u{00a1}-\u{ffff}]+`;
+  const name = l.seq(P(String.raw`${label}(?:\.${label})*(?:\.(?:[a-z\u{00a1}-\u{ffff}]{2,}))`), rest);
+  return l.seq(P(String.raw`(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?`), l.or(ip, name));
+}
+
 const cache = new WeakMap<Langs, Map<string, L | undefined | "unsupported">>();
 
 /** content language of a string format; undefined = annotation only; "unsupported" = known but not expressible */
@@ -118,10 +140,11 @@ function buildFormat(l: Langs, f: string): L | undefined | "unsupported" {
     case "password":
     case "binary":
       return undefined;
+    case "url":
+      return urlLang(l);
     case "ipv6":
     case "uri":
     case "uri-reference":
-    case "url":
     case "uri-template": {
       const re = ajvRegex(f);
       if (!re) return "unsupported";

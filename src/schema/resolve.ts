@@ -3,6 +3,7 @@
  * `$dynamicAnchor` (and draft ≤7 fragment-only ids) name subschemas, JSON pointers address the rest.
  * Remote documents come from a caller-supplied resolver.
  */
+import { createRequire } from "node:module";
 import { GramfillError } from "../util/errors.js";
 
 export type Draft = "draft4" | "draft6" | "draft7" | "2019-09" | "2020-12";
@@ -147,9 +148,10 @@ export class Registry {
     const docUri = hash < 0 ? uri : uri.slice(0, hash);
     const frag = hash < 0 ? "" : decodeURIComponentSafe(uri.slice(hash + 1));
     let res = this.resources.get(docUri);
-    if (!res && this.remote && !this.loadedDocs.has(docUri)) {
+    if (!res && !this.loadedDocs.has(docUri)) {
       this.loadedDocs.add(docUri);
-      const doc = this.remote(docUri);
+      // the caller's resolver first; the official metaschemas are bundled (ajv's copies)
+      const doc = this.remote?.(docUri) ?? bundledMetaschema(docUri);
       if (doc !== undefined) {
         this.addDocument(doc, docUri);
         res = this.resources.get(docUri);
@@ -196,4 +198,22 @@ function decodeURIComponentSafe(s: string): string {
   } catch {
     return s;
   }
+}
+
+/** metaschema URI (no fragment) → the module path of ajv's copy */
+const METASCHEMAS: Record<string, string> = {
+  "http://json-schema.org/draft-04/schema": "ajv-draft-04/dist/refs/json-schema-draft-04.json",
+  "http://json-schema.org/draft-06/schema": "ajv/dist/refs/json-schema-draft-06.json",
+  "http://json-schema.org/draft-07/schema": "ajv/dist/refs/json-schema-draft-07.json",
+  "https://json-schema.org/draft/2019-09/schema": "ajv/dist/refs/json-schema-2019-09/schema.json",
+  "https://json-schema.org/draft/2020-12/schema": "ajv/dist/refs/json-schema-2020-12/schema.json",
+};
+for (const v of ["core", "applicator", "validation", "meta-data", "format", "content"]) METASCHEMAS[`https://json-schema.org/draft/2019-09/meta/${v}`] = `ajv/dist/refs/json-schema-2019-09/meta/${v}.json`;
+for (const v of ["core", "applicator", "unevaluated", "validation", "meta-data", "format-annotation", "content"]) METASCHEMAS[`https://json-schema.org/draft/2020-12/meta/${v}`] = `ajv/dist/refs/json-schema-2020-12/meta/${v}.json`;
+
+/** The official metaschema at `uri` (draft 4 to 2020-12, with the 2019-09/2020-12 vocabularies), if it is one. */
+export function bundledMetaschema(uri: string): unknown {
+  const path = METASCHEMAS[uri.replace(/^https?:/, uri.startsWith("https:") ? "https:" : "http:")] ?? METASCHEMAS[uri];
+  if (!path) return undefined;
+  return createRequire(import.meta.url)(path) as unknown;
 }

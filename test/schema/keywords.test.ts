@@ -112,6 +112,8 @@ describe("strings", () => {
     exact({ format: "iso-time" }, ["10:00:00", "10:00:00Z", "23:59:60", "22:59:60", "10:00:00+25:00"]);
     exact({ format: "iso-date-time" }, ["2020-01-01T10:00:00", "2020-01-01T10:00:00Z", "2020-01-01 23:59:60"]);
     exact({ format: "json-pointer-uri-fragment" }, ["#", "#/a/b", "#/a%20b", "/a", "#/a b"]);
+    // url: ajv-formats' regex with its three negative lookaheads (private IPv4 ranges)
+    exact({ format: "url" }, ["http://10.0.0.1", "http://11.0.0.1", "http://172.16.0.1", "http://172.15.0.1", "http://192.168.1.1/x", "http://example.com", "ftp://a.b.cc:8080/p", "https://user:pw@host.io", "http://localhost", "http://1.2.3.4", "http://224.1.1.1", "http://127.0.0.1:80", "http://10.1.2.3.example.com", "HTTP://EXAMPLE.COM", "http://пример.рф/путь", "http://a.b/c d", "http://1.2.3.255", "http://169.254.1.1", "http://u@10.0.0.1", "http://a.bc:123456"]);
   });
   it("time: ajv-formats' leap-second rule over random local times and offsets (hh, mm up to 99)", () => {
     const two = (n: number) => String(n).padStart(2, "0");
@@ -235,6 +237,18 @@ describe("combinators and references", () => {
 });
 
 describe("modes, errors and output forms", () => {
+  it("references to the official metaschemas resolve to bundled copies", () => {
+    const s = { $schema: "http://json-schema.org/draft-07/schema#", properties: { def: { $ref: "http://json-schema.org/draft-07/schema#" } } };
+    // strict: the metaschema itself needs uniqueItems over strings (required), so it is refused by keyword, not unresolved
+    const e = errorOf(() => compile(s, { formats: "ignore" }));
+    expect(e.code).toBe("schema_unsupported");
+    expect(e.message).toMatch(/uniqueItems/);
+    const c = compile(s, { mode: "lenient", formats: "ignore" });
+    expect(c.accepts({ def: { type: "integer", minimum: 1 } })).toBe(true);
+    expect(c.accepts({ def: { type: 1 } })).toBe(false);
+    expect(c.accepts({ def: { minimum: "1" } })).toBe(false);
+  });
+
   it("strict mode names the keyword and its pointer; lenient warns and over-approximates", () => {
     const s = { properties: { tags: { type: "array", uniqueItems: true } } };
     const e = errorOf(() => compile(s));
