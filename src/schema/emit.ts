@@ -430,20 +430,34 @@ export class Emitter {
   }
 
   /**
-   * uniqueItems over a finite set of scalar values (an enum): the state is the set of values used
-   * so far, so each value can appear once. Only sets smaller than maxItems (or n) need a state: the
-   * item that fills the array to maxItems is any unused value, then "]". So n values with
-   * maxItems m take Σ_{k<m} C(n, k) states — all 2^n subsets for n ≤ 12, many more values when
-   * maxItems is small.
+   * uniqueItems over finite sets of scalar values (enum, const, boolean, null; per prefixItems
+   * position and for the rest): the state is the set of values used so far — its size is the
+   * position — so each value can appear once. Only sets smaller than the longest possible array
+   * need a state: the item that fills it is any unused value, then "]". n values with at most m
+   * items take Σ_{k<m} C(n, k) states — all 2^n subsets for n ≤ 12, many more values when m is small.
    */
   private uniqueFinite(shape: ArrShape, depth: number): RuleExpr | undefined {
     const c = this.c;
-    const it = shape.items;
-    if (shape.prefix.length > 0 || shape.contains.length > 0 || !it.values || it.objects.length || it.arrays.length || it.refs.length) return undefined;
-    const values = it.values.filter((v, i, a) => a.findIndex((w) => w === v) === i);
+    if (shape.contains.length > 0) return undefined;
+    const P = shape.prefix.length;
+    const tailOpen = !c.isEmptyNode(shape.items);
+    const nodes = tailOpen ? [...shape.prefix, shape.items] : shape.prefix;
+    if (nodes.some((x) => !x.values || x.objects.length || x.arrays.length || x.refs.length)) return undefined;
+    const values: unknown[] = [];
+    for (const x of nodes) for (const v of x.values!) if (!values.some((w) => w === v)) values.push(v);
     const n = values.length;
-    const langs = values.map((x) => c.l.and(typeof x === "number" ? numberLiteral(c, x) : c.l.lit(scalarText(x)), it.scalar));
-    const max = Math.min(shape.max, n);
+    const spell = values.map((x) => (typeof x === "number" ? numberLiteral(c, x) : c.l.lit(scalarText(x))));
+    /** the value languages allowed at a position (undefined past the last position) */
+    const langsAt = (k: number): Array<L | undefined> | undefined => {
+      const node = k < P ? shape.prefix[k]! : tailOpen ? shape.items : undefined;
+      if (!node) return undefined;
+      return values.map((v, j) => {
+        if (!node.values!.some((w) => w === v)) return undefined;
+        const lang = c.l.and(spell[j]!, node.scalar);
+        return c.l.isEmpty(lang) ? undefined : lang;
+      });
+    };
+    const max = Math.min(shape.max, n, tailOpen ? Infinity : P);
     if (shape.min > max) return NOTHING;
     let states = 0;
     for (let k = 0, choose = 1; k < max; k++) {
@@ -452,6 +466,11 @@ export class Emitter {
       choose = (choose * (n - k)) / (k + 1);
     }
     this.budget(Math.max(1, states));
+    const byPosition = new Map<number, Array<L | undefined> | undefined>();
+    const at = (k: number) => {
+      if (!byPosition.has(k)) byPosition.set(k, langsAt(Math.min(k, P)));
+      return byPosition.get(k);
+    };
     const base = `uniq_${++this.ruleCount}`;
     const names = new Map<string, string>();
     const state = (used: number[]): RuleExpr => {
@@ -465,12 +484,15 @@ export class Emitter {
       const count = used.length;
       const alts: RuleExpr[] = [];
       if (count >= shape.min) alts.push(this.close("]", depth, count === 0));
-      const lead = count === 0 ? this.first(depth) : this.sep(depth);
-      const free = values.map((_, j) => j).filter((j) => !used.includes(j) && !c.l.isEmpty(langs[j]!));
-      if (count + 1 === max && free.length > 0) {
-        alts.push(seq(lead, this.scalarTerminal(c.l.or(...free.map((j) => langs[j]!))), this.close("]", depth, false)));
-      } else if (count < max) {
-        for (const j of free) alts.push(seq(lead, this.scalarTerminal(langs[j]!), state([...used, j].sort((x, y) => x - y))));
+      const langs = count < max ? at(count) : undefined;
+      if (langs) {
+        const lead = count === 0 ? this.first(depth) : this.sep(depth);
+        const free = values.map((_, j) => j).filter((j) => !used.includes(j) && langs[j] !== undefined);
+        if (count + 1 === max) {
+          if (free.length > 0) alts.push(seq(lead, this.scalarTerminal(c.l.or(...free.map((j) => langs[j]!))), this.close("]", depth, false)));
+        } else {
+          for (const j of free) alts.push(seq(lead, this.scalarTerminal(langs[j]!), state([...used, j].sort((x, y) => x - y))));
+        }
       }
       rule.expr = alt(...alts);
       return { type: "rule", name };

@@ -188,6 +188,10 @@ describe("arrays", () => {
       // and unique arrays, which random ones rarely are
       fc.assert(fc.property(fc.uniqueArray(arb.map((xs) => xs[0]).filter((x) => x !== undefined), { maxLength: 5 }), (xs) => c.accepts(xs) === v(xs)), { numRuns: 100, seed: 7 });
     }
+    // finite sets from type boolean/null, per prefixItems position
+    exact({ prefixItems: [{ type: "boolean" }, { type: "boolean" }], items: false, uniqueItems: true }, [[false, true], [true, false], [true, true], [], [null], [false, true, false]]);
+    exact({ items: { type: ["boolean", "null"] }, uniqueItems: true }, [[true, null, false], [null, null], [true, false, true], [], [0]]);
+    exact({ prefixItems: [{ enum: [1, 2] }], items: { enum: [2, 3] }, uniqueItems: true, maxItems: 3 }, [[1, 2, 3], [2, 2], [2, 3], [1, 3, 3], [3], [1, 2, 3, 2]]);
     // too many sets to track: refused with the pointer of the array schema
     const e = errorOf(() => compile({ properties: { tags: { items: { enum: forty }, uniqueItems: true } } }));
     expect(e.location?.pointer).toBe("/properties/tags/uniqueItems");

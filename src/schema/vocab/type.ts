@@ -34,12 +34,15 @@ export function typeNode(c: SchemaCompiler, types: string[]): Node {
   if (types.includes("number")) sc.push(c.n.NUMBER);
   else if (types.includes("integer")) sc.push(c.n.INTEGER);
   if (types.includes("string")) sc.push(c.STRING);
-  return {
+  const node: Node = {
     scalar: l.or(...sc),
     objects: types.includes("object") ? [anyObject()] : [],
     arrays: types.includes("array") ? [anyArray(c.TOP)] : [],
     refs: [],
   };
+  // null and boolean are finite value sets (uniqueItems over them is exact)
+  if (types.every((t) => t === "null" || t === "boolean")) node.values = [...(types.includes("null") ? [null] : []), ...(types.includes("boolean") ? [true, false] : [])];
+  return node;
 }
 
 /** all spellings of one number value */
