@@ -7,10 +7,10 @@
  * warning per approximation:
  * - `pattern` / `patternProperties` with lookaround, backreferences or inner anchors, or invalid
  *   with the u flag: the pattern is dropped (any string; keys unconstrained by it);
- * - known formats we cannot express (url, regex, iri, idn-*): dropped;
+ * - known formats we cannot express (regex: not a regular language; iri, idn-*): dropped;
  * - `multipleOf` whose divisor has a prime factor other than 2 and 5 above 50: dropped;
  * - `minLength`/`maxLength` above 100,000: dropped;
- * - `uniqueItems` over open value sets: dropped;
+ * - `uniqueItems` over open value sets (or finite ones needing more than 4096 used-value sets): dropped;
  * - negations (not, oneOf, if/else) we cannot complement: that type is left unconstrained;
  * - combining a recursive reference with its own enclosing schema: the other side is dropped;
  * - more than 6 dependentRequired entries, more than 5 object branches next to unevaluated*,
