@@ -4,14 +4,23 @@
 // of tokens are masked (holes of k masked positions, maxTokenBytes = 8; the last run may end with
 // EOS padding when it reaches the end); every canvas is checked once cold-cache (a fresh checker per
 // document, as a decoder starting a document) and once warm (same checker again).
+// Incremental workload (InfillSession): a document's pseudo-tokens are all masked (one hole of n + 8
+// positions that EOS padding may cut short) and committed back one by one, in LLaDA order (blocks
+// of 32 left to right, random order inside a block) or in a fully random order; before each true
+// token a wrong one (another token of the document) is tried at the same position, as a decoder's
+// rejected candidate; at the end EOS is tried at position n. Every try is one check. Every n-th
+// check is also run one-shot (`InfillChecker.check` on the same canvas, a checker per document), with
+// and without the prefix seed (`prefixSeed: false` is the checker before sessions), for comparison;
+// the answers must agree.
 // Usage: node bench/infill-check.mjs [--json-dir DIR] [--cpp-dir DIR] [--docs N] [--canvases N]
+//        [--only oneshot|incremental] [--oneshot-every N] [--incr-docs N]
 // Needs `npm run build` first (imports dist/).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import os from "node:os";
 import { compileGrammar, loadGrammarFile } from "../dist/index.js";
-import { InfillChecker } from "../dist/infill/index.js";
+import { InfillChecker, fillCanvas } from "../dist/infill/index.js";
 
 const { values } = parseArgs({
   options: {
@@ -19,6 +28,12 @@ const { values } = parseArgs({
     "cpp-dir": { type: "string", default: "test/corpus/cpp" },
     docs: { type: "string", default: "40" },
     canvases: { type: "string", default: "5" },
+    /** which tables: one-shot canvases, incremental commit sequences, or both */
+    only: { type: "string", default: "" },
+    /** one-shot re-checks of every n-th incremental step (0: none) */
+    "oneshot-every": { type: "string", default: "4" },
+    /** documents per incremental workload (default: --docs) */
+    "incr-docs": { type: "string", default: "" },
   },
 });
 const nDocs = Number(values.docs);
@@ -102,9 +117,93 @@ function run(label, grammarFile, docs) {
   );
 }
 
+/** pseudo-tokens of 1..6 bytes */
+function tokensOf(doc) {
+  const toks = [];
+  for (let i = 0; i < doc.length; ) {
+    const n = Math.min(doc.length - i, 1 + Math.floor(rnd() * 6));
+    toks.push(doc.subarray(i, i + n));
+    i += n;
+  }
+  return toks;
+}
+
+function commitOrder(n, order) {
+  const idx = Array.from({ length: n }, (_, i) => i);
+  const shuffle = (a, lo, hi) => {
+    for (let i = hi - 1; i > lo; i--) {
+      const j = lo + Math.floor(rnd() * (i - lo + 1));
+      [a[i], a[j]] = [a[j], a[i]];
+    }
+  };
+  if (order === "random") shuffle(idx, 0, n);
+  else for (let b = 0; b < n; b += 32) shuffle(idx, b, Math.min(n, b + 32));
+  return idx;
+}
+
+function runIncremental(label, grammarFile, docs, order) {
+  const g = compileGrammar(loadGrammarFile(grammarFile));
+  const every = Number(values["oneshot-every"]);
+  const incr = [];
+  const oneshot = [];
+  const unseeded = [];
+  const incrPaired = [];
+  const status = { feasible: 0, infeasible: 0, unknown: 0 };
+  const via = { witness: 0, parser: 0, chart: 0 };
+  let disagree = 0;
+  let steps = 0;
+  for (const doc of docs) {
+    const checker = new InfillChecker(g, { maxTokenBytes: 8 });
+    const oneShotChecker = new InfillChecker(g, { maxTokenBytes: 8 });
+    const unseededChecker = new InfillChecker(g, { maxTokenBytes: 8, prefixSeed: false });
+    const toks = tokensOf(doc);
+    const n = toks.length;
+    const session = checker.session([{ hole: { tokens: n + 8, maxTokenBytes: 8, tailMayEnd: true } }]);
+    const tries = [];
+    for (const p of commitOrder(n, order)) {
+      let wrong = toks[Math.floor(rnd() * n)];
+      if (Buffer.compare(Buffer.from(wrong), Buffer.from(toks[p])) === 0) wrong = null;
+      if (wrong) tries.push([p, wrong, false]);
+      tries.push([p, toks[p], true]);
+    }
+    tries.push([n, null, true]);
+    for (const [p, bytes, keep] of tries) {
+      const before = { ...session.counts };
+      let t = performance.now();
+      const r = bytes === null ? session.tryEnd(p) : session.tryCommit(p, bytes);
+      const dt = performance.now() - t;
+      incr.push(dt);
+      status[r.status]++;
+      for (const k of Object.keys(via)) via[k] += session.counts[k] - before[k];
+      if (every > 0 && steps++ % every === 0) {
+        // the same canvas, one-shot
+        const canvas = session.canvasWith(p, bytes);
+        t = performance.now();
+        const r1 = oneShotChecker.check(canvas);
+        oneshot.push(performance.now() - t);
+        incrPaired.push(dt);
+        t = performance.now();
+        const r2 = unseededChecker.check(canvas);
+        unseeded.push(performance.now() - t);
+        if ((r2.status === "feasible" && r.status === "infeasible") || (r2.status === "infeasible" && r.status === "feasible")) disagree++;
+        if ((r1.status === "feasible" && r.status === "infeasible") || (r1.status === "infeasible" && r.status === "feasible")) disagree++;
+      }
+      if (keep) {
+        if (bytes === null) session.end(p);
+        else session.commit(p, bytes);
+      }
+    }
+    const final = session.check();
+    if (final.status !== "feasible" || Buffer.compare(Buffer.from(fillCanvas(session.canvas(), final.witness)), doc) !== 0) disagree++;
+  }
+  const f = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(0));
+  const row = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 99))} / ${f(Math.max(...xs))} ms`;
+  console.log(
+    `| ${label}, ${order} order | ${incr.length} | ${row(incr)} | ${incrPaired.length ? row(incrPaired) : "-"} | ${oneshot.length ? row(oneshot) : "-"} | ${unseeded.length ? row(unseeded) : "-"} | ${status.feasible} / ${status.infeasible} / ${status.unknown} | ${via.witness} / ${via.parser} / ${via.chart} | ${disagree} |`,
+  );
+}
+
 console.log(`node ${process.version}, ${os.cpus()[0]?.model ?? "?"} ×${os.cpus().length}, load ${os.loadavg()[0].toFixed(1)}`);
-console.log("| workload | canvases | p50 | p99 | max | warm p50 | warm p99 | feasible / infeasible / unknown |");
-console.log("|---|---|---|---|---|---|---|---|");
 const jsonDocs = files(values["json-dir"], ".json", 600).slice(0, nDocs).map((b) => {
   // the instances are schemas; any JSON document will do — reserialize compactly with spaces
   try {
@@ -113,5 +212,20 @@ const jsonDocs = files(values["json-dir"], ".json", 600).slice(0, nDocs).map((b)
     return b;
   }
 });
-run("JSON (json.lark), docs ≤ 600 B", "grammars/json.lark", jsonDocs.filter((d) => d.length <= 900));
-run("C++ (cpp.lark), files ≤ 600 B", "grammars/cpp.lark", files(values["cpp-dir"], ".cpp", 600).slice(0, nDocs));
+const cppDocs = files(values["cpp-dir"], ".cpp", 600).slice(0, nDocs);
+if (values.only !== "incremental") {
+  console.log("| workload | canvases | p50 | p99 | max | warm p50 | warm p99 | feasible / infeasible / unknown |");
+  console.log("|---|---|---|---|---|---|---|---|");
+  run("JSON (json.lark), docs ≤ 600 B", "grammars/json.lark", jsonDocs.filter((d) => d.length <= 900));
+  run("C++ (cpp.lark), files ≤ 600 B", "grammars/cpp.lark", cppDocs);
+}
+if (values.only !== "oneshot") {
+  const k = values["incr-docs"] ? Number(values["incr-docs"]) : nDocs;
+  console.log();
+  console.log("| incremental workload | checks | session p50 / p99 / max | session, compared checks | one-shot, same checks | one-shot without prefix seed (before), same checks | feasible / infeasible / unknown | by witness / parser / chart | disagreements |");
+  console.log("|---|---|---|---|---|---|---|---|---|");
+  for (const order of ["llada", "random"]) {
+    runIncremental("JSON (json.lark)", "grammars/json.lark", jsonDocs.filter((d) => d.length <= 900).slice(0, k), order);
+    runIncremental("C++ (cpp.lark)", "grammars/cpp.lark", cppDocs.slice(0, k), order);
+  }
+}

@@ -54,6 +54,11 @@ export interface InfillOptions {
   maxItems?: number;
   /** candidate witnesses tried before "unknown" (default 16) */
   maxWitnessAttempts?: number;
+  /**
+   * start one-shot charts from the real parser's state after the leading fragment (default true;
+   * false re-derives the fragment over the lattice, as before sessions existed — for comparisons)
+   */
+  prefixSeed?: boolean;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -99,6 +104,7 @@ export class InfillChecker {
       exactMinBytes: opts.exactMinBytes ?? 64,
       maxItems: opts.maxItems ?? 2_000_000,
       maxWitnessAttempts: opts.maxWitnessAttempts ?? 16,
+      prefixSeed: opts.prefixSeed ?? true,
     };
   }
 
@@ -135,7 +141,7 @@ export class InfillChecker {
       };
     }
     const prefix = new PrefixParse(this.compiled);
-    const lead = segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0);
+    const lead = segments[0]!.kind === "text" && this.o.prefixSeed ? segments[0]!.bytes : new Uint8Array(0);
     if (prefix.feed(lead) < lead.length) return this.refuted(t0);
     return this.solve(canvas, segments, holeCount, prefix, t0);
   }
@@ -150,7 +156,7 @@ export class InfillChecker {
    * starts at the prefix's last lexeme boundary; witnesses are verified by feeding the rest of the
    * filled text to the prefix's parser.
    */
-  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number): InfillResult {
+  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems): InfillResult {
     const seed = prefix.seed();
     const leadLen = prefix.position;
     let segs = segments;
@@ -182,16 +188,16 @@ export class InfillChecker {
       if (graph.signature === lastSignature) continue;
       lastSignature = graph.signature;
       stats.tiers++;
-      result = this.runTier(graph, holeCount, stats, seed, verify);
+      result = this.runTier(graph, holeCount, stats, seed, verify, maxItems);
       if (result.status !== "unknown" || result.reason === "budget") break;
     }
     result!.stats = { ...stats, ms: performance.now() - t0 };
     return result!;
   }
 
-  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null): InfillResult {
+  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number): InfillResult {
     const lat = new Lattice(graph, this.lt);
-    const chart = new Chart(this.compiled, lat, this.o.maxItems, this.first, seed);
+    const chart = new Chart(this.compiled, lat, maxItems, this.first, seed);
     let candidates = 0;
     let result: InfillResult | null = null;
     for (;;) {
@@ -465,6 +471,8 @@ class Chart {
   /** the origin `S' → • start` has: the start boundary, or prefix set 0 */
   private readonly acceptOrigin: number;
   private readonly prefixDone = new PairMap();
+  /** (origin · NT + A, at) of completions made: one per distinct triple advances the waiters */
+  private readonly compDone = new PairMap();
 
   constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets, seed: PrefixSeed | null) {
     this.g = compiled.bnf;
@@ -641,6 +649,10 @@ class Chart {
         this.completePrefix(-o - 1, A, q, i);
         return;
       }
+      // another rule (or derivation) of A from o already ended at q: its waiters advanced then
+      const key = o * NT + A;
+      if (this.compDone.get(key, q) >= 0) return;
+      this.compDone.set(key, q, 1);
       this.push(this.compHead, o, A, i);
       for (let k = this.head(this.waitHead, o, A); k >= 0; k = this.listNext[k]!) {
         const w = this.listItem[k]!;

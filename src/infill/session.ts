@@ -44,6 +44,8 @@ interface Built {
 }
 
 const enc = new TextEncoder();
+/** chart items a local witness repair may use before the full check takes over */
+const REPAIR_ITEMS = 20_000;
 
 export class InfillSession {
   private readonly checker: InfillChecker;
@@ -65,7 +67,7 @@ export class InfillSession {
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
   /** checks answered without a chart, by way: witness re-use, parser rejection */
-  readonly counts = { checks: 0, witness: 0, parser: 0, chart: 0 };
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0 };
 
   constructor(checker: InfillChecker, canvas: Canvas, defaultMaxTokenBytes: number) {
     this.checker = checker;
@@ -139,6 +141,7 @@ export class InfillSession {
     let r: InfillResult | null = null;
     if (this.refuted) r = this.answer("infeasible", null, null, t0);
     if (r === null) r = this.fitWitness(p, bytes, t0);
+    if (r === null) r = this.repairWitness(p, bytes, t0);
     if (r === null) {
       const next = this.build(p, bytes, this.itemEnd);
       r = this.solve(next, t0);
@@ -287,7 +290,7 @@ export class InfillSession {
     }
   }
 
-  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "parser" = "parser"): InfillResult {
+  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "repair" | "parser" = "parser"): InfillResult {
     this.counts[via]++;
     return { status, witness, text, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
   }
@@ -351,6 +354,63 @@ export class InfillSession {
       return this.answer("feasible", fills, this.witnessText, t0, "witness");
     }
     return null;
+  }
+
+  /**
+   * A local repair of the last witness: every other hole keeps its fill, and only the positions
+   * around the new token (j before it, k' after it in its run) are searched, by a chart with a small
+   * item budget over a canvas that is text except for those two holes. Under-approximates the new
+   * canvas (other fills fixed): a verified witness answers "feasible"; anything else (a parser
+   * rejection included) proves nothing and the caller runs the full check.
+   */
+  private repairWitness(p: number, bytes: Uint8Array, t0: number): InfillResult | null {
+    const w = this.witness;
+    if (w === null || this.refuted) return null;
+    const { runs, canvas } = this.built;
+    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
+    if (ri < 0) return null;
+    const run = runs[ri]!;
+    const j = p - run.first;
+    const k2 = run.count - j - 1;
+    const local: CanvasPart[] = [];
+    let h = 0;
+    for (const part of canvas) {
+      if ("text" in part) local.push(part);
+      else if (h++ !== ri) local.push({ text: w[h - 1]! });
+      else {
+        if (j > 0) local.push({ hole: { tokens: j, maxTokenBytes: run.maxTokenBytes } });
+        local.push({ text: bytes });
+        if (k2 > 0) local.push({ hole: { tokens: k2, maxTokenBytes: run.maxTokenBytes, tailMayEnd: run.tail } });
+      }
+    }
+    const { segments, holeCount } = segmentsOf(local, 1);
+    const lead = segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0);
+    const have = this.built.lead.length;
+    const extra = lead.length - have;
+    const took = extra > 0 ? this.prefix.feed(lead, have) : 0;
+    try {
+      if (took < extra) return null;
+      let fills: Uint8Array[];
+      let text: Uint8Array;
+      if (holeCount === 0) {
+        if (!this.prefix.acceptsRest(lead, lead.length)) return null;
+        fills = [];
+        text = lead;
+      } else {
+        const r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS);
+        if (r.status !== "feasible") return null;
+        fills = r.witness!;
+        text = r.text!;
+      }
+      const out: Uint8Array[] = [];
+      w.forEach((x, i) => {
+        if (i !== ri) out.push(x);
+        else for (const f of fills) out.push(f);
+      });
+      return this.answer("feasible", out, text, t0, "repair");
+    } finally {
+      if (took > 0) this.prefix.rollback(took);
+    }
   }
 
   /** Does the last witness still fit when the final run is cut at p (it must fit in the positions before p)? */

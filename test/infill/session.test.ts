@@ -119,7 +119,7 @@ describe("infill sessions on JSON", () => {
 
 describe("infill sessions on random grammars", () => {
   it("incremental answers agree with one-shot answers on random commit sequences; witnesses fit", () => {
-    const tally = { feasible: 0, infeasible: 0, unknown: 0, viaWitness: 0, viaParser: 0 };
+    const tally = { feasible: 0, infeasible: 0, unknown: 0, viaWitness: 0, viaRepair: 0, viaParser: 0 };
     fc.assert(
       fc.property(grammarArb, fc.boolean(), fc.integer(), fc.nat(2), (rules, ws, seed, shape) => {
         const g = compile(rules, ws);
@@ -165,9 +165,11 @@ describe("infill sessions on random grammars", () => {
           const truth = toks[lo + p] ?? toks[lo + p - 1]!;
           const w0 = s.counts.witness;
           const p0 = s.counts.parser;
+          const r0 = s.counts.repair;
           const r = s.tryCommit(p, truth);
           tally.viaWitness += s.counts.witness - w0;
           tally.viaParser += s.counts.parser - p0;
+          tally.viaRepair += s.counts.repair - r0;
           compare(r, s.canvasWith(p, truth));
           if (r.status !== "infeasible") s.commit(p, truth);
           else if (shape !== 2) throw new Error(`the word's own token refused at ${p}`);
@@ -187,6 +189,9 @@ describe("infill sessions on random grammars", () => {
     expect(tally.feasible).toBeGreaterThan(200);
     expect(tally.infeasible).toBeGreaterThan(80);
     expect(tally.unknown).toBeLessThan(tally.feasible / 20);
+    // the shortcuts are exercised (their answers were compared with one-shot checks above)
+    expect(tally.viaRepair).toBeGreaterThan(20);
+    expect(tally.viaParser).toBeGreaterThan(20);
   });
 });
 
