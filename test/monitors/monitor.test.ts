@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TsMemberMonitor } from "../../src/monitors/typescript/member-monitor.js";
 import { TsProject } from "../../src/monitors/typescript/project.js";
 import { Ctx, ScanState } from "../../src/monitors/typescript/scan.js";
-import { allOnes, bundledVocab, has, tokenText } from "./helpers.js";
+import { allOnes, bundledVocab, has, serviceIdentifiers, tokenText } from "./helpers.js";
 
 let dir: string;
 let project: TsProject;
@@ -169,6 +169,45 @@ describe("contexts", () => {
     expect(t2.has(" Map")).toBe(true);
     expect(t2.has(" nope")).toBe(false);
     expect(t2.has("er")).toBe(true); // `newer`: not the keyword
+  });
+
+  it("new: offered exactly when the checker accepts `new X()` (every value in scope, one file of them)", () => {
+    const head = HEAD + "namespace NS { export class Inner {} }\nfunction plain() { return 1; }\nconst ctor: new () => object = Object;\n";
+    const m = monitor(head + "const d = new ");
+    mask(m);
+    const offered = new Set(m.currentNames());
+    const candidates = serviceIdentifiers(project, FILE, head + "const d = new ");
+    // namespaces are offered for `new NS.Inner()` (`new NS()` itself is an error): compared apart
+    project.setText(FILE, head + "const d = new ");
+    const info = project.languageService.getCompletionsAtPosition(FILE, (head + "const d = new ").length, {});
+    const namespaces = new Set(info!.entries.filter((e) => e.kind === "module").map((e) => e.name));
+    expect(namespaces.has("NS")).toBe(true);
+    for (const n of namespaces) expect(offered.has(n), n).toBe(true);
+    const values = [...candidates.names].filter((n) => !namespaces.has(n) && n !== "d");
+    expect(values.length).toBeGreaterThan(50);
+    // one statement per name; errors that say "not constructable" by position
+    const lines = values.map((n) => `new ${n}();`);
+    const text = head + lines.join("\n") + "\n";
+    project.setText(FILE, text);
+    const starts = new Map<number, string>();
+    let at = head.length;
+    for (const [i, l] of lines.entries()) {
+      starts.set(at, values[i]!); // some errors point at `new`, some at the name
+      starts.set(at + 4, values[i]!);
+      at += l.length + 1;
+    }
+    const NOT_CONSTRUCTABLE = new Set([2351, 2511, 2693, 2708, 7009, 2350, 2304, 2585, 18050]);
+    const rejected = new Set<string>();
+    const codes = new Map<string, number[]>();
+    for (const d of project.diagnostics(FILE)) {
+      if (d.start === undefined || !starts.has(d.start)) continue;
+      const n = starts.get(d.start)!;
+      codes.set(n, [...(codes.get(n) ?? []), d.code]);
+      if (NOT_CONSTRUCTABLE.has(d.code)) rejected.add(n);
+    }
+    project.removeFile(FILE);
+    const wrong = values.filter((n) => offered.has(n) === rejected.has(n)).map((n) => `${n} ${offered.has(n) ? "offered" : "not offered"} ${JSON.stringify(codes.get(n) ?? [])}`);
+    expect(wrong, "offered but rejected, or accepted but not offered").toEqual([]);
   });
 
   it("lookahead: `.x` tokens are checked with one more query instead of refused", () => {
