@@ -8,6 +8,7 @@ import { stratifiedSample, seededRandom, listSchemaFiles } from "../../src/bench
 import { bootstrapProportion, percentile } from "../../src/bench/jsonschemabench/stats.js";
 import { buildPrompt } from "../../src/bench/jsonschemabench/prompt.js";
 import { coverageRows } from "../../src/bench/report/html.js";
+import { validate } from "../../src/bench/jsonschemabench/runner.js";
 
 const DATA = "test/fixtures/jsonschemabench";
 
@@ -191,6 +192,22 @@ describe("selection", () => {
     expect(text).toContain('Schema:\n{"a":"xxx');
     expect(text.endsWith("\nJSON:\n")).toBe(true);
     expect(buildPrompt('{"type":"string"}', "zero-shot", enc, 1000)).toMatchObject({ truncated: false });
+  });
+});
+
+describe("validation of outputs", () => {
+  it("is ajv for the declared draft with formats, on the whole output", () => {
+    const s = { type: "object", properties: { d: { type: "string", format: "date" } }, required: ["d"] };
+    expect(validate(s, '{"d":"2024-02-29"}')).toEqual({ valid: true });
+    expect(validate(s, '{"d":"2023-02-29"}')).toEqual({ valid: false, reason: "ajv: does not match the schema" });
+    expect(validate(s, '{"d":"2024-02-29"} x').reason).toMatch(/^not JSON/);
+  });
+
+  it("reads a schema with draft-04 'id' and no $schema as draft-04 (ajv's 2020-12 refuses it)", () => {
+    const s = { id: "#/definitions/x", type: "object", properties: { a: { type: "integer", minimum: 1, exclusiveMinimum: true } } };
+    expect(validate(s, '{"a":2}')).toEqual({ valid: true });
+    expect(validate(s, '{"a":1}').valid).toBe(false);
+    expect(validate({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", id: "x" }, "{}")).toEqual({ valid: false, reason: "ajv cannot compile the schema" });
   });
 });
 

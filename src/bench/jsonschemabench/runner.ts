@@ -114,9 +114,20 @@ export function validate(schema: unknown, text: string): { valid: boolean; reaso
   } catch (e) {
     return { valid: false, reason: `not JSON: ${(e as Error).message.slice(0, 120)}` };
   }
-  const v = ajvValidator(schema);
+  const v = validatorFor(schema);
   if (!v) return { valid: false, reason: "ajv cannot compile the schema" };
   return v(data) ? { valid: true } : { valid: false, reason: "ajv: does not match the schema" };
+}
+
+/**
+ * ajv for the schema's draft; a schema without `$schema` that ajv's 2020-12 refuses (mostly draft-04
+ * style `id`, which ajv rejects where Python's jsonschema, the benchmark's validator, ignores it) is
+ * read as draft-04, the draft such schemas were written for.
+ */
+export function validatorFor(schema: unknown): ((data: unknown) => boolean) | undefined {
+  const v = ajvValidator(schema);
+  if (v || typeof schema !== "object" || schema === null || Array.isArray(schema) || "$schema" in schema) return v;
+  return ajvValidator({ $schema: "http://json-schema.org/draft-04/schema#", ...schema });
 }
 
 /** "unsupported keyword 'x' at /a/b (...)" → "unsupported keyword 'x'": failures grouped by cause. */
