@@ -11,7 +11,7 @@ import type { Parser } from "../parser/parser.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import type { Monitor } from "./monitor.js";
-import { vocabSlices } from "./slices.js";
+import { plainTextIndex } from "./slices.js";
 import { TokenTables, type StateTokens } from "./token-tables.js";
 
 /** What matchers of one grammar and vocabulary share: the trie and the per-state token tables. */
@@ -25,7 +25,7 @@ export class MaskContext {
     this.grammar = grammar;
     this.vocab = vocab;
     this.trie = vocab.trie();
-    this.tables = new TokenTables(grammar.dfa, this.trie, vocabSlices(vocab));
+    this.tables = new TokenTables(grammar.dfa, this.trie, plainTextIndex(vocab, this.trie));
   }
 
   matcher(): GrammarMatcher {

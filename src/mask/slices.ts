@@ -1,75 +1,113 @@
 /**
- * Token slices (llguidance's "slicer"): most of a vocabulary is plain text that fits inside a JSON
- * string. When every such text keeps the current lexer state alive, all those tokens are allowed at
- * once (a precomputed mask) and only the rest of the vocabulary — a much smaller trie — needs a walk.
- * That turns the widest lexer states, the costliest to tabulate, into the cheapest.
+ * Plain-text slicing (after llguidance's "slicer"): most of a vocabulary is plain text that fits
+ * inside a JSON string. If every plain text of up to d characters keeps a lexer state alive, every
+ * plain-text token of up to d characters is allowed from that state whatever the parser does, and
+ * the table walk can skip every trie subtree made only of such tokens.
+ *
+ * Two halves:
+ * - per vocabulary (`PlainTextIndex`): each token's length in plain characters, per trie node the
+ *   longest plain token under it (or "not plain"), and the masks "plain, at most d characters";
+ * - per lexer state (`textDepth`): the largest d such that every plain text of d characters keeps
+ *   the lexer DFA alive from that state — found by a breadth-first walk of the DFA itself, one level
+ *   per character, so it is exact (a non-dead DFA state can always complete) and reuses the DFA
+ *   states the table walk needs anyway. Bounded counters (`maxLength`) give each counter value its
+ *   own exact depth instead of the best of a few fixed slices.
  */
-import { GramfillError } from "../util/errors.js";
-import type { ExprId, ExprSet } from "../regex/index.js";
-import { TokenTrie } from "../vocab/token-trie.js";
+import { LazyDfa } from "../regex/lazy_dfa.js";
+import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 
-/** A slice over a vocabulary: its tokens as a mask, and the trie of all other normal tokens. */
-export interface VocabSlice {
-  /** the slice's language, as an ECMA regex over code points */
-  source: string;
-  mask: Uint32Array;
-  rest: TokenTrie;
-  size: number;
-}
+/** Subtree marker: some token under the node is not plain text (or longer than this counts). */
+export const NOT_PLAIN = 255;
+/** Depth of a state that survives every plain text (its depth search closed on itself). */
+export const UNBOUNDED_TEXT = 254;
 
-/** Plain JSON-string text: no quote, no backslash, no control character. */
-const TEXT = String.raw`[^"\\\u0000-\u001f]`;
-/** Widest first, each inside the one before: a state takes the widest slice that fits it. */
-const SLICES: ReadonlyArray<{ source: string; maxChars: number }> = [
-  { source: `${TEXT}+`, maxChars: Infinity },
-  { source: `${TEXT}{1,32}`, maxChars: 32 },
-  { source: `${TEXT}{1,12}`, maxChars: 12 },
-  { source: `${TEXT}{1,6}`, maxChars: 6 },
-];
+/**
+ * Per vocabulary and trie: plain-text lengths by token and by subtree. "Plain text" is whole UTF-8
+ * characters, none of them `"`, `\` or below U+0020 (what a JSON string holds unescaped).
+ */
+export class PlainTextIndex {
+  /** per trie node: the most plain characters of a token under it; NOT_PLAIN if any is not plain */
+  readonly subtreeMax: Uint8Array;
+  /** the most plain characters of any token */
+  readonly maxChars: number;
+  private readonly charsOf: Uint8Array;
+  private readonly words: number;
+  private readonly masks = new Map<number, Uint32Array>();
 
-const cache = new WeakMap<Vocabulary, VocabSlice[]>();
-const SLICE_CHECK_BUDGET = 200;
-
-/** The slices of a vocabulary (built once per vocabulary). */
-export function vocabSlices(vocab: Vocabulary): VocabSlice[] {
-  let slices = cache.get(vocab);
-  if (!slices) {
-    slices = SLICES.map(({ source, maxChars }) => buildSlice(vocab, source, maxChars));
-    cache.set(vocab, slices);
-  }
-  return slices;
-}
-
-function buildSlice(vocab: Vocabulary, source: string, maxChars: number): VocabSlice {
-  const mask = new Uint32Array((vocab.size + 31) >>> 5);
-  let size = 0;
-  const inSlice = new Uint8Array(vocab.size);
-  for (let id = 0; id < vocab.size; id++) {
-    if (!vocab.isNormal(id)) continue;
-    if (isPlainText(vocab.tokenBytes(id), maxChars)) {
-      inSlice[id] = 1;
-      mask[id >>> 5]! |= 1 << (id & 31);
-      size++;
+  constructor(vocab: Vocabulary, trie: TokenTrie) {
+    const charsOf = new Uint8Array(vocab.size).fill(NOT_PLAIN);
+    let maxChars = 0;
+    for (let id = 0; id < vocab.size; id++) {
+      if (!trie.contains(id)) continue;
+      const n = plainChars(vocab.tokenBytes(id));
+      if (n > 0 && n < UNBOUNDED_TEXT) {
+        charsOf[id] = n;
+        if (n > maxChars) maxChars = n;
+      }
     }
+    const n = trie.nodeCount;
+    const sub = new Uint8Array(n);
+    const parent = new Int32Array(n);
+    const open = new Int32Array(trie.maxDepth + 1);
+    for (let m = 1; m < n; m++) {
+      const d = trie.depth(m);
+      parent[m] = open[d - 1]!;
+      open[d] = m;
+      if (trie.hasToken(m)) for (const id of trie.tokensOf(m)) if (charsOf[id]! > sub[m]!) sub[m] = charsOf[id]!;
+    }
+    // children follow their parent in pre-order: a backward pass sees a node after its subtree
+    for (let m = n - 1; m >= 1; m--) if (sub[m]! > sub[parent[m]!]!) sub[parent[m]!] = sub[m]!;
+    this.subtreeMax = sub;
+    this.maxChars = maxChars;
+    this.charsOf = charsOf;
+    this.words = (vocab.size + 31) >>> 5;
   }
-  const rest = new TokenTrie(vocab.size, (id) => (vocab.isNormal(id) && !inSlice[id] ? vocab.tokenBytes(id) : null));
-  return { source, mask, rest, size };
+
+  /** The plain-text tokens of at most `d` characters (a shared array: do not modify). */
+  maskUpTo(d: number): Uint32Array {
+    const key = Math.min(d, this.maxChars);
+    let mask = this.masks.get(key);
+    if (!mask) {
+      mask = new Uint32Array(this.words);
+      const chars = this.charsOf;
+      for (let id = 0; id < chars.length; id++) if (chars[id]! <= key) mask[id >>> 5]! |= 1 << (id & 31);
+      this.masks.set(key, mask);
+    }
+    return mask;
+  }
+
+  get memoryBytes(): number {
+    let b = this.subtreeMax.byteLength + this.charsOf.byteLength;
+    for (const m of this.masks.values()) b += m.byteLength;
+    return b;
+  }
 }
 
-/** Whole UTF-8 characters, 1..maxChars of them, none of them `"`, `\` or below U+0020. */
-function isPlainText(b: Uint8Array, maxChars: number): boolean {
+const cache = new WeakMap<Vocabulary, WeakMap<TokenTrie, PlainTextIndex>>();
+
+/** The plain-text index of a vocabulary's trie (built once per trie). */
+export function plainTextIndex(vocab: Vocabulary, trie: TokenTrie): PlainTextIndex {
+  let byTrie = cache.get(vocab);
+  if (!byTrie) cache.set(vocab, (byTrie = new WeakMap()));
+  let index = byTrie.get(trie);
+  if (!index) byTrie.set(trie, (index = new PlainTextIndex(vocab, trie)));
+  return index;
+}
+
+/** Number of plain-text characters of `b`, or 0 when `b` is not plain text. */
+export function plainChars(b: Uint8Array): number {
   let chars = 0;
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;
     const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
-    if (len === 0 || i + len > b.length) return false;
-    if (len === 1 && (c < 0x20 || c === 0x22 || c === 0x5c)) return false;
-    if (len > 1 && !validContinuation(b, i, len)) return false;
+    if (len === 0 || i + len > b.length) return 0;
+    if (len === 1 && (c < 0x20 || c === 0x22 || c === 0x5c)) return 0;
+    if (len > 1 && !validContinuation(b, i, len)) return 0;
     i += len;
-    if (++chars > maxChars) return false;
+    chars++;
   }
-  return chars > 0;
+  return chars;
 }
 
 function validContinuation(b: Uint8Array, i: number, len: number): boolean {
@@ -88,18 +126,123 @@ function validContinuation(b: Uint8Array, i: number, len: number): boolean {
 }
 
 /**
- * Does every word of the slice keep a lexer state with these live derivatives alive? That is,
- * slice ⊆ prefixes(∪ exprs). Decided exactly by an emptiness check; if the check itself would be
- * too large, the answer is no (the state then just gets a full walk).
+ * The byte shapes of one plain character: a lead-byte range, then for each following byte its
+ * range (UTF-8 as RFC 3629 restricts it: no overlongs, no surrogates, nothing above U+10FFFF).
  */
-export function sliceFits(set: ExprSet, slice: ExprId, exprs: readonly ExprId[]): boolean {
-  if (exprs.length === 0) return false;
-  try {
-    // a small budget: a slice that fits is decided in a few states; a long counter (maxLength:
-    // 1024) would make the search walk the whole counter just to say no
-    return set.isEmptyWithin(set.and([slice, set.not(set.prefixes(set.or(exprs)))]), SLICE_CHECK_BUDGET) === true;
-  } catch (e) {
-    if (e instanceof GramfillError && e.code === "automaton_too_large") return false;
-    throw e;
+const CHAR_SHAPES: ReadonlyArray<ReadonlyArray<readonly [number, number]>> = [
+  [[0x20, 0x21]],
+  [[0x23, 0x5b]],
+  [[0x5d, 0x7f]],
+  [[0xc2, 0xdf], [0x80, 0xbf]],
+  [[0xe0, 0xe0], [0xa0, 0xbf], [0x80, 0xbf]],
+  [[0xe1, 0xec], [0x80, 0xbf], [0x80, 0xbf]],
+  [[0xed, 0xed], [0x80, 0x9f], [0x80, 0xbf]],
+  [[0xee, 0xef], [0x80, 0xbf], [0x80, 0xbf]],
+  [[0xf0, 0xf0], [0x90, 0xbf], [0x80, 0xbf], [0x80, 0xbf]],
+  [[0xf1, 0xf3], [0x80, 0xbf], [0x80, 0xbf], [0x80, 0xbf]],
+  [[0xf4, 0xf4], [0x80, 0x8f], [0x80, 0xbf], [0x80, 0xbf]],
+];
+
+/**
+ * Per lexer DFA: how many plain characters each state survives. `depth(s)` is the largest d ≤ cap
+ * such that every plain text of d characters keeps the DFA alive from s (so does every shorter one:
+ * DEAD absorbs), or UNBOUNDED_TEXT when every plain text of any length does.
+ */
+export class TextDepths {
+  private readonly dfa: LazyDfa;
+  private readonly cap: number;
+  private readonly budget: number;
+  /** per state: the states one plain character leads to, or null if some character kills it */
+  private readonly steps: (Int32Array | null | undefined)[] = [];
+  private readonly memo: number[] = [];
+  private seen = new Int32Array(64);
+  private stamp = 0;
+
+  /**
+   * `cap`: depths above it are reported as `cap` unless the search closes (unbounded); `budget`:
+   * states visited per search, beyond which the depth reached so far is reported (a lower bound:
+   * the table then walks more of the trie, with the same result).
+   */
+  constructor(dfa: LazyDfa, cap = 32, budget = 128) {
+    this.dfa = dfa;
+    this.cap = cap;
+    this.budget = budget;
+  }
+
+  depth(s: number): number {
+    const known = this.memo[s];
+    if (known !== undefined) return known;
+    const d = this.search(s);
+    this.memo[s] = d;
+    return d;
+  }
+
+  private search(s: number): number {
+    if (s === LazyDfa.DEAD) return 0;
+    const stamp = ++this.stamp;
+    let level = [s];
+    this.mark(s, stamp);
+    let visited = 1;
+    for (let d = 0; d < this.cap; d++) {
+      const nextLevel: number[] = [];
+      for (const q of level) {
+        const st = this.stepsOf(q);
+        if (st === null) return d;
+        for (const t of st) {
+          if (this.isMarked(t, stamp)) continue;
+          this.mark(t, stamp);
+          nextLevel.push(t);
+        }
+      }
+      // every state reachable is already checked: all plain texts of any length survive
+      if (nextLevel.length === 0) return UNBOUNDED_TEXT;
+      visited += nextLevel.length;
+      if (visited > this.budget) return d + 1;
+      level = nextLevel;
+    }
+    return this.cap;
+  }
+
+  private mark(q: number, stamp: number): void {
+    if (q >= this.seen.length) {
+      const grown = new Int32Array(Math.max(q + 1, this.seen.length * 2));
+      grown.set(this.seen);
+      this.seen = grown;
+    }
+    this.seen[q] = stamp;
+  }
+
+  private isMarked(q: number, stamp: number): boolean {
+    return q < this.seen.length && this.seen[q] === stamp;
+  }
+
+  /** The distinct states after one plain character from q, or null if one character kills q. */
+  private stepsOf(q: number): Int32Array | null {
+    const cached = this.steps[q];
+    if (cached !== undefined) return cached;
+    const dfa = this.dfa;
+    const out: number[] = [];
+    let alive = true;
+    shapes: for (const shape of CHAR_SHAPES) {
+      let layer = [q];
+      for (const [lo, hi] of shape) {
+        const nextLayer: number[] = [];
+        for (const p of layer) {
+          for (let b = lo; b <= hi; b++) {
+            const t = dfa.next(p, b);
+            if (t === LazyDfa.DEAD) {
+              alive = false;
+              break shapes;
+            }
+            if (!nextLayer.includes(t)) nextLayer.push(t);
+          }
+        }
+        layer = nextLayer;
+      }
+      for (const t of layer) if (!out.includes(t)) out.push(t);
+    }
+    const r = alive ? Int32Array.from(out) : null;
+    this.steps[q] = r;
+    return r;
   }
 }

@@ -10,14 +10,14 @@
  * So a mask is a copy of `always` plus short parser walks under the boundary nodes (XGrammar's
  * context-independent tokens, computed lazily per lexer state instead of per grammar position).
  */
-import { LazyDfa, type ExprId } from "../regex/index.js";
+import { LazyDfa } from "../regex/index.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
-import { sliceFits, type VocabSlice } from "./slices.js";
+import { TextDepths, UNBOUNDED_TEXT, type PlainTextIndex } from "./slices.js";
 
 export interface StateTokens {
   /** tokens allowed from this lexer state whatever the parser state */
   always: Uint32Array;
-  /** the trie the boundary nodes belong to: the whole vocabulary's, or the rest of a slice's */
+  /** the trie the boundary nodes belong to */
   trie: TokenTrie;
   /**
    * trie nodes where the pending lexeme must end before the node's byte, grouped by the lexer state
@@ -28,6 +28,8 @@ export interface StateTokens {
   boundaryNodes: Int32Array;
   groupState: Int32Array;
   groupStart: Int32Array;
+  /** plain characters this state survives (see slices.ts): its short plain tokens were not walked */
+  textDepth: number;
 }
 
 export class TokenTables {
@@ -39,14 +41,18 @@ export class TokenTables {
   /** DFA state per trie depth during a precomputation walk */
   private readonly stateAt: Int32Array;
 
-  private readonly slices: readonly VocabSlice[];
-  private readonly sliceExprs: readonly ExprId[];
+  private readonly plain: PlainTextIndex | undefined;
+  private readonly depths: TextDepths;
 
-  constructor(dfa: LazyDfa, trie: TokenTrie, slices: readonly VocabSlice[] = []) {
+  /**
+   * `plain`: the trie's plain-text index, to skip short plain tokens of wide states (optional);
+   * `textDepth`: the cap and budget of the per-state plain-text depth search (tests use tiny ones)
+   */
+  constructor(dfa: LazyDfa, trie: TokenTrie, plain?: PlainTextIndex, textDepth: { cap?: number; budget?: number } = {}) {
     this.dfa = dfa;
     this.trie = trie;
-    this.slices = slices;
-    this.sliceExprs = slices.map((sl) => dfa.exprSet.fromRegex(sl.source, "", "whole"));
+    this.plain = plain;
+    this.depths = new TextDepths(dfa, textDepth.cap, textDepth.budget);
     this.words = (trie.vocabSize + 31) >>> 5;
     this.stateAt = new Int32Array(trie.maxDepth + 1);
   }
@@ -69,19 +75,14 @@ export class TokenTables {
 
   private compute(s: number): StateTokens {
     const dfa = this.dfa;
-    let trie = this.trie;
+    const trie = this.trie;
     const always = new Uint32Array(this.words);
-    const exprs = dfa.stateExpressions(s);
-    // slices are nested, widest first: try from the narrowest, stop at the first that does not fit
-    let widest = -1;
-    for (let k = this.slices.length - 1; k >= 0; k--) {
-      if (!sliceFits(dfa.exprSet, this.sliceExprs[k]!, exprs)) break;
-      widest = k;
-    }
-    if (widest >= 0) {
-      always.set(this.slices[widest]!.mask);
-      trie = this.slices[widest]!.rest;
-    }
+    // every plain token of at most `depth` characters keeps the DFA alive (no boundary, no death):
+    // all of them are "always", and a subtree holding only such tokens needs no walk
+    const depth = this.plain ? this.depths.depth(s) : 0;
+    const skipUpTo = depth >= UNBOUNDED_TEXT ? UNBOUNDED_TEXT : depth;
+    if (skipUpTo > 0) always.set(this.plain!.maskUpTo(skipUpTo));
+    const subtreeMax = this.plain?.subtreeMax;
     const nodes: number[] = [];
     const parents: number[] = [];
     const stateAt = this.stateAt;
@@ -89,6 +90,10 @@ export class TokenTables {
     const n = trie.nodeCount;
     let m = 1;
     while (m < n) {
+      if (skipUpTo > 0 && subtreeMax![m]! <= skipUpTo) {
+        m = trie.subtreeEnd(m);
+        continue;
+      }
       const d = trie.depth(m);
       const q = stateAt[d - 1]!;
       const b = trie.byteOf(m);
@@ -121,6 +126,7 @@ export class TokenTables {
       boundaryNodes: Int32Array.from(order, (i) => nodes[i]!),
       groupState: Int32Array.from(groupState),
       groupStart: Int32Array.from(groupStart),
+      textDepth: depth,
     };
     this.bytes += always.byteLength + entry.boundaryNodes.byteLength + entry.groupState.byteLength + entry.groupStart.byteLength;
     this.byState[s] = entry;
