@@ -149,7 +149,7 @@ function runIncremental(label, grammarFile, docs, order) {
   const unseeded = [];
   const incrPaired = [];
   const status = { feasible: 0, infeasible: 0, unknown: 0 };
-  const via = { witness: 0, parser: 0, chart: 0 };
+  const via = { witness: 0, repair: 0, parser: 0, chart: 0 };
   let disagree = 0;
   let steps = 0;
   for (const doc of docs) {
@@ -199,7 +199,7 @@ function runIncremental(label, grammarFile, docs, order) {
   const f = (x) => (x < 10 ? x.toFixed(3) : x.toFixed(0));
   const row = (xs) => `${f(pct(xs, 50))} / ${f(pct(xs, 99))} / ${f(Math.max(...xs))} ms`;
   console.log(
-    `| ${label}, ${order} order | ${incr.length} | ${row(incr)} | ${incrPaired.length ? row(incrPaired) : "-"} | ${oneshot.length ? row(oneshot) : "-"} | ${unseeded.length ? row(unseeded) : "-"} | ${status.feasible} / ${status.infeasible} / ${status.unknown} | ${via.witness} / ${via.parser} / ${via.chart} | ${disagree} |`,
+    `| ${label}, ${order} order | ${incr.length} | ${row(incr)} | ${incrPaired.length ? row(incrPaired) : "-"} | ${oneshot.length ? row(oneshot) : "-"} | ${unseeded.length ? row(unseeded) : "-"} | ${status.feasible} / ${status.infeasible} / ${status.unknown} | ${via.witness} / ${via.repair} / ${via.parser} / ${via.chart} | ${disagree} |`,
   );
 }
 
@@ -222,7 +222,7 @@ if (values.only !== "incremental") {
 if (values.only !== "oneshot") {
   const k = values["incr-docs"] ? Number(values["incr-docs"]) : nDocs;
   console.log();
-  console.log("| incremental workload | checks | session p50 / p99 / max | session, compared checks | one-shot, same checks | one-shot without prefix seed (before), same checks | feasible / infeasible / unknown | by witness / parser / chart | disagreements |");
+  console.log("| incremental workload | checks | session p50 / p99 / max | session, compared checks | one-shot, same checks | one-shot without prefix seed (before), same checks | feasible / infeasible / unknown | by witness / repair / parser / full chart | disagreements |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   for (const order of ["llada", "random"]) {
     runIncremental("JSON (json.lark)", "grammars/json.lark", jsonDocs.filter((d) => d.length <= 900).slice(0, k), order);

@@ -139,7 +139,8 @@ export class InfillSession {
     const t0 = performance.now();
     this.counts.checks++;
     let r: InfillResult | null = null;
-    if (this.refuted) r = this.answer("infeasible", null, null, t0);
+    // a commit only narrows the fillings: an infeasible canvas stays infeasible
+    if (this.refuted || this.known?.status === "infeasible") r = this.answer("infeasible", null, null, t0);
     if (r === null) r = this.fitWitness(p, bytes, t0);
     if (r === null) r = this.repairWitness(p, bytes, t0);
     if (r === null) {
@@ -165,7 +166,7 @@ export class InfillSession {
     const t0 = performance.now();
     this.counts.checks++;
     let r: InfillResult | null = null;
-    if (this.refuted || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
+    if (this.refuted || this.known?.status === "infeasible" || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
     if (r === null) r = this.fitWitnessEnd(p, t0);
     if (r === null) r = this.solve(this.build(-1, null, this.itemOf(p)), t0);
     this.lastTry = { p, bytes: null, result: r };
@@ -175,7 +176,7 @@ export class InfillSession {
   /** EOS at masked position p: the canvas ends there. */
   end(p: number): void {
     this.expectMasked(p);
-    if (!this.endable(p)) throw new GramfillError("input_invalid", `EOS at position ${p}: text follows it`);
+    if (!this.endable(p)) throw new GramfillError("input_invalid", `EOS at position ${p}: text or a hole follows it`);
     const tried = this.lastTry !== null && this.lastTry.p === p && this.lastTry.bytes === null ? this.lastTry.result : null;
     this.itemEnd = this.itemOf(p);
     this.advance(this.build(-1, null, this.itemEnd));
@@ -200,11 +201,11 @@ export class InfillSession {
     if (!this.isMasked(p)) throw new GramfillError("input_invalid", `position ${p} is not masked`);
   }
 
-  /** EOS at p is possible only when no text (committed or given) follows p. */
+  /** EOS at p is possible only when nothing but masked positions follows p (no text, no other hole). */
   private endable(p: number): boolean {
     for (let i = this.itemOf(p) + 1; i < this.itemEnd; i++) {
       const it = this.items[i]!;
-      if ("text" in it) return false;
+      if ("text" in it || "hole" in it) return false;
       if ("pos" in it && this.tok[it.pos] !== null) return false;
     }
     return true;

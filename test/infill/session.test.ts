@@ -98,10 +98,16 @@ describe("infill sessions on JSON", () => {
     const s = c.session([{ hole: { tokens: 6, maxTokenBytes: 2, tailMayEnd: true } }]);
     s.commit(3, enc.encode("1"));
     expect(s.tryEnd(2).status).toBe("infeasible");
-    expect(() => s.end(2)).toThrow(/text follows/);
+    expect(() => s.end(2)).toThrow(/text or a hole follows/);
     s.commit(0, enc.encode("["));
     expect(s.tryEnd(4).status).toBe("infeasible"); // "[??1" cannot end: the bracket stays open
     expect(s.tryEnd(5).status).toBe("feasible"); // "[0,1]": position 4 holds "]"
+    // once infeasible, every further commit is (a commit only narrows the fillings)
+    const dead = c.session([{ text: "[" }, { hole: { tokens: 3, maxTokenBytes: 2, tailMayEnd: true } }]);
+    dead.commit(0, enc.encode("}"));
+    expect(dead.check().status).toBe("infeasible");
+    expect(dead.tryCommit(1, enc.encode("1")).status).toBe("infeasible");
+    expect(dead.tryEnd(2).status).toBe("infeasible");
     expect(() => s.tryCommit(3, enc.encode("2"))).toThrow(/not masked/);
     expect(() => s.tryCommit(9, enc.encode("2"))).toThrow(/no token position/);
   });
