@@ -117,10 +117,12 @@ async function latencyChart(runs: readonly SchemaRun[], subsets: string[], field
   });
 }
 
+const fmtMs = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
+
 /** "p50 / p90" with the precision a reader needs (ms: integers above 10, one decimal below) */
 function ms2(x: { p50: number; p90: number }): string {
-  const f = (v: number) => (v >= 10 ? v.toFixed(0) : v.toFixed(1));
-  return `${f(x.p50)} / ${f(x.p90)}`;
+  if (x.p50 === 0 && x.p90 === 0) return "–";
+  return `${fmtMs(x.p50)} / ${fmtMs(x.p90)}`;
 }
 
 function ciText(g: GroupSummary, k: keyof GroupSummary["ci95"]): string {
@@ -182,7 +184,7 @@ tbody th{text-align:left;font-weight:600}
 tr.total th,tr.total td{font-weight:700;border-top:2px solid var(--line)}
 .ci{display:block;color:var(--muted);font-size:11px}
 td{white-space:nowrap}
-table.fail td,table.reasons td{text-align:left;white-space:normal}
+table.fail td,table.reasons td,table.fail th,table.reasons th{text-align:left;white-space:normal}
 table.reasons td:first-child{text-align:right;width:70px;font-weight:600}
 td.file{white-space:nowrap;font-family:ui-monospace,'SFMono-Regular',Menlo,Consolas,'DejaVu Sans Mono',monospace;font-size:12px}
 td.out code{font-size:11px;color:#495057;word-break:break-all}
@@ -202,8 +204,8 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
     `<div class="card"><div class="k">declared coverage</div><div class="v">${pct(o.declared_coverage)}</div><div class="s">compiled, 95% ${(100 * o.ci95.declared_coverage.lo).toFixed(1)}–${(100 * o.ci95.declared_coverage.hi).toFixed(1)}</div></div>`,
     `<div class="card ours"><div class="k">empirical coverage</div><div class="v">${pct(o.empirical_coverage)}</div><div class="s">outputs valid${b ? `; alone: ${pct(b.empirical_coverage)}` : ""}</div></div>`,
     `<div class="card ours"><div class="k">compliance</div><div class="v">${pct(o.compliance)}</div><div class="s">valid among compiled</div></div>`,
-    `<div class="card"><div class="k">GCT p50</div><div class="v">${o.gct_ms.p50}<small> ms</small></div><div class="s">p90 ${o.gct_ms.p90} ms</div></div>`,
-    `<div class="card"><div class="k">TPOT p50</div><div class="v">${o.tpot_ms.p50}<small> ms</small></div><div class="s">TTFT p50 ${o.ttft_ms.p50} ms</div></div>`,
+    `<div class="card"><div class="k">GCT p50</div><div class="v">${fmtMs(o.gct_ms.p50)}<small> ms</small></div><div class="s">p90 ${fmtMs(o.gct_ms.p90)} ms</div></div>`,
+    `<div class="card"><div class="k">TPOT p50</div><div class="v">${fmtMs(o.tpot_ms.p50)}<small> ms</small></div><div class="s">TTFT p50 ${fmtMs(o.ttft_ms.p50)} ms</div></div>`,
   ].join("");
   const baseSubsets = r.baseline?.subsets ?? {};
   const table = `<table><thead><tr><th style="text-align:left">subset</th><th>n</th><th>declared</th><th>empirical</th><th>compliance</th><th>model alone</th><th>GCT ms<br>p50 / p90</th><th>TTFT ms<br>p50 / p90</th><th>TPOT ms<br>p50 / p90</th><th>Con.− / Con.</th></tr></thead><tbody>${Object.entries(r.subsets)
@@ -216,13 +218,18 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
     latencyChart(r.per_schema, subsets, "ttft_ms", "Time to first token (TTFT, incl. GCT)", "#15aabf"),
     latencyChart(r.per_schema, subsets, "tpot_ms", "Time per output token (TPOT)", "#82c91e"),
   ]);
-  const engineText = r.engine === "none" ? "the model alone, without constraints" : "gramfill's token masks";
+  const how =
+    r.engine === "none"
+      ? "the model alone, without constraints"
+      : r.decoder === "diffusion"
+        ? "gramfill's constrained diffusion decoder (every commit checked for a completion under the grammar)"
+        : "gramfill's token masks, left to right";
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
 <title>JSONSchemaBench — ${esc(r.model)}</title><style>${CSS}</style></head>
 <body>
 <header><div class="inner"><h1>JSONSchemaBench</h1>
-<p>${esc(r.model)}, decoded ${esc(r.decoder)} with ${esc(engineText)}; ${esc(r.prompt)} prompt, greedy, at most ${r.max_tokens} output tokens; ${esc(r.selection)}. Run ${esc(r.date.slice(0, 16).replace("T", " "))} UTC.</p></div></header>
+<p>${esc(r.model)} with ${esc(how)}; ${esc(r.prompt)} prompt, greedy, at most ${r.max_tokens} output tokens; ${esc(r.selection)}. Run ${esc(r.date.slice(0, 16).replace("T", " "))} UTC.</p></div></header>
 <main>
 <div class="cards">${cards}</div>
 <section><h2>Coverage per subset</h2>
