@@ -144,6 +144,8 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
     }
   } catch (e) {
     if (e instanceof Deadline) return { ...base, status: "timeout", compile_ms: ms, tokens, ...extra() };
+    // a size limit met while the lazy lexer grows during the walk: a refusal, like one at compile
+    if (isGramfillError(e) && e.code === "automaton_too_large") return { ...base, status: "compile_error", reason: `walk: ${reasonOf(e.message)}`, compile_ms: ms, tokens };
     return { ...base, status: "internal_error", reason: (e as Error).message, compile_ms: ms, tokens };
   }
   return { ...base, status: "passing", compile_ms: ms, tokens, ...extra() };
