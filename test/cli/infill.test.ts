@@ -95,9 +95,15 @@ describe("gramfill infill", () => {
       expect(r.stderr!.trim().split("\n").length).toBe(1);
       expect(r.stderr).toMatch(/empty/);
     });
+    it("holes too small for the MDM, provably", async () => {
+      // one masked position holds one token of at most 16 bytes: not 60 closing brackets
+      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small.txt", "[".repeat(60) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "1");
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/small\.txt: 1 masked positions per hole cannot complete the text \(give more with --hole-tokens\)/);
+    });
     it("holes too small for the model's tokens: the checker's completion finishes the text (fallback_used)", async () => {
-      // 60 closing brackets fit the byte budget of one position (≤ 117 bytes) but no token spells them
-      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small.txt", "[".repeat(60) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "1", "--format", "json");
+      // 12 closing brackets fit one position's byte budget (≤ 16 bytes) but no token spells them
+      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small12.txt", "[".repeat(12) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "1", "--format", "json");
       expect(r.code).toBe(0);
       const o = JSON.parse(r.stdout!) as Out;
       expect(o.valid).toBe(true);
@@ -105,7 +111,7 @@ describe("gramfill infill", () => {
       expect(json.check(o.text).ok).toBe(true);
     });
     it("holes too small, beyond what the checker can prove: the decoder tries, then says so", async () => {
-      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small2.txt", "[".repeat(130) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "1");
+      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small2.txt", "[".repeat(130) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "3");
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/no completion found within the budget/);
     });
