@@ -4,6 +4,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
+import { interleaveBySubset } from "../../src/cli/commands/jsonschemabench.js";
 import { stratifiedSample, seededRandom, listSchemaFiles } from "../../src/bench/jsonschemabench/data.js";
 import { bootstrapProportion, percentile } from "../../src/bench/jsonschemabench/stats.js";
 import { buildPrompt } from "../../src/bench/jsonschemabench/prompt.js";
@@ -168,6 +169,22 @@ describe("selection", () => {
             const got = a.filter((x) => x.subset === `S${s}`).length;
             expect(got).toBeGreaterThanOrEqual(Math.min(1, k));
             expect(Math.abs(got - (k * n) / items.length)).toBeLessThanOrEqual(sizes.length);
+          });
+        }
+      }),
+    );
+  });
+
+  it("interleaves subsets in proportion: every prefix is close to stratified, nothing lost", () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 30 }), { minLength: 1, maxLength: 6 }), (sizes) => {
+        const items = sizes.flatMap((k, s) => Array.from({ length: k }, (_, i) => ({ subset: `S${s}`, i })));
+        const order = interleaveBySubset(items);
+        expect([...order].sort((a, b) => (a.subset < b.subset ? -1 : a.subset > b.subset ? 1 : a.i - b.i))).toEqual(items);
+        for (let m = 1; m <= order.length; m++) {
+          sizes.forEach((k, s) => {
+            const got = order.slice(0, m).filter((x) => x.subset === `S${s}`).length;
+            expect(Math.abs(got - (k * m) / items.length)).toBeLessThanOrEqual(1 + sizes.length / 2);
           });
         }
       }),

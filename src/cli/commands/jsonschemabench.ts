@@ -213,9 +213,9 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
     maxTokens,
     date: new Date().toISOString(),
   };
-  // Subsets take turns (round robin), and each schema runs under every engine before the next: a
+  // Subsets take turns in proportion, and each schema runs under every engine before the next: a
   // run stopped early (the checkpoint below) is still a paired sample spread over the subsets.
-  const order = roundRobin(items);
+  const order = interleaveBySubset(items);
   const runs = new Map<Engine, SchemaRun[]>(engines.map((e) => [e as Engine, []]));
   const checkpoint = optionalString(p, "json");
   const started = performance.now();
@@ -230,7 +230,7 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
       // a long run leaves a usable partial report behind (every 5 minutes)
       if (checkpoint && performance.now() - lastSave > 300_000 && i + 1 < order.length) {
         lastSave = performance.now();
-        writeFileSync(checkpoint, JSON.stringify(assemble(meta, runs, `${selection}; PARTIAL: ${i + 1} of ${order.length} done (subsets in turn)`), null, 1) + "\n");
+        writeFileSync(checkpoint, JSON.stringify(assemble(meta, runs, `${selection}; PARTIAL: ${i + 1} of ${order.length} done (subsets interleaved in proportion)`), null, 1) + "\n");
       }
     }
     bar?.update(order.length, { file: "" });
@@ -240,17 +240,21 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
   return assemble(meta, runs, selection);
 }
 
-/** Items reordered so that subsets take turns (each subset's own order kept). */
-export function roundRobin<T extends { subset: string }>(items: readonly T[]): T[] {
-  const queues = new Map<string, T[]>();
-  for (const it of items) {
-    const q = queues.get(it.subset);
-    if (q) q.push(it);
-    else queues.set(it.subset, [it]);
-  }
-  const out: T[] = [];
-  for (let round = 0; out.length < items.length; round++) for (const q of queues.values()) if (round < q.length) out.push(q[round]!);
-  return out;
+/**
+ * Items reordered so that subsets take turns in proportion to their size (item i of a subset of n
+ * comes at fraction (i + ½)/n of the run; each subset's own order kept): every prefix of the run is
+ * close to a stratified sample of the whole.
+ */
+export function interleaveBySubset<T extends { subset: string }>(items: readonly T[]): T[] {
+  const size = new Map<string, number>();
+  for (const it of items) size.set(it.subset, (size.get(it.subset) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  const keyed = items.map((it, at) => {
+    const i = seen.get(it.subset) ?? 0;
+    seen.set(it.subset, i + 1);
+    return { it, key: (i + 0.5) / size.get(it.subset)!, at };
+  });
+  return keyed.sort((x, y) => x.key - y.key || x.at - y.at).map((x) => x.it);
 }
 
 interface RunMeta {
