@@ -63,6 +63,9 @@ describe("held-out C++ corpus", () => {
     "constexpr unsigned long long operator \"\" _b(unsigned long long x) { return x; }",
     "template <class T> struct Box { Box(T) {} };\nBox(const char*) -> Box<string>;",
     "template <class T> struct Box { Box(T) {} };\ntemplate <class T> Box(T) -> Box<T>;",
+    "#include <x>\nint a;",
+    "  #include <x>\n\n  #define N \\\n  2\nint a[N];",
+    "// note\n#define A 1\nint a;",
   ])("accepts %s", (text) => {
     expect(check(text).ok).toBe(true);
   });
@@ -71,6 +74,9 @@ describe("held-out C++ corpus", () => {
     "template <class T, class Cmp = less<T>>> class S {};", // one `>` too many
     "template <class T, class = > struct S {};", // empty default
     "Box(const char*) -> ;", // guide without a template-id
+    // a directive must start its line: an infill once closed a hole with `*/#` to comment out the rest
+    "int a; #define B\n",
+    "int f() { return 1; } # x\n",
   ])("rejects %s", (text) => {
     expect(check(text).ok).toBe(false);
   });
