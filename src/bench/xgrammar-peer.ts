@@ -7,7 +7,7 @@
  * serialized, and strict mode off (additionalProperties as the schema says), so both engines
  * are asked for the same language.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
@@ -145,7 +145,7 @@ class PeerWorker {
   private constructor(private readonly w: Worker) {}
 
   static start(tokenizerJson: string, eosIds: readonly number[]): Promise<PeerWorker> {
-    const w = new Worker(new URL(import.meta.url), { workerData: { role: WORKER_ROLE, tokenizerJson, eosIds: [...eosIds] } });
+    const w = new Worker(workerScript(), { workerData: { role: WORKER_ROLE, tokenizerJson, eosIds: [...eosIds] } });
     return new Promise((resolve, reject) => {
       w.once("message", () => resolve(new PeerWorker(w)));
       w.once("error", reject);
@@ -178,6 +178,15 @@ class PeerWorker {
   async stop(): Promise<void> {
     await this.w.terminate();
   }
+}
+
+/** This module as a worker script: itself when built; from TypeScript sources (tests), the build of it. */
+function workerScript(): URL {
+  const self = new URL(import.meta.url);
+  if (self.pathname.endsWith(".js")) return self;
+  const built = new URL("../../dist/bench/xgrammar-peer.js", import.meta.url);
+  if (!existsSync(built)) throw new GramfillError("usage", "--vs xgrammar run from TypeScript sources needs the build (npm run build)");
+  return built;
 }
 
 /** The worker's side: set XGrammar up once, then compile and walk each job it is sent. */

@@ -18,6 +18,22 @@ describe("gramfill bench maskbench", () => {
     expect(json.tokens).toBeGreaterThan(10);
   });
 
+  it("runs XGrammar on the same schemas with --vs xgrammar, with a per-schema timeout", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gramfill-mb-")), "mb.json");
+    const r = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--vs", "xgrammar", "--timeout", "60", "--json", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/vs xgrammar .*same schemas/);
+    expect(r.stdout).toMatch(/timeouts +0 +0/);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    expect(json.xgrammar).toMatchObject({ schemas: 3, timeouts: 0 });
+    expect(json.xgrammar.passing + json.xgrammar.compile_errors + json.xgrammar.validation_errors + json.xgrammar.invalidation_errors).toBe(3);
+    expect(json.xgrammar.tokens).toBeGreaterThan(10);
+    // a budget nothing fits in: each XGrammar worker is terminated and replaced, every schema a timeout
+    const tight = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--vs", "xgrammar", "--timeout", "0.001", "--json", out]);
+    expect(tight.code).toBe(0);
+    expect(JSON.parse(readFileSync(out, "utf8")).xgrammar).toMatchObject({ schemas: 3, timeouts: 3, passing: 0 });
+  }, 120_000);
+
   it("refuses bad arguments with a hint", async () => {
     const r = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--limit", "1", "--sample", "2"]);
     expect(r.code).toBe(2);
