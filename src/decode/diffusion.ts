@@ -22,6 +22,13 @@
  * or, with `holesMayEnd`, any hole). EOS where a committed token follows in the same hole is
  * refused without a check (EOS early rejection).
  *
+ * Budgets: a masked position holds one token of at most `maxTokenBytes` (16) bytes — the decoder
+ * offers no longer tokens, so the checker's "r positions hold r..r·M bytes" is its own action space
+ * up to the spelling of real tokens. On top, a planning budget (`planBytesPerPosition`, 4): a
+ * commit must leave every masked run fillable at ≤ 4 bytes per position (verified witness), else
+ * it is deferred to a later step — a policy against out-of-order dead ends, not a proof, so no ban.
+ * EOSER scales EOS's confidence by γ rising from 0.4 to 1 (the "EOS trap").
+ *
  * Pre-filter (sound): while everything left of the first masked position is known, the
  * left-to-right grammar mask of that prefix excludes tokens at that position before they are
  * checked (a token that breaks the viable prefix cannot be completed either).
