@@ -122,6 +122,12 @@ export function fillCanvas(canvas: Canvas, fills: readonly Uint8Array[]): Uint8A
       parts.push(f);
     }
   }
+  return concatBytes(parts);
+}
+
+/** The parts one after another (the part itself when there is one). */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
   let n = 0;
   for (const p of parts) n += p.length;
   const out = new Uint8Array(n);

@@ -22,7 +22,7 @@
  * nothing follows it.
  */
 import { GramfillError } from "../util/errors.js";
-import { segmentsOf, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
+import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
 import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 
@@ -220,7 +220,7 @@ export class InfillSession {
     const lead: Uint8Array[] = [];
     const flush = () => {
       if (text.length === 0) return;
-      const b = concat(text);
+      const b = concatBytes(text);
       canvas.push({ text: b });
       if (!leadDone) lead.push(b);
       text.length = 0;
@@ -267,7 +267,7 @@ export class InfillSession {
       if ("hole" in h) (h.hole as HoleSpec).tailMayEnd = true;
     } else if (lastRun !== null) lastRun.tail = false;
     for (const r of runs) if (r !== lastRun) r.tail = false;
-    return { canvas, runs, lead: concat(lead) };
+    return { canvas, runs, lead: concatBytes(lead) };
   }
 
   /** Moves the session to a new built canvas: the prefix parser reads the lead's new bytes. */
@@ -428,19 +428,6 @@ export class InfillSession {
     if (j === 0 && f.length > 0) return null;
     return this.answer("feasible", j === 0 ? w.slice(0, ri) : w, this.witnessText, t0, "witness");
   }
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  n = 0;
-  for (const p of parts) {
-    out.set(p, n);
-    n += p.length;
-  }
-  return out;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
