@@ -11,7 +11,7 @@
 // generation, per-check latency (median of the per-generation p50s, 99th percentile of the
 // per-generation p99s), constraint time / model time.
 // Usage: node bench/infill-cpp.mjs [--programs N] [--holes 1,2,3] [--models ar,mdm] [--modes none,con]
-//          [--seed S] [--json OUT] [--no-gxx] [--verify-corpus] [--until HH:MM (UTC)]
+//          [--seed S] [--json OUT] [--no-gxx] [--verify-corpus] [--until HH:MM (UTC)] [--only NAME,...]
 // Needs `npm run build` first (imports dist/, or the build named by GRAMFILL_DIST relative to the repo).
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -39,6 +39,7 @@ const { values } = parseArgs({
     "no-gxx": { type: "boolean", default: false },
     "verify-corpus": { type: "boolean", default: false },
     until: { type: "string" },
+    only: { type: "string" },
   },
 });
 
@@ -148,6 +149,11 @@ const nPrograms = Number(values.programs);
 const chosen = [...programs].map((p) => ({ p, r: rnd() })).sort((a, b) => a.r - b.r).slice(0, nPrograms).map((x) => x.p);
 const canvases = [];
 for (const k of holeCounts) for (const p of chosen) canvases.push({ program: p.name, k, parts: partsOf(p.text, cutHoles(p.text, k)) });
+// --only NAME,NAME: the same canvases, restricted to these programs (to look at single cases)
+if (values.only) {
+  const keep = new Set(values.only.split(","));
+  for (let i = canvases.length - 1; i >= 0; i--) if (!keep.has(canvases[i].program)) canvases.splice(i, 1);
+}
 // program by program, so that a run stopped by --until still covers every hole count
 canvases.sort((a, b) => (a.program === b.program ? a.k - b.k : a.program < b.program ? -1 : 1));
 // --until HH:MM (UTC): start no generation after that time (the report counts what ran)

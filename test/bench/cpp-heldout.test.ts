@@ -66,6 +66,7 @@ describe("held-out C++ corpus", () => {
     "#include <x>\nint a;",
     "  #include <x>\n\n  #define N \\\n  2\nint a[N];",
     "// note\n#define A 1\nint a;",
+    "#pragma once\n#include<x>\nint a;\n#\n#  define  F(a) a\n",
   ])("accepts %s", (text) => {
     expect(check(text).ok).toBe(true);
   });
@@ -77,6 +78,7 @@ describe("held-out C++ corpus", () => {
     // a directive must start its line: an infill once closed a hole with `*/#` to comment out the rest
     "int a; #define B\n",
     "int f() { return 1; } # x\n",
+    "int a;\n#e = 1;\n", // not a directive name (an infill made the rest of a line into one)
   ])("rejects %s", (text) => {
     expect(check(text).ok).toBe(false);
   });
