@@ -261,6 +261,9 @@ describe("modes, errors and output forms", () => {
     const l = compile(s, { mode: "lenient" });
     expect(l.warnings.length).toBeGreaterThan(0);
     expect(l.accepts({ tags: [1, 1] })).toBe(true);
+    // a dropped patternProperties pattern: additionalProperties cannot know its keys, so it lets all through
+    const pp = compile({ patternProperties: { "^(?!@@)[a-z]+$": { type: "string" } }, additionalProperties: false }, { mode: "lenient" });
+    expect([pp.accepts({ abc: "x" }), pp.accepts({ abc: 1 }), pp.accepts({ "@@x": 1 })]).toEqual([true, true, true]);
     const p = errorOf(() => compile({ properties: { x: { pattern: "(?=a)" } } }));
     expect(p.location?.pointer).toBe("/properties/x/pattern");
   });

@@ -25,13 +25,19 @@ export function applyObjectKeywords(c: SchemaCompiler, s: Record<string, unknown
       named.push(c.quotedName(k));
     }
   }
+  let droppedPattern = false;
   if ("patternProperties" in s) {
     if (!isObject(s.patternProperties)) c.invalid("patternProperties", `${loc.ptr}/patternProperties`, "must be an object");
     for (const [p, v] of Object.entries(s.patternProperties as Record<string, unknown>)) {
       const ptr = `${loc.ptr}/patternProperties/${escapePtr(p)}`;
       const lang = patternLang(c, p, "patternProperties", ptr);
       const value = c.sub(loc, v, `/patternProperties/${escapePtr(p)}`);
-      if (!lang) continue; // lenient: keys matching an unsupported pattern are unconstrained
+      if (!lang) {
+        // lenient: keys matching an unsupported pattern are unconstrained — and since we cannot
+        // tell which keys those are, additionalProperties must not apply to any key either
+        droppedPattern = true;
+        continue;
+      }
       const key = l.seq(l.lit('"'), lang, l.lit('"'));
       patterns.push(key);
       shape.rules.push({ key, value });
@@ -41,9 +47,10 @@ export function applyObjectKeywords(c: SchemaCompiler, s: Record<string, unknown
   const additionalKw = "additionalProperties";
   if (additional !== undefined) {
     const value = c.sub(loc, additional, `/${additionalKw}`);
-    if (!value.top) shape.rules.push({ key: l.minus(c.STRING, l.or(...named, ...patterns)), value });
+    if (!value.top && !droppedPattern) shape.rules.push({ key: l.minus(c.STRING, l.or(...named, ...patterns)), value });
     shape.evaluated = c.STRING;
-  } else if (named.length || patterns.length) shape.evaluated = l.or(...named, ...patterns);
+  } else if (droppedPattern) shape.evaluated = c.STRING;
+  else if (named.length || patterns.length) shape.evaluated = l.or(...named, ...patterns);
   if ("required" in s) {
     const r = s.required;
     if (!Array.isArray(r) || r.some((x) => typeof x !== "string")) c.invalid("required", `${loc.ptr}/required`, "must be an array of strings");
