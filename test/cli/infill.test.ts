@@ -23,7 +23,7 @@ type Out = { text: string; fills: string[]; valid: boolean; stats: Record<string
 describe("gramfill infill", () => {
   it("--schema with the AR model (default), --format json: valid by ajv, the known text kept", async () => {
     const input = file("person.txt", '{"name": <|hole|>, "age": <|hole|>, "email": "a@b.cd"}');
-    const r = await infill("--schema", "schemas/examples/person.json", "--input", input, "--hole-tokens", "12", "--format", "json");
+    const r = await infill("--schema", "schemas/examples/person.json", "--input", input, "--hole-tokens", "8", "--format", "json");
     expect(r.code).toBe(0);
     const o = JSON.parse(r.stdout!) as Out;
     expect(Object.keys(o)).toEqual(["text", "fills", "valid", "stats"]);
@@ -64,7 +64,7 @@ describe("gramfill infill", () => {
   it("an input longer than the MDM's context: the model sees a window, the output is checked whole", async () => {
     const long = "[" + Array.from({ length: 300 }, (_, i) => String(i)).join(", ") + ", <|hole|>]";
     const input = file("long.txt", long);
-    const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--model", "mdm", "--hole-tokens", "3", "--format", "json");
+    const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--model", "mdm", "--hole-tokens", "2", "--format", "json");
     expect(r.code).toBe(0);
     const o = JSON.parse(r.stdout!) as Out;
     expect(o.valid).toBe(true);
@@ -109,11 +109,6 @@ describe("gramfill infill", () => {
       expect(o.valid).toBe(true);
       expect(o.stats.fallback_used).toBe(true);
       expect(json.check(o.text).ok).toBe(true);
-    });
-    it("holes too small, beyond what the checker can prove: the decoder tries, then says so", async () => {
-      const r = await infill("--grammar", "grammars/json.lark", "--input", file("small2.txt", "[".repeat(130) + "<|hole|>"), "--model", "mdm", "--hole-tokens", "3");
-      expect(r.code).toBe(1);
-      expect(r.stderr).toMatch(/no completion found within the budget/);
     });
   });
 
