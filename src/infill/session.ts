@@ -127,7 +127,7 @@ export class InfillSession {
   /** Checks the current canvas (answer cached until the next commit). */
   check(): InfillResult {
     if (this.known !== null) return this.known;
-    const r = this.solve(this.built, 0);
+    const r = this.solve(this.built, performance.now());
     this.adopt(r);
     return r;
   }
