@@ -51,6 +51,8 @@ const AND_WITNESS_ALTS = 16;
 /** randomized depth-first witness searches before the exact search, and the states each may visit */
 const WITNESS_WALKS = 8;
 const WITNESS_WALK_STATES = 80;
+/** searches with a smaller state budget skip the walks */
+const WITNESS_WALK_MIN_BUDGET = 5000;
 /** its deepest path (bytes) */
 const WITNESS_WALK_DEPTH = 400;
 
@@ -80,6 +82,13 @@ export class ExprSet {
    * time budget, e.g. the JSON Schema compiler's; Infinity = none). Checked every 256 states.
    */
   deadline = Infinity;
+  /**
+   * Extra witness searches for emptiness checks (union alternatives as `and` witnesses,
+   * randomized walks before the breadth-first search). They pay off where most questions have a
+   * member that is hard to find (the JSON Schema compiler turns them on); lexer and infill checks
+   * mostly ask about empty languages, where they are pure overhead.
+   */
+  extraWitnesses = false;
   /** number of nodes; the typed per-node arrays below have room for more (grown by doubling) */
   private count = 0;
   private kind = new Int32Array(1024);
@@ -672,7 +681,9 @@ export class ExprSet {
       this.flags[e]! |= F_KNOWN_NONEMPTY;
       return false;
     }
-    if (this.walkWitness(e)) return false;
+    // (only for unbudgeted-size searches: callers with a small budget, like the mask tables'
+    // slice checks, ask often and mostly about empty languages, where walks are pure overhead)
+    if (this.extraWitnesses && budget >= WITNESS_WALK_MIN_BUDGET && this.walkWitness(e)) return false;
     const parent = new Map<ExprId, ExprId>([[e, -1]]);
     const queue: ExprId[] = [e];
     for (let qi = 0; qi < queue.length; qi++) {
@@ -827,7 +838,7 @@ export class ExprSet {
         for (const k of ks) {
           if (this.witnessLen(k) < 0) continue;
           cands.push(k);
-          if (this.kind[k] !== K_OR) continue;
+          if (!this.extraWitnesses || this.kind[k] !== K_OR) continue;
           const alts = this.kids[k]!;
           for (let i = 0; i < alts.length && i < AND_WITNESS_ALTS; i++) if (alts[i] !== this.wpick[k] && this.witnessLen(alts[i]!) >= 0) cands.push(alts[i]!);
         }

@@ -130,6 +130,8 @@ export function compileSchema(schema: unknown, opts: SchemaOptions = {}): Compil
     throw e;
   } finally {
     compiler.l.x.deadline = Infinity;
+    // decoding asks the lexer mostly about empty languages: no extra witness searches there
+    compiler.l.x.extraWitnesses = false;
   }
   const ser = (v: unknown) => serializeWith(compiler, root, v, form);
   return {

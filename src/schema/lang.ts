@@ -67,6 +67,7 @@ export class Langs {
   readonly DIGITS: L;
 
   constructor() {
+    this.x.extraWitnesses = true;
     this.EMPTY = this.mk({ type: "alt", alts: [] }, this.x.EMPTY);
     this.EPS = this.mk({ type: "seq", items: [] }, this.x.EPSILON);
     this.ENC_ANY = this.enc(ANY_CHAR);
