@@ -9,7 +9,7 @@ import { stratifiedSample, seededRandom, listSchemaFiles } from "../../src/bench
 import { bootstrapProportion, percentile } from "../../src/bench/jsonschemabench/stats.js";
 import { buildPrompt } from "../../src/bench/jsonschemabench/prompt.js";
 import { coverageRows } from "../../src/bench/report/html.js";
-import { validate } from "../../src/bench/jsonschemabench/runner.js";
+import { summarize, validate, type SchemaRun } from "../../src/bench/jsonschemabench/runner.js";
 
 const DATA = "test/fixtures/jsonschemabench";
 
@@ -224,7 +224,18 @@ describe("validation of outputs", () => {
     const s = { id: "#/definitions/x", type: "object", properties: { a: { type: "integer", minimum: 1, exclusiveMinimum: true } } };
     expect(validate(s, '{"a":2}')).toEqual({ valid: true });
     expect(validate(s, '{"a":1}').valid).toBe(false);
-    expect(validate({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", id: "x" }, "{}")).toEqual({ valid: false, reason: "ajv cannot compile the schema" });
+    expect(validate({ $schema: "https://json-schema.org/draft/2020-12/schema", type: "object", id: "x" }, "{}")).toEqual({ valid: false, reason: "ajv cannot compile the schema", unjudged: true });
+  });
+});
+
+describe("summaries", () => {
+  it("leave outputs ajv cannot judge out of compliance but count them as failures for coverage", () => {
+    const run = (status: SchemaRun["status"], valid: boolean): SchemaRun => ({ file: "f", subset: "s", status, compile_status: "OK", decode_status: "OK", valid });
+    const runs = [run("OK", true), run("OK", true), run("VALIDATOR_ERROR", false), run("INVALID_OUTPUT", false)];
+    const g = summarize(runs);
+    expect(g).toMatchObject({ schemas: 4, declared_coverage: 1, empirical_coverage: 0.5, compliance: 0.6667 });
+    expect(g.statuses).toEqual({ OK: 2, VALIDATOR_ERROR: 1, INVALID_OUTPUT: 1 });
+    expect(summarize(runs.slice(0, 3)).compliance).toBe(1);
   });
 });
 

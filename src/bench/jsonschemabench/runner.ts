@@ -8,6 +8,9 @@
  * OK | UNSUPPORTED_SCHEMA | INVALID_SCHEMA | COMPILE_TIMEOUT | COMPILE_ERROR; decode OK |
  * DECODING_TIMEOUT | EXCEEDING_MAX_CTX | UNFINISHED | DECODING_ERROR. The per-schema `status` is
  * the first failure on the way (or INVALID_OUTPUT when the output does not validate), else OK.
+ * VALIDATOR_ERROR (ours, not the benchmark's) marks an output ajv cannot judge because it cannot
+ * compile the schema: it is not valid (coverage counts it as a failure) but it is left out of
+ * compliance, which measures the engine, not the validator.
  */
 import { compileSchema } from "../../schema/index.js";
 import { isGramfillError } from "../../util/errors.js";
@@ -20,7 +23,7 @@ import { bootstrapProportion, p50p90, round2, round4, type Interval } from "./st
 export type Engine = "gramfill" | "none";
 export type CompileStatus = "OK" | "UNSUPPORTED_SCHEMA" | "INVALID_SCHEMA" | "COMPILE_TIMEOUT" | "COMPILE_ERROR";
 export type DecodeStatus = "OK" | "DECODING_TIMEOUT" | "EXCEEDING_MAX_CTX" | "UNFINISHED" | "DECODING_ERROR";
-export type SchemaStatus = CompileStatus | DecodeStatus | "INVALID_OUTPUT";
+export type SchemaStatus = CompileStatus | DecodeStatus | "INVALID_OUTPUT" | "VALIDATOR_ERROR";
 
 export interface SchemaRun {
   file: string;
@@ -103,11 +106,12 @@ export async function runOne(item: BenchSchema, decoder: BenchDecoder, opts: Run
     return { ...common, ...timing, status, decode_status: status, reason: r.stoppedBy === "dead_end" ? "no token allowed (dead end)" : "close-out found no completion" };
   }
   const verdict = validate(schema, r.text);
-  return { ...common, ...timing, decode_status: "OK", status: verdict.valid ? "OK" : "INVALID_OUTPUT", valid: verdict.valid, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+  const status = verdict.valid ? "OK" : verdict.unjudged ? "VALIDATOR_ERROR" : "INVALID_OUTPUT";
+  return { ...common, ...timing, decode_status: "OK", status, valid: verdict.valid, ...(verdict.reason ? { reason: verdict.reason } : {}) };
 }
 
 /** The benchmark's check: the whole output is one JSON value and the validator accepts it. */
-export function validate(schema: unknown, text: string): { valid: boolean; reason?: string } {
+export function validate(schema: unknown, text: string): { valid: boolean; reason?: string; unjudged?: true } {
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -115,7 +119,7 @@ export function validate(schema: unknown, text: string): { valid: boolean; reaso
     return { valid: false, reason: `not JSON: ${(e as Error).message.slice(0, 120)}` };
   }
   const v = validatorFor(schema);
-  if (!v) return { valid: false, reason: "ajv cannot compile the schema" };
+  if (!v) return { valid: false, reason: "ajv cannot compile the schema", unjudged: true };
   return v(data) ? { valid: true } : { valid: false, reason: "ajv: does not match the schema" };
 }
 
@@ -160,6 +164,7 @@ export interface GroupSummary {
 export function summarize(runs: readonly SchemaRun[]): GroupSummary {
   const n = runs.length;
   const declared = runs.filter((r) => r.compile_status === "OK");
+  const judged = declared.filter((r) => r.status !== "VALIDATOR_ERROR");
   const valid = runs.filter((r) => r.valid).length;
   const validDeclared = declared.filter((r) => r.valid).length;
   const validNoCloseOut = runs.filter((r) => r.valid && !r.closed_out).length;
@@ -174,8 +179,8 @@ export function summarize(runs: readonly SchemaRun[]): GroupSummary {
     schemas: n,
     declared_coverage: rate(declared.length, n),
     empirical_coverage: rate(valid, n),
-    compliance: rate(validDeclared, declared.length),
-    ci95: { declared_coverage: ci(declared.length, n), empirical_coverage: ci(valid, n), compliance: ci(validDeclared, declared.length) },
+    compliance: rate(validDeclared, judged.length),
+    ci95: { declared_coverage: ci(declared.length, n), empirical_coverage: ci(valid, n), compliance: ci(validDeclared, judged.length) },
     gct_ms: p50p90(nums((r) => (r.compile_status === "OK" ? r.gct_ms : undefined))),
     ttft_ms: p50p90(nums((r) => r.ttft_ms)),
     tpot_ms: p50p90(nums((r) => r.tpot_ms)),

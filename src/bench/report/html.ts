@@ -17,6 +17,7 @@ const PEER_COLORS = ["#a5b4c8", "#8fa3b8", "#7a8fa6", "#667b92", "#52677e"];
 const STATUS_COLORS: Record<string, string> = {
   OK: "#2f9e44",
   INVALID_OUTPUT: "#e03131",
+  VALIDATOR_ERROR: "#fab005",
   UNSUPPORTED_SCHEMA: "#adb5bd",
   INVALID_SCHEMA: "#868e96",
   COMPILE_TIMEOUT: "#f59f00",
@@ -139,7 +140,7 @@ function failuresTable(runs: readonly SchemaRun[], max = 250): string {
   const bad = runs.filter((x) => x.status !== "OK");
   if (bad.length === 0) return `<p class="good">Every schema passed.</p>`;
   // the most interesting first: invalid outputs and internal failures, then unsupported schemas
-  const rank = (s: string) => ["INVALID_OUTPUT", "COMPILE_ERROR", "DECODING_ERROR", "UNFINISHED", "DECODING_TIMEOUT", "COMPILE_TIMEOUT", "EXCEEDING_MAX_CTX", "INVALID_SCHEMA", "UNSUPPORTED_SCHEMA"].indexOf(s);
+  const rank = (s: string) => ["INVALID_OUTPUT", "VALIDATOR_ERROR", "COMPILE_ERROR", "DECODING_ERROR", "UNFINISHED", "DECODING_TIMEOUT", "COMPILE_TIMEOUT", "EXCEEDING_MAX_CTX", "INVALID_SCHEMA", "UNSUPPORTED_SCHEMA"].indexOf(s);
   const sorted = [...bad].sort((a, b) => rank(a.status) - rank(b.status) || (a.file < b.file ? -1 : 1));
   const reasons = new Map<string, number>();
   for (const x of bad) {

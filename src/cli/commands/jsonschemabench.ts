@@ -27,7 +27,9 @@ JSONSchemaBench (Geng et al. 2025) with a language model. For each schema of DIR
 under its token masks (TTFT, TPOT; limit --timeout-generate), and validate the output with ajv for
 the schema's draft, formats on. Per subset and overall: declared coverage (schemas compiled),
 empirical coverage (outputs valid), compliance (valid among compiled) with 95% bootstrap intervals,
-GCT/TTFT/TPOT p50 and p90, and Con.- / Con. (valid without / with close-out).
+GCT/TTFT/TPOT p50 and p90, and Con.- / Con. (valid without / with close-out). An output ajv cannot
+judge (it cannot compile the schema) has status VALIDATOR_ERROR: a failure for coverage, left out
+of compliance.
 
 Options:
       --data DIR             the data folder (e.g. ../shared/jsonschemabench)
