@@ -17,6 +17,7 @@ import { complement, foldClass, normalize, rangeSetKey, type RangeSet } from "./
 import { compileRegex, type RegexMode } from "./compile.js";
 import { parseRegex } from "./parse.js";
 import { encodeUtf8, utf8Sequences, type ByteSeq } from "./utf8.js";
+import { mulberry32 } from "../util/random.js";
 
 export type ExprId = number;
 
@@ -1162,14 +1163,3 @@ function showBytes(bits: Uint32Array): string {
   return `[${body}]`;
 }
 
-/** A small seeded PRNG (mulberry32): witness sampling is deterministic per node. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExprSet, LazyDfa } from "../../src/regex/index.js";
 import { jsWhole, matches, utf8 } from "./helpers.js";
+import { mulberry32 as rng } from "../../src/util/random.js";
 
 type Node =
   | { k: "lit"; c: string }
@@ -102,17 +103,6 @@ function toSource(n: Node): string {
   }
 }
 
-/** mulberry32: a tiny deterministic PRNG so samples are reproducible from fast-check's seed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T,>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 /** A string that is likely (not guaranteed) to match n: case folding and negation are ignored. */

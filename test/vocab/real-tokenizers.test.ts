@@ -9,6 +9,7 @@ import { readFileSync } from "node:fs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { escapeBytes } from "../../src/cli/commands/vocab.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { mulberry32 as rng } from "../../src/util/random.js";
 
 interface LenmlTokenizer {
   encode(text: string, options?: { add_special_tokens?: boolean }): number[];
@@ -68,17 +69,6 @@ const CASES: Case[] = [
   },
 ];
 
-/** mulberry32 */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = [
   "the", "The", " quick", "brown", "fox", "jumps", "over", "lazy", "dog", "Hello", "world", "don't", "I'll", "42", "3.14159", "1e-7", "2024",

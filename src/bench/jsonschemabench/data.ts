@@ -6,6 +6,10 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { GramfillError } from "../../util/errors.js";
+import { mulberry32 } from "../../util/random.js";
+
+/** Seeded generator (mulberry32): the same seed gives the same sample on every machine. */
+export const seededRandom = mulberry32;
 
 export interface BenchSchema {
   /** `<Subset>/<name>.json` */
@@ -41,17 +45,6 @@ export function listSchemaFiles(dir: string, subsets?: readonly string[]): Array
   return out;
 }
 
-/** Seeded generator (mulberry32): the same seed gives the same sample on every machine. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * n items stratified by subset: each subset gets its share of n by largest remainder (at least one
