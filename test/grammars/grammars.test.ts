@@ -178,6 +178,35 @@ examples(
   ],
 );
 
+// preprocessor directives in c.lark: one starts its line (blanks before `#` allowed) and has a
+// standard name or none; each example is judged as `gcc -fsyntax-only -x c` judges it (for
+// `<x.h>` gcc stops at the missing header, which is not a syntax error: the line is a directive).
+examples(
+  "c.lark",
+  [
+    "#include <stdio.h>\nint x;",
+    "int x;\n#define Y 1\nint y;",
+    "int x;\n  #  if 0\n#endif\n#\nint y;",
+    "  #include <stdio.h>\n\n#define A(x) \\\n  (x)\nint x;",
+    "/* c */#include <x.h>\nint x;",
+  ],
+  [
+    "int x; #define Y 1",
+    "int x = 1 #e;",
+    "int x = 1; #junk",
+    "int x; /* c */#define Y 1\nint y;",
+    "int x;\n#e = 1;",
+    "int x;\n#includex\nint y;",
+  ],
+);
+
+describe("c.lark preprocessor: known limits (gcc accepts these; see the comment at PREPROCESSOR_LINE)", () => {
+  it.each([
+    "int x;\n/* c */#define Y 1\nint y;", // a comment before `#` on the same line, after the first line
+    "#include <stdio.h>", // a file of directives only must end with a newline
+  ])("rejects %j", (t) => expect(accepts("c.lark", t)).toBe(false));
+});
+
 examples(
   "cpp.lark",
   [
