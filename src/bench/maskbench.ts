@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { MaskContext } from "../mask/matcher.js";
 import { compileSchema } from "../schema/index.js";
+import { parseJsonKeepingNumbers } from "../schema/json-source.js";
 import { isGramfillError } from "../util/errors.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 
@@ -51,6 +52,8 @@ export interface MaskBenchOptions {
   encode: (text: string) => number[];
   /** per-schema time budget in ms (compile + all instances) */
   timeoutMs: number;
+  /** lexer DFA state cap of each schema's grammar (compileSchema's default when unset) */
+  maxLexerStates?: number;
   onProgress?: (done: number, total: number, current: string) => void;
 }
 
@@ -84,7 +87,8 @@ export function loadMaskBenchCases(dir: string, subsets?: readonly string[]): Ma
     const lines = gunzipSync(readFileSync(join(testsDir, f))).toString("utf8").split("\n");
     for (const line of lines) {
       if (!line.trim()) continue;
-      const row = JSON.parse(line) as { file: string; tests: MaskBenchCase["tests"] };
+      // numbers keep their spelling (9223372036854776001 is not walked as ...6000): the walked text is the instance's
+      const row = parseJsonKeepingNumbers(line) as { file: string; tests: MaskBenchCase["tests"] };
       const schema = JSON.parse(readFileSync(join(dir, row.file), "utf8")) as unknown;
       out.push({ file: row.file, subset, schema, tests: row.tests });
     }
@@ -117,7 +121,7 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
   let schema: ReturnType<typeof compileSchema>;
   const bits = new Uint32Array((vocab.size + 31) >>> 5);
   try {
-    schema = compileSchema(c.schema, { whitespace: "python" });
+    schema = compileSchema(c.schema, { whitespace: "python", maxLexerStates: opts.maxLexerStates });
     ctx = new MaskContext(schema.compiled, vocab);
     ctx.matcher().fillMask(bits);
   } catch (e) {

@@ -29,7 +29,7 @@ import { GramfillError, isGramfillError } from "../util/errors.js";
 import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
 import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
 import type { Node } from "./node.js";
-import { formatNumber } from "./numbers.js";
+import { JsonNumber, numberText } from "./json-source.js";
 import { NodeSerializer } from "./serialize.js";
 import { DEFAULT_BASE, Registry, isObject, type Draft, type RemoteResolver } from "./resolve.js";
 
@@ -166,10 +166,7 @@ function write(v: unknown, form: FormOptions, depth: number, order: (v: Record<s
   const colon = form.whitespace === "compact" ? ":" : ": ";
   const nl = (d: number) => (form.whitespace === "pretty" ? "\n" + " ".repeat(form.indent * d) : "");
   if (v === null || typeof v === "boolean") return String(v);
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new GramfillError("input_invalid", `not a JSON number: ${v}`);
-    return formatNumber(v);
-  }
+  if (typeof v === "number" || v instanceof JsonNumber) return numberText(v);
   if (typeof v === "string") return JSON.stringify(v);
   if (Array.isArray(v)) {
     if (v.length === 0) return "[]";

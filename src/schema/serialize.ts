@@ -8,7 +8,7 @@ import { GramfillError } from "../util/errors.js";
 import type { SchemaCompiler } from "./compiler.js";
 import { namedKeys, type FormOptions } from "./emit.js";
 import type { ArrShape, Node, ObjShape } from "./node.js";
-import { formatNumber } from "./numbers.js";
+import { JsonNumber, numberText } from "./json-source.js";
 import { isObject } from "./resolve.js";
 
 export class NodeSerializer {
@@ -28,6 +28,7 @@ export class NodeSerializer {
   matches(node: Node, v: unknown): boolean {
     if (node.top) return true;
     const n = this.expand(node);
+    if (v instanceof JsonNumber) return this.c.l.matches(n.scalar, scalarText(v));
     if (Array.isArray(v)) return n.arrays.some((s) => this.arrayMatches(s, v));
     if (isObject(v)) return n.objects.some((s) => this.objectMatches(s, v));
     return this.c.l.matches(n.scalar, scalarText(v));
@@ -67,7 +68,7 @@ export class NodeSerializer {
         const shape = n?.arrays.find((s) => this.arrayMatches(s, v)) ?? n?.arrays[0];
         return this.wrap("[", "]", v.map((x, i) => this.write(shape ? (shape.prefix[i] ?? shape.items) : undefined, x, d + 1)), d);
       }
-      if (isObject(v)) {
+      if (isObject(v) && !(v instanceof JsonNumber)) {
         const keys = Object.keys(v);
         if (keys.length === 0) return "{}";
         const shape = n?.objects.find((s) => this.objectMatches(s, v)) ?? n?.objects[0];
@@ -89,13 +90,10 @@ export class NodeSerializer {
   }
 }
 
-/** numbers as plain decimals, strings as JSON.stringify writes them */
+/** numbers as plain decimals (a `JsonNumber` as spelled when that is one), strings as JSON.stringify writes them */
 export function scalarText(v: unknown): string {
   if (v === null || typeof v === "boolean") return String(v);
-  if (typeof v === "number") {
-    if (!Number.isFinite(v)) throw new GramfillError("input_invalid", `not a JSON number: ${v}`);
-    return formatNumber(v);
-  }
+  if (typeof v === "number" || v instanceof JsonNumber) return numberText(v);
   if (typeof v === "string") return JSON.stringify(v);
   throw new GramfillError("input_invalid", `not a JSON value: ${typeof v}`);
 }

@@ -2,7 +2,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { runMaskBench } from "../../src/bench/maskbench.js";
 import { run } from "../../src/cli/main.js";
+import { compileSchema, serialize } from "../../src/schema/index.js";
+import { JsonNumber, parseJsonKeepingNumbers } from "../../src/schema/json-source.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
 
 describe("gramfill bench maskbench", () => {
   it("classifies schemas and writes the JSON report", async () => {
@@ -40,5 +44,40 @@ describe("gramfill bench maskbench", () => {
     expect(r.stderr).toMatch(/--limit or --sample/);
     const help = await run(["bench", "maskbench", "--help"]);
     expect(help.stdout).toMatch(/--tokenizer/);
+  });
+
+  it("walks a big integer as spelled: above the maximum is rejected, not rounded onto it", async () => {
+    const out = join(mkdtempSync(join(tmpdir(), "gramfill-mb-")), "mb.json");
+    const r = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench/numbers", "-t", "bundled", "--json", out]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(out, "utf8"));
+    // 9223372036854776001 as a double is 9223372036854776000, the schema's maximum
+    expect(json).toMatchObject({ schemas: 1, passing: 1, invalidation_errors: 0, validation_errors: 0, internal_errors: 0 });
+  });
+
+  it("keeps a number's spelling where the double loses it, in the output form only", () => {
+    const v = parseJsonKeepingNumbers('{"a": [9223372036854776001, 1.5, 1e5, 1.50, -0, 0.1], "__proto__": 1}') as { a: unknown[] };
+    expect(v.a[0]).toEqual(new JsonNumber("9223372036854776001"));
+    expect(v.a[1]).toBe(1.5);
+    expect(Object.keys(v)).toEqual(["a", "__proto__"]);
+    expect(serialize(v)).toBe('{"a":[9223372036854776001,1.5,100000,1.5,0,0.1],"__proto__":1}');
+    const schema = compileSchema({ type: "integer", maximum: 9223372036854776000 });
+    expect(schema.serialize(parseJsonKeepingNumbers("9223372036854776001"))).toEqual(["9223372036854776001"]);
+    expect(schema.accepts(parseJsonKeepingNumbers("9223372036854776001"))).toBe(false);
+    expect(schema.accepts(parseJsonKeepingNumbers("9223372036854775999"))).toBe(true);
+    expect(() => parseJsonKeepingNumbers("[1,]")).toThrow(SyntaxError);
+    expect(() => parseJsonKeepingNumbers("01")).toThrow(SyntaxError);
+  });
+
+  it("counts a lexer size limit met during the walk as a compile error 'walk: ...'", () => {
+    const vocab = Vocabulary.load("bundled");
+    const schema = { type: "object", properties: { a: { type: "string", pattern: "^[a-z]{0,60}$" } }, required: ["a"] };
+    const cases = [{ file: "S/long.json", subset: "S", schema, tests: [{ valid: true, data: { a: "qwertyuiopasdfghjklzxcvbnmqwertyuiopasdfghjklzxcvbnm" } }] }];
+    const opts = { encode: (t: string) => vocab.tokenizeGreedy(t), timeoutMs: 10_000 };
+    expect(runMaskBench(cases, vocab, opts).passing).toBe(1);
+    const capped = runMaskBench(cases, vocab, { ...opts, maxLexerStates: 60 });
+    expect(capped).toMatchObject({ compile_errors: 1, internal_errors: 0, passing: 0 });
+    expect(capped.per_schema[0]!.reason).toMatch(/^walk: .*lexer automaton exceeded 60 states/);
+    expect(Object.keys(capped.compile_error_reasons)).toEqual([capped.per_schema[0]!.reason]);
   });
 });

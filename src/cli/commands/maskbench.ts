@@ -16,7 +16,8 @@ export const maskbenchHelp = `Usage: gramfill bench maskbench --data DIR --token
 
 For each schema of DIR (JSONSchemaBench layout: <Subset>/*.json, tests/<Subset>.jsonl.gz):
 compile it (time to first mask), then for each labelled instance serialize it with ", " and ": "
-separators in the key order the grammar expects, tokenize it with the tokenizer, and walk it token
+separators in the key order the grammar expects (numbers as spelled in the data when that is a
+plain decimal, so big integers are not rounded), tokenize it with the tokenizer, and walk it token
 by token: full mask before each token (timed, with the commit), token must be allowed, EOS must be
 allowed at the end. Schemas are passing, compile errors (by reason), timeouts, validation errors
 (a valid instance stopped) or invalidation errors (an invalid instance reached EOS).
