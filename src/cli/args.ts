@@ -50,3 +50,12 @@ export function optionalString(p: Parsed, name: string): string | undefined {
   const v = p.values[name];
   return typeof v === "string" ? v : undefined;
 }
+
+/** `--name N` as a number passing `check`, else a usage error saying it must be `what`. */
+export function optionalNumber(p: Parsed, name: string, command: string, check: (n: number) => boolean, what: string): number | undefined {
+  const v = optionalString(p, name);
+  if (v === undefined) return undefined;
+  const n = v.trim() === "" ? NaN : Number(v);
+  if (!check(n)) throw new UsageError(`--${name} must be ${what}, not '${v}'`, command);
+  return n;
+}

@@ -5,7 +5,7 @@ import { regexGrammar } from "../../decode/regex.js";
 import { Generator, type GenerateResult, type TokenEvent } from "../../decode/generate.js";
 import { loadModel } from "../../decode/session.js";
 import { compileGrammar, type CompiledGrammar } from "../../parser/compile.js";
-import { UsageError, optionalString, parseCommandArgs, type OptionSpec, type Parsed } from "../args.js";
+import { UsageError, optionalNumber, optionalString, parseCommandArgs, type OptionSpec, type Parsed } from "../args.js";
 import type { CommandResult } from "../main.js";
 import { readText } from "./common.js";
 import { diffusionGenerateHelp, diffusionGenerateOptions, runDiffusionGenerate } from "./infill.js";
@@ -108,13 +108,7 @@ export interface OutputSink {
   write(s: string): unknown;
 }
 
-function num(p: Parsed, name: string, check: (n: number) => boolean, what: string): number | undefined {
-  const v = optionalString(p, name);
-  if (v === undefined) return undefined;
-  const n = v.trim() === "" ? NaN : Number(v);
-  if (!check(n)) throw new UsageError(`--${name} must be ${what}, not '${v}'`, "generate");
-  return n;
-}
+const num = (p: Parsed, name: string, check: (n: number) => boolean, what: string) => optionalNumber(p, name, "generate", check, what);
 
 interface Constraint {
   kind: "schema" | "grammar" | "regex";

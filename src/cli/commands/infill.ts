@@ -10,7 +10,7 @@ import type { Canvas } from "../../infill/index.js";
 import { compileGrammar, type CompiledGrammar } from "../../parser/compile.js";
 import { GramfillError } from "../../util/errors.js";
 import { Vocabulary } from "../../vocab/vocabulary.js";
-import { UsageError, optionalString, parseCommandArgs, requireString, type OptionSpec, type Parsed } from "../args.js";
+import { UsageError, optionalNumber, optionalString, parseCommandArgs, requireString, type OptionSpec, type Parsed } from "../args.js";
 import { positionOf } from "../location.js";
 import type { CommandResult } from "../main.js";
 import { readText } from "./common.js";
@@ -83,13 +83,7 @@ const options: OptionSpec = {
   format: { type: "string" },
 };
 
-function num(p: Parsed, name: string, check: (n: number) => boolean, what: string): number | undefined {
-  const v = optionalString(p, name);
-  if (v === undefined) return undefined;
-  const n = v.trim() === "" ? NaN : Number(v);
-  if (!check(n)) throw new UsageError(`--${name} must be ${what}, not '${v}'`, "infill");
-  return n;
-}
+const num = (p: Parsed, name: string, check: (n: number) => boolean, what: string) => optionalNumber(p, name, "infill", check, what);
 
 interface Constraint {
   compiled: CompiledGrammar;
