@@ -128,6 +128,27 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(missing.stderr).toMatch(/cannot read the report/);
   });
 
+  it("--resume keeps a checkpoint's results and runs only the rest; other options are refused", async () => {
+    const part = join(dir, "part.json");
+    const first = await run(["bench", "jsonschemabench", "--data", DATA, "--limit", "2", "--engine", "gramfill,none", "--max-tokens", "24", "--json", part]);
+    expect(first.code).toBe(0);
+    const saved = JSON.parse(readFileSync(part, "utf8"));
+    // a kept result must come back as it was, not re-run: mark it so a re-run would show
+    saved.per_schema[0].output = "KEPT";
+    writeFileSync(part, JSON.stringify(saved));
+    const full = join(dir, "full.json");
+    const r = await run(["bench", "jsonschemabench", "--data", DATA, "--engine", "gramfill,none", "--max-tokens", "24", "--json", full, "--resume", part]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/resumed from .*part\.json: 2 kept, 3 run now/);
+    const rep = JSON.parse(readFileSync(full, "utf8"));
+    expect(rep.per_schema.map((x: SchemaRun) => x.file)).toEqual(report.per_schema.map((x: SchemaRun) => x.file));
+    expect(rep.per_schema.find((x: SchemaRun) => x.file === saved.per_schema[0].file).output).toBe("KEPT");
+    expect(rep.baseline.per_schema).toHaveLength(5);
+    const other = await run(["bench", "jsonschemabench", "--data", DATA, "--max-tokens", "24", "--resume", part]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/--resume .*part\.json was made with other options: engines/);
+  }, 120_000);
+
   it("runs the masked-diffusion model with the constrained diffusion decoder", async () => {
     const out = join(dir, "mdm.json");
     const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "1", "--max-tokens", "6", "--json", out]);

@@ -19,7 +19,7 @@ const CMD = "bench jsonschemabench";
 export const jsonschemabenchHelp = `Usage: gramfill bench jsonschemabench --data DIR [--subsets A,B] [--limit N | --sample N]
          [--model ar|mdm|DIR] [--decoder D] [--engine gramfill|none|gramfill,none] [--prompt few-shot|zero-shot]
          [--seed S] [--max-tokens N] [--timeout-compile S] [--timeout-generate S]
-         [--json OUT] [--html OUT] [--min-coverage X] [--min-compliance X]
+         [--json OUT] [--resume REPORT.json] [--html OUT] [--min-coverage X] [--min-compliance X]
        gramfill bench jsonschemabench --from REPORT.json [--html OUT] [--min-coverage X] [--min-compliance X]
 
 JSONSchemaBench (Geng et al. 2025) with a language model. For each schema of DIR
@@ -51,6 +51,9 @@ Options:
       --json OUT             {"overall","subsets","per_schema"} (plus "baseline" with both engines)
       --html OUT             a self-contained HTML report (charts as inline SVG)
       --from REPORT.json     re-render / re-gate a saved --json report instead of running
+      --resume REPORT.json   continue a run stopped early: schemas whose results REPORT.json (a
+                             --json checkpoint, with the same options) holds for every engine are
+                             kept, not re-run; the rest run as usual (a full run can span sessions)
       --min-coverage X       exit 1 when declared coverage < X (0..1, or a percentage like 95%)
       --min-compliance X     exit 1 when compliance < X
   -h, --help                 this help
@@ -73,6 +76,7 @@ const options: OptionSpec = {
   json: { type: "string" },
   html: { type: "string" },
   from: { type: "string" },
+  resume: { type: "string" },
   "min-coverage": { type: "string" },
   "min-compliance": { type: "string" },
 };
@@ -116,7 +120,7 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
   let report: BenchReport;
   let stderr = "";
   if (from !== undefined) {
-    for (const k of ["data", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
+    for (const k of ["data", "resume", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
       if (p.values[k] !== undefined) throw new UsageError(`--${k} does not apply with --from (the report is not re-run)`, CMD);
     }
     report = readReport(from);
@@ -140,6 +144,29 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
     stderr += `gramfill ${CMD}: compliance ${pct(o.compliance)} is below --min-compliance ${pct(gates.compliance)}\n`;
   }
   return { code, stdout: textReport(report), stderr };
+}
+
+/**
+ * The results a checkpoint already holds, per schema file, one run per engine in `engines` order.
+ * A checkpoint made with other options would mix two experiments, so they must match.
+ */
+function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: string): Map<string, SchemaRun[]> {
+  const mismatch: string[] = [];
+  if (r.engine !== meta.engine) mismatch.push(`engine ${r.engine} vs ${meta.engine}`);
+  if (r.model !== meta.model) mismatch.push(`model ${r.model} vs ${meta.model}`);
+  if (r.decoder !== meta.decoder) mismatch.push(`decoder ${r.decoder} vs ${meta.decoder}`);
+  if (r.prompt !== meta.prompt) mismatch.push(`prompt ${r.prompt} vs ${meta.prompt}`);
+  if (r.seed !== meta.seed) mismatch.push(`seed ${r.seed} vs ${meta.seed}`);
+  if (r.max_tokens !== meta.maxTokens) mismatch.push(`max tokens ${r.max_tokens} vs ${meta.maxTokens}`);
+  if (engines.includes("none") !== (r.baseline !== undefined)) mismatch.push(`engines (the report ${r.baseline ? "has" : "has no"} --engine none runs)`);
+  if (mismatch.length > 0) throw new GramfillError("input_invalid", `--resume ${file} was made with other options: ${mismatch.join(", ")}`);
+  const byEngine = engines.map((e) => new Map((e === r.engine ? r.per_schema : r.baseline!.per_schema).map((x) => [x.file, x])));
+  const out = new Map<string, SchemaRun[]>();
+  for (const [f, first] of byEngine[0]!) {
+    const all = [first, ...byEngine.slice(1).map((m) => m.get(f))];
+    if (all.every((x) => x !== undefined)) out.set(f, all as SchemaRun[]);
+  }
+  return out;
 }
 
 function readReport(file: string): BenchReport {
@@ -217,8 +244,16 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
   };
   // Subsets take turns in proportion, and each schema runs under every engine before the next: a
   // run stopped early (the checkpoint below) is still a paired sample spread over the subsets.
-  const order = interleaveBySubset(items);
   const runs = new Map<Engine, SchemaRun[]>(engines.map((e) => [e as Engine, []]));
+  const resumeFrom = optionalString(p, "resume");
+  const done = resumeFrom !== undefined ? resumedRuns(readReport(resumeFrom), meta, engines as Engine[], resumeFrom) : new Map<string, SchemaRun[]>();
+  const order = interleaveBySubset(items).filter((it) => {
+    const kept = done.get(it.file);
+    if (kept === undefined) return true;
+    kept.forEach((r, e) => runs.get(engines[e] as Engine)!.push(r));
+    return false;
+  });
+  if (done.size > 0) selection += `; resumed from ${resumeFrom}: ${items.length - order.length} kept, ${order.length} run now`;
   const checkpoint = optionalString(p, "json");
   const started = performance.now();
   let lastSave = started;
@@ -232,7 +267,7 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
       // a long run leaves a usable partial report behind (every 5 minutes)
       if (checkpoint && performance.now() - lastSave > 300_000 && i + 1 < order.length) {
         lastSave = performance.now();
-        writeFileSync(checkpoint, JSON.stringify(assemble(meta, runs, `${selection}; PARTIAL: ${i + 1} of ${order.length} done (subsets interleaved in proportion)`), null, 1) + "\n");
+        writeFileSync(checkpoint, JSON.stringify(assemble(meta, runs, `${selection}; PARTIAL: ${items.length - order.length + i + 1} of ${items.length} done (subsets interleaved in proportion)`), null, 1) + "\n");
       }
     }
     bar?.update(order.length, { file: "" });
