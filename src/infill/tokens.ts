@@ -1,0 +1,248 @@
+/**
+ * Token-exact runs: can a byte string be spelled by exactly k tokens of a vocabulary (the bytes a
+ * run of k masked diffusion positions holds), and with which tokens?
+ *
+ * The checker reasons in bytes ("k positions hold k..k·M bytes"); a fill in that range may still
+ * need more tokens than the run has (`": "` in one position) or be spellable by none. The session
+ * asks this module about every witness it keeps, so that its answers hold at the token level.
+ *
+ * Spellings use the *allowed* tokens only (the decoder's action space: normal tokens of at most
+ * `maxTokenBytes` bytes, optionally filtered further). Two facts make the set of achievable counts
+ * for a string s an interval, [T(s), |s|] with T(s) the fewest tokens:
+ *   (a) every byte of s is an allowed single-byte token (then |s| tokens spell s), and
+ *   (b) every allowed multi-byte token is the concatenation of two allowed tokens (so a spelling
+ *       with c < |s| tokens has a multi-byte token to split, giving c + 1).
+ * (b) is verified once per speller over the whole vocabulary; (a) per string (a bitset of the
+ * bytes with a single-byte token). When either fails, a plain dynamic programme decides it:
+ * reach[i] = bitset of the token counts that spell s[0..i), cost |s|·M·(k/32) words.
+ *
+ * A tail run (EOS padding may end it early) holds at most k tokens followed by EOS.
+ */
+import type { Vocabulary } from "../vocab/vocabulary.js";
+import type { TokenTrie } from "../vocab/token-trie.js";
+
+export interface TokenSpellerOptions {
+  /** longest token the decoder commits, in bytes (default: no limit) */
+  maxTokenBytes?: number;
+  /** further restriction of the allowed ids (default: every normal token) */
+  allowed?: (id: number) => boolean;
+  /** verify fact (b) and use intervals when it holds (default true; false forces the plain DP, for tests) */
+  useIntervals?: boolean;
+}
+
+const NONE = 0x7fffffff;
+
+export class TokenSpeller {
+  readonly maxTokenBytes: number;
+  /** fact (b): every allowed multi-byte token splits into two allowed tokens */
+  readonly splitClosed: boolean;
+  private readonly trie: TokenTrie;
+  /** per trie node, the smallest allowed id ending there, or -1 */
+  private readonly nodeAllowed: Int32Array;
+  /** per byte, its allowed single-byte token, or -1 */
+  private readonly byteToken = new Int32Array(256).fill(-1);
+  /** per byte, the root's child along it (-1 if none): the first step of every walk */
+  private readonly rootChild = new Int32Array(256).fill(-1);
+  /** per allowed multi-byte token, the length of its first half in a split into two allowed tokens */
+  private readonly splitAt = new Map<number, number>();
+  private readonly vocab: Vocabulary;
+  // scratch for the min-count DP
+  private best = new Int32Array(64);
+  private back = new Int32Array(64);
+
+  constructor(vocab: Vocabulary, opts: TokenSpellerOptions = {}) {
+    this.vocab = vocab;
+    this.maxTokenBytes = opts.maxTokenBytes ?? Infinity;
+    const trie = (this.trie = vocab.trie());
+    const allowed = (id: number) => vocab.isNormal(id) && vocab.tokenLength(id) <= this.maxTokenBytes && (opts.allowed?.(id) ?? true);
+    this.nodeAllowed = new Int32Array(trie.nodeCount).fill(-1);
+    for (let n = 1; n < trie.nodeCount; n++) {
+      if (!trie.hasToken(n)) continue;
+      for (const id of trie.tokensOf(n)) {
+        if (allowed(id)) {
+          this.nodeAllowed[n] = id;
+          break;
+        }
+      }
+    }
+    for (let c = trie.firstChild(0); c >= 0; c = trie.nextSibling(c)) {
+      this.rootChild[trie.byteOf(c)] = c;
+      this.byteToken[trie.byteOf(c)] = this.nodeAllowed[c]!;
+    }
+    let closed = opts.useIntervals ?? true;
+    for (let n = 1; n < trie.nodeCount && closed; n++) {
+      const id = this.nodeAllowed[n]!;
+      if (id < 0 || trie.depth(n) < 2) continue;
+      const b = vocab.tokenBytes(id);
+      let at = 0;
+      for (let i = 1; i < b.length && at === 0; i++) if (this.tokenAt(b, 0, i) >= 0 && this.tokenAt(b, i, b.length) >= 0) at = i;
+      if (at === 0) closed = false;
+      else this.splitAt.set(id, at);
+    }
+    this.splitClosed = closed;
+  }
+
+  /** The allowed token whose bytes are s[from..to), or -1. */
+  tokenAt(s: Uint8Array, from: number, to: number): number {
+    if (to <= from || to - from > this.maxTokenBytes) return -1;
+    let node = this.rootChild[s[from]!]!;
+    for (let i = from + 1; i < to && node >= 0; i++) node = this.trie.child(node, s[i]!);
+    return node < 0 ? -1 : this.nodeAllowed[node]!;
+  }
+
+  /** Fewest allowed tokens that spell s (Infinity when none does; 0 for the empty string). */
+  minTokens(s: Uint8Array): number {
+    const n = s.length;
+    if (n === 0) return 0;
+    this.minDp(s);
+    const t = this.best[n]!;
+    return t === NONE ? Infinity : t;
+  }
+
+  /** Can exactly k allowed tokens spell s (with `tail`: at most k, the rest EOS)? */
+  canSpell(s: Uint8Array, k: number, tail = false): boolean {
+    const n = s.length;
+    if (n === 0) return tail || k === 0;
+    if (k <= 0) return false;
+    if (this.intervalsHold(s)) {
+      const t = this.minTokens(s);
+      return t <= k && (tail || k <= n);
+    }
+    return this.countsDp(s, k, tail) !== null;
+  }
+
+  /**
+   * Allowed token ids spelling s: exactly k of them (with `tail`: at most k; the caller pads with
+   * EOS), or null when there is no such spelling.
+   */
+  spell(s: Uint8Array, k: number, tail = false): number[] | null {
+    const n = s.length;
+    if (n === 0) return tail || k === 0 ? [] : null;
+    if (k <= 0) return null;
+    if (this.intervalsHold(s)) {
+      const t = this.minTokens(s);
+      if (t > k || (!tail && k > n)) return null;
+      const ids: number[] = [];
+      for (let i = n; i > 0; i -= this.back[i]!) ids.push(this.tokenAt(s, i - this.back[i]!, i));
+      ids.reverse();
+      if (tail) return ids;
+      // split multi-byte tokens until there are k (fact (b) guarantees a split while count < n)
+      for (let i = 0; ids.length < k; ) {
+        const id = ids[i]!;
+        const at = this.splitAt.get(id);
+        if (at === undefined) {
+          i++;
+          continue;
+        }
+        const b = this.vocab.tokenBytes(id);
+        ids.splice(i, 1, this.tokenAt(b, 0, at), this.tokenAt(b, at, b.length));
+      }
+      return ids;
+    }
+    const reach = this.countsDp(s, k, tail);
+    if (reach === null) return null;
+    const W = (k >>> 5) + 1;
+    const has = (i: number, c: number) => (reach[i * W + (c >>> 5)]! & (1 << (c & 31))) !== 0;
+    let c = -1;
+    for (let x = tail ? 1 : k; x <= k && c < 0; x++) if (has(n, x)) c = x;
+    const ids: number[] = [];
+    const M = Math.min(this.maxTokenBytes, n);
+    for (let i = n; i > 0; c--) {
+      let found = false;
+      for (let l = 1; l <= M && l <= i && !found; l++) {
+        const id = this.tokenAt(s, i - l, i);
+        if (id >= 0 && has(i - l, c - 1)) {
+          ids.push(id);
+          i -= l;
+          found = true;
+        }
+      }
+      if (!found) throw new Error("internal: token spelling back-trace lost its way");
+    }
+    return ids.reverse();
+  }
+
+  /** Fact (a) for s, with fact (b) for the vocabulary. */
+  private intervalsHold(s: Uint8Array): boolean {
+    if (!this.splitClosed) return false;
+    for (let i = 0; i < s.length; i++) if (this.byteToken[s[i]!]! < 0) return false;
+    return true;
+  }
+
+  /** best[i] = fewest tokens spelling s[0..i), back[i] = the length of the last one. */
+  private minDp(s: Uint8Array): void {
+    const n = s.length;
+    if (this.best.length <= n) {
+      this.best = new Int32Array(2 * n + 2);
+      this.back = new Int32Array(2 * n + 2);
+    }
+    const best = this.best;
+    const back = this.back;
+    best.fill(NONE, 0, n + 1);
+    best[0] = 0;
+    const trie = this.trie;
+    const M = this.maxTokenBytes;
+    for (let i = 0; i < n; i++) {
+      const b0 = best[i]!;
+      if (b0 === NONE) continue;
+      let node = this.rootChild[s[i]!]!;
+      for (let j = i + 1; node >= 0; ) {
+        const id = this.nodeAllowed[node]!;
+        if (id >= 0 && b0 + 1 < best[j]!) {
+          best[j] = b0 + 1;
+          back[j] = j - i;
+        }
+        if (j >= n || j - i >= M) break;
+        node = trie.child(node, s[j]!);
+        j++;
+      }
+    }
+  }
+
+  /** reach[i·W ..] = bitset of token counts ≤ k that spell s[0..i), or null when s[0..n) has no admissible count. */
+  private countsDp(s: Uint8Array, k: number, tail: boolean): Uint32Array | null {
+    const n = s.length;
+    const W = (k >>> 5) + 1;
+    const reach = new Uint32Array((n + 1) * W);
+    reach[0] = 1;
+    const trie = this.trie;
+    const M = this.maxTokenBytes;
+    for (let i = 0; i < n; i++) {
+      let any = false;
+      for (let w = 0; w < W && !any; w++) any = reach[i * W + w] !== 0;
+      if (!any) continue;
+      let node = this.rootChild[s[i]!]!;
+      for (let j = i + 1; node >= 0; ) {
+        if (this.nodeAllowed[node]! >= 0) {
+          // reach[j] |= reach[i] << 1 (counts ≤ k)
+          let carry = 0;
+          for (let w = 0; w < W; w++) {
+            const v = reach[i * W + w]!;
+            reach[j * W + w]! |= (v << 1) | carry;
+            carry = v >>> 31;
+          }
+          const top = k & 31;
+          reach[j * W + W - 1]! &= top === 31 ? 0xffffffff : 2 ** (top + 1) - 1;
+        }
+        if (j >= n || j - i >= M) break;
+        node = trie.child(node, s[j]!);
+        j++;
+      }
+    }
+    const at = n * W;
+    if (!tail) return (reach[at + (k >>> 5)]! & (1 << (k & 31))) !== 0 ? reach : null;
+    for (let w = 0; w < W; w++) if (reach[at + w]! !== 0) return reach;
+    return null;
+  }
+}
+
+const spellers = new WeakMap<Vocabulary, Map<number, TokenSpeller>>();
+
+/** The speller of a vocabulary's normal tokens up to `maxTokenBytes` (built once per pair). */
+export function tokenSpeller(vocab: Vocabulary, maxTokenBytes = Infinity): TokenSpeller {
+  let m = spellers.get(vocab);
+  if (m === undefined) spellers.set(vocab, (m = new Map()));
+  let s = m.get(maxTokenBytes);
+  if (s === undefined) m.set(maxTokenBytes, (s = new TokenSpeller(vocab, { maxTokenBytes })));
+  return s;
+}
