@@ -154,9 +154,10 @@ export class InfillChecker {
   /**
    * Decides a canvas with holes whose leading fragment `prefix` has read (and accepted). The chart
    * starts at the prefix's last lexeme boundary; witnesses are verified by feeding the rest of the
-   * filled text to the prefix's parser.
+   * filled text to the prefix's parser. `acceptFills` (sessions with token-exact runs) may refuse a
+   * candidate's fills before the parser sees them; the chart then tries its next candidate.
    */
-  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems): InfillResult {
+  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
     const seed = prefix.seed();
     const leadLen = prefix.position;
     let segs = segments;
@@ -167,6 +168,8 @@ export class InfillChecker {
       if (seed.bytes < first.bytes.length) segs.unshift({ kind: "text", bytes: first.bytes.subarray(seed.bytes) });
     }
     const verify = (fills: Uint8Array[]): Uint8Array | null => {
+      // the session's token-level hook (session.ts): a candidate it refuses counts as unverified
+      if (acceptFills !== undefined && !acceptFills(fills)) return null;
       const text = fillCanvas(canvas, fills);
       return prefix.acceptsRest(text, leadLen) ? text : null;
     };
