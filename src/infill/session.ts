@@ -20,11 +20,38 @@
  * bounds); other holes (byte ranges, unbounded fill-in-the-middle holes) stay as they are. Only the
  * last run of masked positions of a `tailMayEnd` hole may end early (EOS padding), and only when
  * nothing follows it.
+ *
+ * Token-exact sessions (`{ speller }`, tokens.ts): a run of k masked positions holds exactly k
+ * tokens of the vocabulary (a tail run at most k, then EOS), not just k..k·M bytes. Every
+ * "feasible" answer then carries a token-level witness — a token (or EOS padding) per masked
+ * position, kept by the session (`witnessTokenAt`) — and a witness whose fills no token sequence of
+ * the runs' lengths spells is not an answer: the chart is asked for other candidates (the
+ * `acceptFills` hook), then the failing runs are re-checked with their byte range tightened to
+ * [k, k] (k single-byte tokens spell any k bytes when every byte is a token) and widened to
+ * [k, 2k], [k, 4k]. When that finds nothing within its budget the answer is "unknown" — at the
+ * token level that means *refused* (the decoder must not commit into a possible dead end).
+ * Remaining incompleteness: such a refusal may be wrong (a feasible commit refused); an accepted
+ * commit is never a dead end. "infeasible" stays a proof (from the byte-level checker or the
+ * parser). A candidate equal to the witness's token at its position is feasible at once.
  */
 import { GramfillError } from "../util/errors.js";
 import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
 import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
+import type { TokenSpeller } from "./tokens.js";
+
+/** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
+export const WITNESS_EOS = -2;
+
+export interface SessionOptions {
+  /** token-exact runs over this speller's tokens (see the header) */
+  speller?: TokenSpeller;
+  /** checks of tightened byte ranges after a witness fails at the token level (default 3) */
+  tightenAttempts?: number;
+}
+
+/** Per hole of a (local) canvas: a run of `count` token positions (tail: may end early), or null (opaque). */
+type RunSpec = { count: number; tail: boolean } | null;
 
 type Item = { text: Uint8Array } | { pos: number } | { hole: HoleSpec };
 
@@ -66,11 +93,19 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered without a chart, by way: witness re-use, parser rejection */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0 };
+  /** checks answered by way: witness re-use, local repair, parser rejection, full chart; token level: the witness's own token, tightened re-checks, "unknown" */
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0 };
+  private readonly speller: TokenSpeller | undefined;
+  private readonly tightenAttempts: number;
+  /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
+  private tokWit: Int32Array | null = null;
+  /** token-level witnesses of results handed out (adopted on commit) */
+  private readonly tokWitOf = new WeakMap<InfillResult, Int32Array>();
 
-  constructor(checker: InfillChecker, canvas: Canvas, defaultMaxTokenBytes: number) {
+  constructor(checker: InfillChecker, canvas: Canvas, defaultMaxTokenBytes: number, opts: SessionOptions = {}) {
     this.checker = checker;
+    this.speller = opts.speller;
+    this.tightenAttempts = opts.tightenAttempts ?? 3;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -127,9 +162,21 @@ export class InfillSession {
   /** Checks the current canvas (answer cached until the next commit). */
   check(): InfillResult {
     if (this.known !== null) return this.known;
-    const r = this.solve(this.built, performance.now());
+    const r = this.speller ? this.solveTokens(this.built, performance.now()) : this.solve(this.built, performance.now());
     this.adopt(r);
     return r;
+  }
+
+  /**
+   * Token-exact sessions: the token (id ≥ 0) or WITNESS_EOS the current token-level witness has at
+   * masked position p; -1 when no witness is known (the canvas is not known feasible at the token
+   * level). Committing it keeps the canvas feasible.
+   */
+  witnessTokenAt(p: number): number {
+    this.expectMasked(p);
+    if (this.speller === undefined) return -1;
+    if (this.known === null) this.check();
+    return this.tokWit?.[p] ?? -1;
   }
 
   /** Would committing `bytes` at masked position p keep the canvas feasible? The session is unchanged. */
@@ -141,11 +188,11 @@ export class InfillSession {
     let r: InfillResult | null = null;
     // a commit only narrows the fillings: an infeasible canvas stays infeasible
     if (this.refuted || this.known?.status === "infeasible") r = this.answer("infeasible", null, null, t0);
-    if (r === null) r = this.fitWitness(p, bytes, t0);
-    if (r === null) r = this.repairWitness(p, bytes, t0);
-    if (r === null) {
-      const next = this.build(p, bytes, this.itemEnd);
-      r = this.solve(next, t0);
+    else if (this.speller) r = this.tryCommitTokens(p, bytes, t0);
+    else {
+      r = this.fitWitness(p, bytes, t0);
+      if (r === null) r = this.repairWitness(p, bytes, t0);
+      if (r === null) r = this.solve(this.build(p, bytes, this.itemEnd), t0);
     }
     this.lastTry = { p, bytes, result: r };
     return r;
@@ -167,6 +214,7 @@ export class InfillSession {
     this.counts.checks++;
     let r: InfillResult | null = null;
     if (this.refuted || this.known?.status === "infeasible" || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
+    else if (this.speller) r = this.tryEndTokens(p, t0);
     if (r === null) r = this.fitWitnessEnd(p, t0);
     if (r === null) r = this.solve(this.build(-1, null, this.itemOf(p)), t0);
     this.lastTry = { p, bytes: null, result: r };
@@ -277,6 +325,7 @@ export class InfillSession {
     this.known = null;
     this.witness = null;
     this.witnessText = null;
+    this.tokWit = null;
     this.lastTry = null;
     if (this.refuted) return;
     const lead = next.lead;
@@ -288,10 +337,11 @@ export class InfillSession {
     if (r.status === "feasible") {
       this.witness = r.witness;
       this.witnessText = r.text;
+      this.tokWit = this.tokWitOf.get(r) ?? null;
     }
   }
 
-  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "repair" | "parser" = "parser"): InfillResult {
+  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "repair" | "parser" | "token" = "parser"): InfillResult {
     this.counts[via]++;
     return { status, witness, text, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
   }
@@ -300,20 +350,20 @@ export class InfillSession {
    * Decides a built canvas with the prefix parser: reads the part of its lead beyond the current
    * one (a rejected byte: "infeasible"), runs the chart, and rolls the parser back.
    */
-  private solve(b: Built, t0: number): InfillResult {
+  private solve(b: Built, t0: number, canvas: Canvas = b.canvas, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
     if (this.refuted) return this.answer("infeasible", null, null, t0);
     const have = this.built.lead.length;
     const extra = b.lead.length - have;
     const took = extra > 0 ? this.prefix.feed(b.lead, have) : 0;
     try {
       if (took < extra) return this.answer("infeasible", null, null, t0);
-      const { segments, holeCount } = segmentsOf(b.canvas, 1);
+      const { segments, holeCount } = segmentsOf(canvas, 1);
       if (holeCount === 0) {
         const ok = this.prefix.acceptsRest(b.lead, b.lead.length);
         return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
       }
       this.counts.chart++;
-      return this.checker.solve(b.canvas, segments, holeCount, this.prefix, t0);
+      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, undefined, acceptFills);
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
@@ -324,7 +374,7 @@ export class InfillSession {
    * filled with f; the new canvas splits it into j positions, the token, and k' positions, so f
    * must read a · bytes · c with |a| and |c| in those positions' byte ranges.
    */
-  private fitWitness(p: number, bytes: Uint8Array, t0: number): InfillResult | null {
+  private fitWitness(p: number, bytes: Uint8Array, t0: number, accept?: (fills: Uint8Array[]) => boolean): InfillResult | null {
     const w = this.witness;
     if (w === null || this.witnessText === null) return null;
     const { runs } = this.built;
@@ -352,6 +402,7 @@ export class InfillSession {
           if (k2 > 0) fills.push(f.subarray(o + n));
         }
       });
+      if (accept !== undefined && !accept(fills)) continue;
       return this.answer("feasible", fills, this.witnessText, t0, "witness");
     }
     return null;
@@ -364,7 +415,7 @@ export class InfillSession {
    * canvas (other fills fixed): a verified witness answers "feasible"; anything else (a parser
    * rejection included) proves nothing and the caller runs the full check.
    */
-  private repairWitness(p: number, bytes: Uint8Array, t0: number): InfillResult | null {
+  private repairWitness(p: number, bytes: Uint8Array, t0: number, accept?: (fills: Uint8Array[]) => boolean): InfillResult | null {
     const w = this.witness;
     if (w === null || this.refuted) return null;
     const { runs, canvas } = this.built;
@@ -398,7 +449,7 @@ export class InfillSession {
         fills = [];
         text = lead;
       } else {
-        const r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS);
+        const r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS, accept);
         if (r.status !== "feasible") return null;
         fills = r.witness!;
         text = r.text!;
@@ -412,6 +463,169 @@ export class InfillSession {
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
+  }
+
+  // ---- token-exact runs ----
+
+  private specsOf(b: Built): RunSpec[] {
+    return b.runs.map((r) => (r.first >= 0 ? { count: r.count, tail: r.tail } : null));
+  }
+
+  /** The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records the runs that fail. */
+  private spellableHook(specs: RunSpec[], failed?: Set<number>): (fills: Uint8Array[]) => boolean {
+    const sp = this.speller!;
+    return (fills) => {
+      for (let i = 0; i < specs.length; i++) {
+        const r = specs[i];
+        if (r && !sp.canSpell(fills[i]!, r.count, r.tail)) {
+          failed?.add(i);
+          return false;
+        }
+      }
+      return true;
+    };
+  }
+
+  /** A token per masked position of `b` spelling `fills` (WITNESS_EOS for tail padding), or null when a run's fill has no spelling. */
+  private spellFills(b: Built, fills: readonly Uint8Array[]): Int32Array | null {
+    const sp = this.speller!;
+    const tw = new Int32Array(this.tok.length).fill(-1);
+    for (let i = 0; i < b.runs.length; i++) {
+      const r = b.runs[i]!;
+      if (r.first < 0) continue;
+      const ids = sp.spell(fills[i]!, r.count, r.tail);
+      if (ids === null) return null;
+      for (let k = 0; k < r.count; k++) tw[r.first + k] = k < ids.length ? ids[k]! : WITNESS_EOS;
+    }
+    return tw;
+  }
+
+  /** A feasible result whose fills spell at the token level, with its token witness recorded; null otherwise. */
+  private withTokens(b: Built, r: InfillResult | null): InfillResult | null {
+    if (r === null || r.status !== "feasible") return r;
+    const tw = this.spellFills(b, r.witness!);
+    if (tw === null) return null;
+    this.tokWitOf.set(r, tw);
+    return r;
+  }
+
+  /** The fills of `b`'s holes read off the token witness (opaque holes keep the current witness' fills). */
+  private fillsFromTokens(b: Built, tw: Int32Array): Uint8Array[] {
+    const sp = this.speller!;
+    const fills: Uint8Array[] = [];
+    const opaque = this.built.runs.map((r, i) => (r.first < 0 ? this.witness![i]! : null)).filter((f): f is Uint8Array => f !== null);
+    let o = 0;
+    for (const r of b.runs) {
+      if (r.first < 0) {
+        fills.push(opaque[o++]!);
+        continue;
+      }
+      const parts: Uint8Array[] = [];
+      for (let k = 0; k < r.count; k++) {
+        const id = tw[r.first + k]!;
+        if (id >= 0) parts.push(sp.bytesOf(id));
+      }
+      fills.push(concatBytes(parts));
+    }
+    return fills;
+  }
+
+  private tryCommitTokens(p: number, bytes: Uint8Array, t0: number): InfillResult {
+    const next = this.build(p, bytes, this.itemEnd);
+    const tw = this.tokWit;
+    if (tw !== null && tw[p]! >= 0 && sameBytes(this.speller!.bytesOf(tw[p]!), bytes)) {
+      // the witness's own token: the same token sequence is a witness of the new canvas
+      const r = this.answer("feasible", this.fillsFromTokens(next, tw), this.witnessText, t0, "token");
+      this.tokWitOf.set(r, tw);
+      return r;
+    }
+    const specs = this.specsOf(next);
+    let r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(specs)));
+    if (r === null && this.witness !== null) {
+      const ri = this.built.runs.findIndex((x) => x.first >= 0 && p >= x.first && p < x.first + x.count);
+      if (ri >= 0) {
+        const run = this.built.runs[ri]!;
+        const j = p - run.first;
+        const k2 = run.count - j - 1;
+        const local: RunSpec[] = [];
+        if (j > 0) local.push({ count: j, tail: false });
+        if (k2 > 0) local.push({ count: k2, tail: run.tail });
+        r = this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(local)));
+      }
+    }
+    return r ?? this.solveTokens(next, t0);
+  }
+
+  private tryEndTokens(p: number, t0: number): InfillResult | null {
+    const next = this.build(-1, null, this.itemOf(p));
+    const tw = this.tokWit;
+    if (tw !== null && tw[p] === WITNESS_EOS) {
+      const r = this.answer("feasible", this.fillsFromTokens(next, tw), this.witnessText, t0, "token");
+      this.tokWitOf.set(r, tw);
+      return r;
+    }
+    return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? this.solveTokens(next, t0);
+  }
+
+  /**
+   * The full check at the token level: the chart's candidates must spell (hook); if the chart
+   * offered only unspellable ones, the runs that failed are re-checked with byte ranges [k, k]
+   * (then [k, 2k], [k, 4k]), adding runs that fail later, within `tightenAttempts` charts.
+   * "infeasible" from the untightened check is a proof; anything else without a spellable
+   * witness is "unknown".
+   */
+  private solveTokens(b: Built, t0: number): InfillResult {
+    const specs = this.specsOf(b);
+    const failed = new Set<number>();
+    const first = this.withTokens(b, this.solve(b, t0, b.canvas, this.spellableHook(specs, failed)));
+    if (first !== null && first.status !== "unknown") return first;
+    if (failed.size === 0) return this.unknownTokens(first, t0);
+    const factor = new Map<number, number>();
+    for (const i of failed) factor.set(i, 1);
+    const M = b.runs.reduce((m, r) => Math.max(m, r.maxTokenBytes), 1);
+    for (let attempt = 0; attempt < this.tightenAttempts; attempt++) {
+      const canvas: CanvasPart[] = [];
+      let h = 0;
+      for (const part of b.canvas) {
+        if ("text" in part) {
+          canvas.push(part);
+          continue;
+        }
+        const i = h++;
+        const f = factor.get(i);
+        const run = b.runs[i]!;
+        if (f === undefined || run.first < 0) canvas.push(part);
+        else canvas.push({ hole: { minBytes: run.tail ? 0 : run.count, maxBytes: run.count * Math.min(f, run.maxTokenBytes), ...(run.tail ? { tailMayEnd: true } : {}) } });
+      }
+      this.counts.tightened++;
+      failed.clear();
+      const r = this.withTokens(b, this.solve(b, t0, canvas, this.spellableHook(specs, failed)));
+      if (r !== null && r.status === "feasible") return r;
+      let grew = false;
+      for (const i of failed) {
+        if (!factor.has(i)) {
+          factor.set(i, 1);
+          grew = true;
+        }
+      }
+      if (grew) continue;
+      // nothing new failed: widen the tightened runs
+      let widened = false;
+      for (const [i, f] of factor) {
+        if (f < M) {
+          factor.set(i, f * 2);
+          widened = true;
+        }
+      }
+      if (!widened) break;
+    }
+    return this.unknownTokens(null, t0);
+  }
+
+  private unknownTokens(r: InfillResult | null, t0: number): InfillResult {
+    this.counts.tokenUnknown++;
+    const stats = r?.stats ?? { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0 };
+    return { status: "unknown", witness: null, text: null, reason: r?.reason ?? "unverified", stats: { ...stats, ms: performance.now() - t0 } };
   }
 
   /** Does the last witness still fit when the final run is cut at p (it must fit in the positions before p)? */

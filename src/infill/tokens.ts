@@ -82,6 +82,11 @@ export class TokenSpeller {
     this.splitClosed = closed;
   }
 
+  /** The bytes of token `id` (a view: do not modify). */
+  bytesOf(id: number): Uint8Array {
+    return this.vocab.tokenBytes(id);
+  }
+
   /** The allowed token whose bytes are s[from..to), or -1. */
   tokenAt(s: Uint8Array, from: number, to: number): number {
     if (to <= from || to - from > this.maxTokenBytes) return -1;
