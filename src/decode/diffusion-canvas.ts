@@ -60,6 +60,16 @@ export class CheckStats {
     return ok;
   }
 
+  /** Runs `f` inside the constraint time without counting a check (session look-ups). */
+  timeValue<T>(f: () => T): T {
+    const t0 = performance.now();
+    try {
+      return f();
+    } finally {
+      this.ms += performance.now() - t0;
+    }
+  }
+
   /** The `q` quantile (0..1) of the check times in ms (0 with no checks). */
   quantile(q: number): number {
     if (this.times.length === 0) return 0;

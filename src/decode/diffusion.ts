@@ -41,7 +41,7 @@
  * positions centred on the active block's masked positions; the checker always sees the whole text.
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
-import { InfillChecker, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillSession } from "../infill/index.js";
+import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart } from "../infill/index.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
@@ -130,6 +130,15 @@ export interface DiffusionOptions {
    * token spells, which is how out-of-order commits walk into dead ends. ≥ maxTokenBytes: off.
    */
   planBytesPerPosition?: number;
+  /**
+   * token-exact checks (default true; sessions only): a run of r masked positions must be
+   * spellable by exactly r tokens of the vocabulary (infill/tokens.ts), a commit is kept only with
+   * such a witness, and the session's token-level witness is every position's last resort, so
+   * decoding never gets stuck. The planning budget is then off unless `planBytesPerPosition` is given.
+   */
+  tokenExact?: boolean;
+  /** checks spent going down one position's distribution when a step committed nothing (default 24) */
+  maxDeepChecks?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
@@ -151,6 +160,16 @@ export interface DiffusionStats {
   prefiltered: number;
   /** candidates the planning budget deferred to a later step (counted in checks and rejections too) */
   deferred: number;
+  /** token-exact: candidates refused because no token-level witness was found (not a proof; counted in rejections) */
+  unknown_refused: number;
+  /** steps that committed nothing from the top candidates, so one position went down its whole distribution */
+  deep_searches: number;
+  /**
+   * positions where the session's token-level witness token was committed after every token ranked
+   * above it was refused or the deep search's check budget ran out: a model choice under the
+   * constraint (not the fallback)
+   */
+  last_resort: number;
   check_ms_p50: number;
   check_ms_p99: number;
   fallback_used: boolean;
@@ -198,6 +217,8 @@ class DiffusionRun {
   /** the same canvas under the planning budget (see `planBytesPerPosition`) */
   private planSession: InfillSession | undefined;
   private readonly planBytes: number;
+  /** sessions check runs at the token level (see `tokenExact`) */
+  private readonly tokenExact: boolean;
   /** candidates the planning budget deferred in this step, by position */
   private deferred = new Map<number, Set<number>>();
   private sessionPos: Int32Array;
@@ -250,6 +271,9 @@ class DiffusionRun {
     rejections: 0,
     prefiltered: 0,
     deferred: 0,
+    unknown_refused: 0,
+    deep_searches: 0,
+    last_resort: 0,
     check_ms_p50: 0,
     check_ms_p99: 0,
     fallback_used: false,
@@ -269,7 +293,8 @@ class DiffusionRun {
     this.eosId = vocab.eosIds[0]!;
     this.maxTokenBytes = Math.min(maxTokenBytesOf(vocab), opts.maxTokenBytes ?? 16);
     if (!(this.maxTokenBytes >= 1)) throw new GramfillError("usage", `maxTokenBytes must be ≥ 1, not ${opts.maxTokenBytes}`);
-    this.planBytes = Math.min(this.maxTokenBytes, opts.planBytesPerPosition ?? 4);
+    this.tokenExact = (opts.tokenExact ?? true) && this.checkerFull !== undefined;
+    this.planBytes = Math.min(this.maxTokenBytes, opts.planBytesPerPosition ?? (this.tokenExact ? this.maxTokenBytes : 4));
     if (!(this.planBytes >= 1)) throw new GramfillError("usage", `planBytesPerPosition must be ≥ 1, not ${opts.planBytesPerPosition}`);
     this.temperature = opts.temperature ?? 0;
     if (!(this.temperature >= 0 && Number.isFinite(this.temperature))) throw new GramfillError("usage", `temperature must be a number ≥ 0, not ${opts.temperature}`);
@@ -321,8 +346,10 @@ class DiffusionRun {
     const midHoleMayEnd = this.holesMayEnd && this.holeIsTail.some((t) => !t);
     if (this.checkerFull && !midHoleMayEnd) {
       const ic = this.checkerFull!;
-      this.session = ic.session(this.canvas(-1, -1).canvas);
-      if (this.planBytes < this.maxTokenBytes) this.planSession = ic.session(this.canvas(-1, -1, this.planBytes).canvas);
+      // the decoder's action space (normal tokens of ≤ maxTokenBytes) is the speller's default one
+      const speller = this.tokenExact ? tokenSpeller(vocab, this.maxTokenBytes) : undefined;
+      this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, speller ? { speller } : {});
+      if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, speller ? { speller } : {});
       let k = 0;
       for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
       if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
@@ -430,6 +457,12 @@ class DiffusionRun {
       if (r.ok) commits++;
       else refused[bi]!++;
     }
+    if (commits === 0 && this.checker && this.tokenExact && this.session) {
+      // every top candidate was refused: the first masked position (pre-filtered by the
+      // left-to-right mask) goes down its whole distribution, its token-level witness last
+      const p = cand.filter((q) => this.kind[q] === MASK).sort((a, b) => a - b)[0];
+      return p !== undefined && this.deepCommit(p);
+    }
     if (commits === 0 && this.checker) {
       // every candidate was refused or deferred: the first masked position (pre-filtered by the
       // left-to-right mask) gets exact checks, without the planning budget, on a budget of their own
@@ -474,6 +507,66 @@ class DiffusionRun {
     }
     this.commit(p, v);
     return { ok: true, checks: this.checker ? 1 : 0 };
+  }
+
+  /**
+   * Commits at masked position p the most probable token (by the same noisy score as `pick`) that
+   * passes its check, trying tokens in score order down to the session's token-level witness token,
+   * which is feasible without a check and so ends the search: it is the best allowed token when
+   * everything above it was refused, or the last resort when `maxDeepChecks` ran out first (counted
+   * in `last_resort` either way). False only when the session knows no token-level witness and
+   * nothing passed.
+   */
+  private deepCommit(p: number): boolean {
+    this.stats.deep_searches++;
+    const row = this.rows.get(p);
+    const s = this.session!;
+    const sp = this.sessionPos[p]!;
+    const wt = this.cs.timeValue(() => s.witnessTokenAt(sp));
+    const w = wt === WITNESS_EOS ? this.eosId : wt;
+    const noise = this.temperature > 0 ? this.noise.get(p) : undefined;
+    const eosScale = Math.log(this.eosPenalty + (1 - this.eosPenalty) * this.progress);
+    const score = (id: number) => {
+      const l = row![id]!;
+      const base = noise && id < noise.length ? l / this.temperature + noise[id]! : l;
+      return id === this.eosId ? base + eosScale : base;
+    };
+    const budget = this.o.maxDeepChecks ?? 24;
+    if (row) {
+      const floor = w >= 0 && w < row.length ? score(w) : -Infinity;
+      const bans = this.banned.get(p);
+      const bits = p === this.frontierPos ? this.frontierBits : undefined;
+      const ids: number[] = [];
+      const W = Math.min(row.length, this.normal.length);
+      for (let id = 0; id < W; id++) {
+        if (this.normal[id] === 0 || id === w || bans?.has(id)) continue;
+        if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) continue;
+        const l = row[id]!;
+        if (Number.isNaN(l) || l === -Infinity || !(score(id) > floor)) continue;
+        ids.push(id);
+      }
+      if (this.eosId !== w && this.eosId < row.length && this.eosAllowed(p) && !bans?.has(this.eosId) && score(this.eosId) > floor) ids.push(this.eosId);
+      const scores = new Float64Array(ids.length);
+      ids.forEach((id, i) => (scores[i] = score(id)));
+      const order = Array.from(ids.keys()).sort((a, b) => scores[b]! - scores[a]!);
+      let checks = 0;
+      for (const i of order) {
+        if (checks >= budget) break;
+        const v = ids[i]!;
+        checks++;
+        if (this.check(p, v)) {
+          this.commit(p, v);
+          return true;
+        }
+        this.ban(p, v);
+      }
+    }
+    if (w < 0) return false;
+    // the witness token: feasible by the session's token-level witness (the check answers at once)
+    if (!this.check(p, w)) throw new Error("internal: the session refused its own witness token");
+    this.stats.last_resort++;
+    this.commit(p, w);
+    return true;
   }
 
   /** Prophet's all-in: every masked position in [start, end), left to right; false if cancelled. */
@@ -682,7 +775,10 @@ class DiffusionRun {
    */
   private check(p: number, v: number, plan = false): boolean {
     const s = plan ? this.planSession : this.session;
-    const ok = (status: string) => (plan ? status === "feasible" : status !== "infeasible");
+    const ok = (status: string) => {
+      if (status === "unknown" && this.tokenExact && s) this.stats.unknown_refused++;
+      return plan || (this.tokenExact && s) ? status === "feasible" : status !== "infeasible";
+    };
     if (s) {
       const sp = this.sessionPos[p]!;
       return this.cs.time(() => ok((v === this.eosId ? s.tryEnd(sp) : s.tryCommit(sp, this.vocab.tokenBytes(v))).status));

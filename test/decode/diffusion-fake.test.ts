@@ -12,8 +12,9 @@ import type { Canvas } from "../../src/infill/index.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 
-// id 0 EOS, 1 the mask, then ordinary tokens
-const TOKENS = ["<eos>", "<mask>", "[", "]", ",", "1", "2", "12", "a", " ", "[1", "],"];
+// id 0 EOS, 1 the mask, then ordinary tokens ("0": the checker's witnesses write the smallest digit,
+// and token-exact checks only keep witnesses the vocabulary spells)
+const TOKENS = ["<eos>", "<mask>", "[", "]", ",", "1", "2", "12", "a", " ", "[1", "],", "0"];
 const vocab = new Vocabulary({ kind: "custom", bytes: TOKENS, specialIds: [0, 1], eosIds: [0] });
 const id = (t: string) => {
   const i = TOKENS.indexOf(t);
@@ -129,10 +130,27 @@ describe("diffusion decoder with a fake model", () => {
     expect(r.fallbackUsed).toBe(false);
   });
 
-  it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
+  it("token-exact: when every top candidate is refused, a position goes down its distribution to the session's witness token (last resort), never stuck", async () => {
     // the model only ever wants "a"; without the pre-filter nothing it offers fits
     const bad = fakeModel(() => [[id("a"), 9]]);
     const r = await diffusionGenerate(bad, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, prefilter: false, maxChecksPerStep: 3, holesMayEnd: false });
+    expect(r.checkMode).toBe("session");
+    expect(r.fallbackUsed).toBe(false);
+    expect(r.valid).toBe(true);
+    expect(r.stats.deep_searches).toBeGreaterThan(0);
+    expect(r.stats.last_resort).toBeGreaterThan(0);
+    // the deep search takes the best-ranked token that passes: "2" (logit 5) before the witness's token
+    const second = fakeModel(() => [[id("a"), 9], [id("2"), 5]]);
+    const g = await diffusionGenerate(second, vocab, { parts: [{ text: "[" }, { masks: 1 }, { text: "]" }], grammar: list, prefilter: false, maxChecksPerStep: 1, holesMayEnd: false });
+    expect(g.text).toBe("[2]");
+    expect(g.stats.last_resort).toBe(0);
+    expect(g.stats.deep_searches).toBe(1);
+  });
+
+  it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
+    // byte-level checks (tokenExact off): the model only ever wants "a", nothing it offers fits
+    const bad = fakeModel(() => [[id("a"), 9]]);
+    const r = await diffusionGenerate(bad, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, prefilter: false, maxChecksPerStep: 3, holesMayEnd: false, tokenExact: false });
     expect(r.fallbackUsed).toBe(true);
     expect(r.stats.fallback_used).toBe(true);
     expect(r.valid).toBe(true);
@@ -224,6 +242,8 @@ describe("diffusion decoder with a fake model", () => {
           expect(list.check(r.text).ok).toBe(true);
           // every committed (non-EOS) token is in its hole's fill, in order
           for (const f of r.fills) expect(typeof f).toBe("string");
+          // token-exact sessions never need the fallback (the canvas starts with a token-level witness here)
+          if (r.checkMode === "session") expect(r.fallbackUsed).toBe(false);
           if (!r.fallbackUsed) {
             const joined = r.fills.join("");
             const committed = [...commits.entries()].sort((a, b) => a[0] - b[0]).filter(([, t]) => t !== EOS).map(([, t]) => TOKENS[t]).join("");
@@ -235,7 +255,7 @@ describe("diffusion decoder with a fake model", () => {
     );
   });
 
-  it("property: the incremental session and whole-canvas checks make the same decisions", async () => {
+  it("property: the incremental session (byte level) and whole-canvas checks make the same decisions", async () => {
     await fc.assert(
       fc.asyncProperty(fc.constantFrom("", "[", "[1,", "[[", "[ 12"), fc.integer({ min: 2, max: 6 }), fc.integer({ min: 0, max: 1000 }), fc.boolean(), async (prefix, masks, seed, suffix) => {
         const parts: DiffusionPart[] = [...(prefix ? [{ text: prefix }] : []), { masks }, ...(suffix ? [{ text: "]" }] : [])];
@@ -244,7 +264,7 @@ describe("diffusion decoder with a fake model", () => {
           const rnd = () => ((s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32);
           const model = fakeModel(() => TOKENS.map((_, t) => [t, rnd() * 10] as [number, number]));
           const commits: Array<[number, number]> = [];
-          const r = await diffusionGenerate(model, vocab, { parts, grammar: list, holesMayEnd: false, blockLength: 3, ...(checker ? { checker } : {}), onCommit: (p, t) => commits.push([p, t]) });
+          const r = await diffusionGenerate(model, vocab, { parts, grammar: list, holesMayEnd: false, blockLength: 3, tokenExact: false, ...(checker ? { checker } : {}), onCommit: (p, t) => commits.push([p, t]) });
           return { r, commits };
         };
         let a, b;
