@@ -11,7 +11,7 @@ export { compileGrammar, CompiledGrammar, type CheckResult, type CompileOptions,
 export { Parser } from "./parser/parser.js";
 export * from "./vocab/index.js";
 export { MaskContext, GrammarMatcher } from "./mask/matcher.js";
-export { TokenTables, type StateTokens } from "./mask/token-tables.js";
+export { TokenTables, writeAlways, type StateTokens } from "./mask/token-tables.js";
 export { combinedMask, type Monitor } from "./mask/monitor.js";
 export { CausalLM, KvCache, MaskedDiffusionLM, TextTokenizer, logitsRow, readModelFolder, resolveModelDir, type Logits, type ModelFolder } from "./backend/index.js";
 export { Generator, Rng, sampleMasked, shortestCompletion, causalModel, diffusionModel, loadModel, type GenerateOptions, type GenerateResult, type GenerateStats, type TokenEvent, type SamplingOptions, type CompletionOptions, type DecoderModel, type ModelSession } from "./decode/index.js";

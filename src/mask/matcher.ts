@@ -12,7 +12,7 @@ import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import type { Monitor } from "./monitor.js";
 import { plainTextIndex } from "./slices.js";
-import { TokenTables, type StateTokens } from "./token-tables.js";
+import { TokenTables, writeAlways, type StateTokens } from "./token-tables.js";
 
 /** What matchers of one grammar and vocabulary share: the trie and the per-state token tables. */
 export class MaskContext {
@@ -57,7 +57,7 @@ export class GrammarMatcher implements Monitor {
       return;
     }
     const entry = this.ctx.tables.forState(this.parser.lexerState);
-    bits.set(entry.always);
+    writeAlways(entry, bits);
     this.walkBoundaries(entry, bits);
     if (this.parser.isAccepting()) for (const eos of this.ctx.vocab.eosIds) bits[eos >>> 5]! |= 1 << (eos & 31);
   }

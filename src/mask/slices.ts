@@ -14,7 +14,7 @@
  *   own exact depth instead of the best of a few fixed slices.
  */
 import { LazyDfa } from "../regex/lazy_dfa.js";
-import type { TokenTrie } from "../vocab/token-trie.js";
+import type { TokenTrie, TrieSkeleton } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 
 /** Subtree marker: some token under the node is not plain text (or longer than this counts). */
@@ -31,9 +31,12 @@ export class PlainTextIndex {
   readonly subtreeMax: Uint8Array;
   /** the most plain characters of any token */
   readonly maxChars: number;
-  private readonly charsOf: Uint8Array;
+  /** per token id: its plain characters, NOT_PLAIN if it is not plain text */
+  readonly charsOf: Uint8Array;
   private readonly words: number;
+  private readonly trie: TokenTrie;
   private readonly masks = new Map<number, Uint32Array>();
+  private readonly skeletons = new Map<number, TrieSkeleton>();
 
   constructor(vocab: Vocabulary, trie: TokenTrie) {
     const charsOf = new Uint8Array(vocab.size).fill(NOT_PLAIN);
@@ -62,6 +65,24 @@ export class PlainTextIndex {
     this.maxChars = maxChars;
     this.charsOf = charsOf;
     this.words = (vocab.size + 31) >>> 5;
+    this.trie = trie;
+  }
+
+  /**
+   * The trie without the subtrees that hold only plain tokens of at most L characters, for the
+   * largest level L in SKELETON_LEVELS that is at most `d` (the whole trie when there is none). A
+   * table walk for a state of text depth ≥ L visits only these nodes: what it leaves out is in
+   * `maskUpTo(d)` already. For a JSON string state that is ~4% of a 128k vocabulary's nodes.
+   */
+  skeleton(d: number): TrieSkeleton {
+    let level = 0;
+    for (const l of SKELETON_LEVELS) if (l <= d) level = l;
+    let sk = this.skeletons.get(level);
+    if (sk === undefined) {
+      sk = level === 0 ? this.trie.asSkeleton(this.subtreeMax) : buildSkeleton(this.trie, this.subtreeMax, level);
+      this.skeletons.set(level, sk);
+    }
+    return sk;
   }
 
   /** The plain-text tokens of at most `d` characters (a shared array: do not modify). */
@@ -80,8 +101,38 @@ export class PlainTextIndex {
   get memoryBytes(): number {
     let b = this.subtreeMax.byteLength + this.charsOf.byteLength;
     for (const m of this.masks.values()) b += m.byteLength;
+    for (const sk of this.skeletons.values()) if (sk.nodes !== null) b += sk.nodes.byteLength + sk.ends.byteLength + sk.depths.byteLength + sk.bytes.byteLength + sk.subtreeMax.byteLength;
     return b;
   }
+}
+
+/** Skeleton levels: the depths of JSON strings are mostly the cap (32) or unbounded. */
+const SKELETON_LEVELS = [8, 16, 32, UNBOUNDED_TEXT];
+
+/** The nodes whose subtree holds a token that is not plain or longer than `level` characters. */
+function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, level: number): TrieSkeleton {
+  const kept: number[] = [];
+  for (let m = 1; m < trie.nodeCount; m++) if (subtreeMax[m]! > level) kept.push(m);
+  // a kept node's parent is kept too (a subtree maximum is at least each child's), so the kept
+  // nodes are a trie in the same order; a node's subtree ends at the first kept node past its own
+  const nodes = Int32Array.from(kept);
+  const ends = new Int32Array(nodes.length);
+  const open: number[] = [];
+  for (let i = 0; i < nodes.length; i++) {
+    const m = nodes[i]!;
+    while (open.length > 0 && trie.subtreeEnd(nodes[open[open.length - 1]!]!) <= m) ends[open.pop()!] = i;
+    open.push(i);
+  }
+  for (const i of open) ends[i] = nodes.length;
+  return {
+    start: 0,
+    length: nodes.length,
+    nodes,
+    ends,
+    depths: Uint32Array.from(kept, (m) => trie.depth(m)),
+    bytes: Uint8Array.from(kept, (m) => trie.byteOf(m)),
+    subtreeMax: Uint8Array.from(kept, (m) => subtreeMax[m]!),
+  };
 }
 
 const cache = new WeakMap<Vocabulary, WeakMap<TokenTrie, PlainTextIndex>>();
@@ -95,33 +146,36 @@ export function plainTextIndex(vocab: Vocabulary, trie: TokenTrie): PlainTextInd
   return index;
 }
 
-/** Number of plain-text characters of `b`, or 0 when `b` is not plain text. */
+/**
+ * Number of plain-text characters of `b`, or 0 when `b` is not plain text. A token may end inside a
+ * character (byte-level vocabularies split CJK and emoji): a valid start of a plain character counts
+ * as one more character, since the token is then a prefix of a plain text that long, which keeps a
+ * state of at least that text depth alive as well.
+ */
 export function plainChars(b: Uint8Array): number {
   let chars = 0;
   for (let i = 0; i < b.length; ) {
     const c = b[i]!;
     const len = c < 0x80 ? 1 : c >= 0xc2 && c < 0xe0 ? 2 : c >= 0xe0 && c < 0xf0 ? 3 : c >= 0xf0 && c < 0xf5 ? 4 : 0;
-    if (len === 0 || i + len > b.length) return 0;
+    if (len === 0) return 0;
     if (len === 1 && (c < 0x20 || c === 0x22 || c === 0x5c)) return 0;
-    if (len > 1 && !validContinuation(b, i, len)) return 0;
+    if (len > 1 && !validContinuation(b, i, Math.min(len, b.length - i))) return 0;
     i += len;
     chars++;
   }
   return chars;
 }
 
-function validContinuation(b: Uint8Array, i: number, len: number): boolean {
-  for (let k = 1; k < len; k++) if ((b[i + k]! & 0xc0) !== 0x80) return false;
+/** Are the `n - 1` bytes after the lead byte `b[i]` a valid (start of a) continuation? */
+function validContinuation(b: Uint8Array, i: number, n: number): boolean {
+  for (let k = 1; k < n; k++) if ((b[i + k]! & 0xc0) !== 0x80) return false;
+  if (n < 2) return true;
   const c0 = b[i]!;
   const c1 = b[i + 1]!;
-  if (len === 3) {
-    if (c0 === 0xe0 && c1 < 0xa0) return false; // overlong
-    if (c0 === 0xed && c1 >= 0xa0) return false; // surrogates
-  }
-  if (len === 4) {
-    if (c0 === 0xf0 && c1 < 0x90) return false; // overlong
-    if (c0 === 0xf4 && c1 >= 0x90) return false; // above U+10FFFF
-  }
+  if (c0 === 0xe0 && c1 < 0xa0) return false; // overlong
+  if (c0 === 0xed && c1 >= 0xa0) return false; // surrogates
+  if (c0 === 0xf0 && c1 < 0x90) return false; // overlong
+  if (c0 === 0xf4 && c1 >= 0x90) return false; // above U+10FFFF
   return true;
 }
 

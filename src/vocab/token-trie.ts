@@ -27,6 +27,23 @@ export interface TokenTrieStats {
   maxDepth: number;
 }
 
+/**
+ * A sub-trie laid out like the trie (DFS pre-order, one index per node) for walks that leave out
+ * subtrees known in advance not to matter: index i is trie node `nodes[i]` (i itself when `nodes`
+ * is null), `ends[i]` the index just past its subtree, `depths`/`bytes` the node's, and
+ * `subtreeMax[i]` a per-subtree number the walker may skip on (the plain-text length, slices.ts).
+ * A walk visits indices `start .. length - 1`.
+ */
+export interface TrieSkeleton {
+  start: number;
+  length: number;
+  nodes: Int32Array | null;
+  ends: Int32Array;
+  depths: Uint32Array;
+  bytes: Uint8Array;
+  subtreeMax: Uint8Array;
+}
+
 export class TokenTrie {
   /** number of nodes, root included */
   readonly nodeCount: number;
@@ -156,6 +173,27 @@ export class TokenTrie {
     if (t >= 0) return [t];
     const g = -t - 2;
     return Array.from(this.groupIds.subarray(this.groupStart[g]!, this.groupStart[g + 1]!));
+  }
+
+  /** The whole trie as a skeleton (no copy), with a per-node `subtreeMax` of the caller's. */
+  asSkeleton(subtreeMax: Uint8Array): TrieSkeleton {
+    if (subtreeMax.length !== this.nodeCount) throw new RangeError(`subtreeMax has ${subtreeMax.length} entries for ${this.nodeCount} nodes`);
+    return { start: 1, length: this.nodeCount, nodes: null, ends: this.nodeEnd, depths: this.nodeDepth, bytes: this.nodeByte, subtreeMax };
+  }
+
+  /** Number of token ids ending at `node` (no allocation, unlike `tokensOf`). */
+  tokenCountAt(node: number): number {
+    const t = this.nodeToken[node]!;
+    if (t === -1) return 0;
+    if (t >= 0) return 1;
+    const g = -t - 2;
+    return this.groupStart[g + 1]! - this.groupStart[g]!;
+  }
+
+  /** The k-th (ascending) token id ending at `node`, for k < `tokenCountAt(node)`. */
+  tokenAt(node: number, k: number): number {
+    const t = this.nodeToken[node]!;
+    return t >= 0 ? t : this.groupIds[this.groupStart[-t - 2]! + k]!;
   }
 
   /** Sets the bits of the tokens ending at `node`. */

@@ -1,0 +1,130 @@
+/**
+ * Token tables shared between lexer states with the same distinct derivatives (token-tables.ts):
+ * grammars whose terminals repeat the same language under other names (a string value of two
+ * properties, the same key in two objects) give lexer states that differ only in which terminals
+ * carry the derivatives. Such a state reuses another's table shape with its own group states. Its
+ * table must be what a walk from that state alone gives, and its masks the brute-force ones.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import type { Grammar, RuleExpr, TerminalDef } from "../../src/grammar/ir.js";
+import { sampleWord } from "../../src/grammar/sample.js";
+import { MaskContext } from "../../src/mask/matcher.js";
+import { plainTextIndex } from "../../src/mask/slices.js";
+import { TokenTables, writeAlways, type StateTokens } from "../../src/mask/token-tables.js";
+import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
+import { LazyDfa } from "../../src/regex/lazy_dfa.js";
+import { mulberry32 } from "../../src/util/random.js";
+import { GramfillError } from "../../src/util/errors.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
+
+const regex = (name: string, source: string): TerminalDef => ({ name, expr: { type: "regex", source, flags: "" } });
+/** pairs of terminals with the same language, and a few others */
+const TERMINALS: TerminalDef[] = [
+  regex("STR1", '"[^"\\\\]*"'),
+  regex("STR2", '"[^"\\\\]*"'),
+  regex("SHORT1", '"[a-zé]{0,3}"'),
+  regex("SHORT2", '"[a-zé]{0,3}"'),
+  regex("NUM1", "-?[0-9]+"),
+  regex("NUM2", "-?[0-9]+"),
+  { name: "KEY1", expr: { type: "literal", value: '"k"' } },
+  { name: "KEY2", expr: { type: "literal", value: '"k"' } },
+  { name: "COLON", expr: { type: "literal", value: ": " } },
+  { name: "COMMA", expr: { type: "literal", value: ", " } },
+  { name: "LB", expr: { type: "literal", value: "{" } },
+  { name: "RB", expr: { type: "literal", value: "}" } },
+];
+const NAMES = TERMINALS.map((t) => t.name);
+
+const grammarArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
+  fc.array(
+    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: n - 1 }), fc.constantFrom(...NAMES)), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
+    { minLength: n, maxLength: n },
+  ),
+);
+
+function toGrammar(rules: (number | string)[][][]): Grammar {
+  const alt = (alts: (number | string)[][]): RuleExpr => ({
+    type: "alt",
+    alts: alts.map((a) => ({ type: "seq", items: a.map((s): RuleExpr => (typeof s === "number" ? { type: "rule", name: `r${s}` } : { type: "terminal", name: s })) })),
+  });
+  return { start: "r0", rules: rules.map((alts, i) => ({ name: `r${i}`, expr: alt(alts) })), terminals: TERMINALS, diagnostics: [] };
+}
+
+const PIECES = ['"', '"k"', '"k', "k", 'k"', '",', '"}', ": ", ", ", "{", "}", '{"', "ab", "abcd", "é", "raw:\xc3", "raw:\xa9", "1", "-1", "12", '1,', "x", '\\', '"a"'];
+
+function makeVocab(pieces: string[]): Vocabulary {
+  const bytes = pieces.map((p) => (p.startsWith("raw:") ? Uint8Array.from(p.slice(4), (c) => c.charCodeAt(0)) : p));
+  return new Vocabulary({ kind: "custom", bytes: ["<eos>", ...bytes], eosIds: [0] });
+}
+
+function brute(g: CompiledGrammar, prefix: Uint8Array, v: Vocabulary): number[] {
+  const p = g.newParser();
+  p.feed(prefix);
+  const out: number[] = [];
+  for (let id = 0; id < v.size; id++) {
+    if (v.isEos(id)) {
+      if (p.isAccepting()) out.push(id);
+      continue;
+    }
+    const b = v.tokenBytes(id);
+    const n = p.feed(b);
+    if (n === b.length) out.push(id);
+    p.rollback(n);
+  }
+  return out;
+}
+
+/** A table as sets: the always bits, and the boundary nodes of each group state. */
+function tableOf(e: StateTokens): { always: number[]; groups: Record<number, number[]> } {
+  const bits = new Uint32Array((e.trie.vocabSize + 31) >>> 5);
+  writeAlways(e, bits);
+  const groups: Record<number, number[]> = {};
+  for (let g = 0; g < e.groupState.length; g++) groups[e.groupState[g]!] = Array.from(e.boundaryNodes.subarray(e.groupStart[g]!, e.groupStart[g + 1]!));
+  return { always: Array.from(bits), groups };
+}
+
+describe("token tables shared between lexer states", () => {
+  it("equal each state's own walk, and give brute-force masks", () => {
+    let states = 0;
+    let shared = 0;
+    fc.assert(
+      fc.property(grammarArb, fc.uniqueArray(fc.constantFrom(...PIECES), { minLength: 8, maxLength: PIECES.length }), fc.integer(), (rules, pieces, seed) => {
+        let g: CompiledGrammar;
+        try {
+          g = compileGrammar(toGrammar(rules));
+        } catch (e) {
+          if (e instanceof GramfillError) return;
+          throw e;
+        }
+        const vocab = makeVocab(pieces);
+        const ctx = new MaskContext(g, vocab);
+        const random = mulberry32(seed);
+        const bits = new Uint32Array((vocab.size + 31) >>> 5);
+        for (let w = 0; w < 3; w++) {
+          const word = sampleWord(g, { random, maxDepth: 6 });
+          if (!word) continue;
+          const m = ctx.matcher();
+          for (let i = 0; i <= Math.min(word.length, 40); i++) {
+            if (i > 0) m.acceptBytes(word.subarray(i - 1, i));
+            const s = ctx.grammar.newParser();
+            s.feed(word.subarray(0, i));
+            if (s.lexerState !== LazyDfa.DEAD) {
+              const alone = new TokenTables(g.dfa, ctx.trie, plainTextIndex(vocab, ctx.trie));
+              expect(tableOf(ctx.tables.forState(s.lexerState))).toEqual(tableOf(alone.forState(s.lexerState)));
+            }
+            m.fillMask(bits);
+            const got = [...Array(vocab.size).keys()].filter((id) => (bits[id >>> 5]! >>> (id & 31)) & 1);
+            expect(got).toEqual(brute(g, word.subarray(0, i), vocab));
+          }
+        }
+        states += ctx.tables.statesComputed;
+        shared += ctx.tables.statesComputed - ctx.tables.shapesComputed;
+      }),
+      { numRuns: 60 },
+    );
+    // the grammars do make states that share (else this test would test nothing new)
+    expect(shared).toBeGreaterThan(20);
+    expect(states).toBeGreaterThan(shared);
+  });
+});
