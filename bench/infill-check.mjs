@@ -14,7 +14,9 @@
 // the answers must agree. Latencies of this table are CPU ms of the process (the machine is shared).
 // Usage: node bench/infill-check.mjs [--json-dir DIR] [--cpp-dir DIR] [--docs N] [--canvases N]
 //        [--only oneshot|incremental] [--oneshot-every N] [--incr-docs N] [--orders llada,random]
-//        [--grammars json,cpp]
+//        [--grammars json,cpp] [--compare-quick] [--json-grammar FILE] [--cpp-grammar FILE]
+// --compare-quick runs every incremental row first with the quick witness search off (the checker's
+// chart alone, as before it existed) on the same tokenizations and tries.
 // Needs `npm run build` first (imports dist/).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -38,6 +40,10 @@ const { values } = parseArgs({
     /** incremental rows to run: commit orders and grammars (comma-separated) */
     orders: { type: "string", default: "llada,random" },
     grammars: { type: "string", default: "json,cpp" },
+    /** also run each incremental row with the quick witness search off (quickBudget 0), same tokenizations */
+    "compare-quick": { type: "boolean", default: false },
+    "json-grammar": { type: "string", default: "grammars/json.lark" },
+    "cpp-grammar": { type: "string", default: "grammars/cpp.lark" },
   },
 });
 const nDocs = Number(values.docs);
@@ -151,8 +157,14 @@ function commitOrder(n, order) {
   return idx;
 }
 
-function runIncremental(label, grammarFile, docs, order) {
-  const g = compileGrammar(loadGrammarFile(grammarFile));
+const compiledGrammars = new Map();
+function grammarOf(file) {
+  if (!compiledGrammars.has(file)) compiledGrammars.set(file, compileGrammar(loadGrammarFile(file)));
+  return compiledGrammars.get(file);
+}
+
+function runIncremental(label, grammarFile, docs, order, opts = {}) {
+  const g = grammarOf(grammarFile);
   const every = Number(values["oneshot-every"]);
   const incr = [];
   const oneshot = [];
@@ -163,7 +175,7 @@ function runIncremental(label, grammarFile, docs, order) {
   let disagree = 0;
   let steps = 0;
   for (const doc of docs) {
-    const checker = new InfillChecker(g, { maxTokenBytes: 8 });
+    const checker = new InfillChecker(g, { maxTokenBytes: 8, ...opts });
     const oneShotChecker = new InfillChecker(g, { maxTokenBytes: 8 });
     const unseededChecker = new InfillChecker(g, { maxTokenBytes: 8, prefixSeed: false });
     const toks = tokensOf(doc);
@@ -235,8 +247,17 @@ if (values.only !== "oneshot") {
   console.log("| incremental workload | checks | session p50 / p99 / max (CPU) | session, compared checks | one-shot, same checks | one-shot without prefix seed (before), same checks | feasible / infeasible / unknown | by witness / repair / parser / full chart | disagreements |");
   console.log("|---|---|---|---|---|---|---|---|---|");
   const grammars = values.grammars.split(",");
+  const row = (label, file, docs, order) => {
+    // the same tokenizations and tries for both variants: the random stream restarts per row
+    const s0 = seed;
+    if (values["compare-quick"]) {
+      runIncremental(`${label} [quick search off]`, file, docs, order, { quickBudget: 0 });
+      seed = s0;
+    }
+    runIncremental(label, file, docs, order);
+  };
   for (const order of values.orders.split(",")) {
-    if (grammars.includes("json")) runIncremental("JSON (json.lark)", "grammars/json.lark", jsonDocs.filter((d) => d.length <= 900).slice(0, k), order);
-    if (grammars.includes("cpp")) runIncremental("C++ (cpp.lark)", "grammars/cpp.lark", cppDocs.slice(0, k), order);
+    if (grammars.includes("json")) row("JSON (json.lark)", values["json-grammar"], jsonDocs.filter((d) => d.length <= 900).slice(0, k), order);
+    if (grammars.includes("cpp")) row("C++ (cpp.lark)", values["cpp-grammar"], cppDocs.slice(0, k), order);
   }
 }

@@ -42,6 +42,7 @@ import { Lattice, LexTables, type EdgeSet } from "./lexemes.js";
 import { PrefixParse, type PrefixSeed } from "./prefix.js";
 import { InfillSession } from "./session.js";
 import { findKey } from "../parser/prediction.js";
+import { QuickWitness } from "./quick.js";
 
 export interface InfillOptions {
   /** longest token in bytes, for holes given in `tokens` without their own (default 16) */
@@ -59,6 +60,11 @@ export interface InfillOptions {
    * false re-derives the fragment over the lattice, as before sessions existed — for comparisons)
    */
   prefixSeed?: boolean;
+  /**
+   * bytes the quick witness search (quick.ts: the real parser tries short fills before any chart)
+   * may feed per check (default 8000; 0 turns it off)
+   */
+  quickBudget?: number;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -82,6 +88,8 @@ export interface InfillStats {
   /** chart runs (cheap over-approximations first, see `check`) */
   tiers: number;
   ms: number;
+  /** bytes the quick witness search fed to the parser (it answered when `tiers` is 0 and the status is "feasible") */
+  quickBytes?: number;
 }
 
 const PREDICT = 0;
@@ -93,6 +101,7 @@ export class InfillChecker {
   private readonly lt: LexTables;
   private readonly first: FirstSets;
   private readonly o: Required<InfillOptions>;
+  private readonly quick: QuickWitness;
 
   constructor(compiled: CompiledGrammar, opts: InfillOptions = {}) {
     this.compiled = compiled;
@@ -105,7 +114,9 @@ export class InfillChecker {
       maxItems: opts.maxItems ?? 2_000_000,
       maxWitnessAttempts: opts.maxWitnessAttempts ?? 16,
       prefixSeed: opts.prefixSeed ?? true,
+      quickBudget: opts.quickBudget ?? 8000,
     };
+    this.quick = new QuickWitness(compiled, this.lt.padByte());
   }
 
   /** False only when no filling exists (a proof); true when one was found or could not be ruled out. */
@@ -183,7 +194,17 @@ export class InfillChecker {
       [Math.min(8, this.o.exactMaxBytes), this.o.exactMinBytes],
       [this.o.exactMaxBytes, this.o.exactMinBytes],
     ];
-    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0 };
+    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0 };
+    if (this.o.quickBudget > 0) {
+      // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
+      const from = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
+      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, this.o.quickBudget);
+      stats.quickBytes = q.spent;
+      if (q.fills !== null) {
+        const text = verify(q.fills);
+        if (text !== null) return { status: "feasible", witness: q.fills, text, stats: { ...stats, ms: performance.now() - t0 } };
+      }
+    }
     let result: InfillResult | null = null;
     let lastSignature = "";
     for (const [maxExact, minExact] of tiers) {
