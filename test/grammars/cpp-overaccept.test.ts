@@ -1,0 +1,97 @@
+/**
+ * grammars/cpp.lark over-acceptance found by infill witnesses (`node bench/infill-cpp.mjs --hunt N`):
+ * holes cut in the held-out programs, completed by `InfillChecker.witness`, judged by tree-sitter-cpp
+ * and `g++ -std=c++17 -fsyntax-only`. Each "rejects" text is (part of) a completed program that our
+ * grammar accepted and g++ rejects as syntax, or for a rule every compiler enforces (`friend` outside a
+ * class, a declaration that declares nothing, a template at block scope, an unbalanced `#if`); the
+ * "accepts" texts are the valid neighbours each fix must keep (all accepted by g++). Every text is
+ * checked after `#include <bits/stdc++.h>\nusing namespace std;\n`, as in the programs.
+ */
+import { join } from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loadGrammarFile } from "../../src/grammar/load.js";
+import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
+import { loadOracle, type Oracle } from "./treesitter.js";
+
+const HEAD = "#include <bits/stdc++.h>\nusing namespace std;\n";
+let cpp: CompiledGrammar;
+let ts: Oracle;
+beforeAll(async () => {
+  cpp = compileGrammar(loadGrammarFile(join(__dirname, "..", "..", "grammars", "cpp.lark")));
+  ts = await loadOracle("cpp");
+});
+const ours = (text: string) => cpp.check(HEAD + text + "\n", { prefix: false, timeoutMs: 20_000 }).ok;
+
+describe("cpp.lark rejects what infill witnesses exploited", () => {
+  it.each([
+    // a function definition needs a function declarator (tree-sitter accepts any declarator here)
+    ["A override { }", "non-function declarator"],
+    ["int main() { int x; }\nA [[]] { }", "non-function declarator"],
+    ["vector<int> f { }", "non-function declarator (a declaration missing its `;`)"],
+    ["int dou<>{ return 0; }", "template-id as a function"],
+    ["struct S { ~decltype(auto){} };", "destructor of decltype(auto)"],
+    // declarations
+    ["int main() { double; }", "declares nothing"],
+    ["int main() { double alignas(8); }", "declares nothing"],
+    ["struct S { int x; };\nint;", "declares nothing"],
+    ["struct S { static; };", "declares nothing"],
+    ["int main() { for (int;;); }", "declares nothing"],
+    ["friend int f(int);", "friend outside a class"],
+    ["int main() { template<class T> void g(); }", "template at block scope"],
+    ["template <typename> ;", "template of an empty declaration"],
+    ["int ...a;", "pack outside a parameter"],
+    ["\n...A f() {}", "pack outside a parameter"],
+    ["int main() { int [a] = make_pair(1, 2); }", "structured binding without auto"],
+    ["struct S { auto [a, b] = make_pair(1, 2); };", "structured binding as a member"],
+    ["int main() { typename x y; }", "typename before an unqualified name"],
+    ["using x;", "using-declaration of an unqualified name"],
+    // members
+    ["struct S { int x = default; };", "= default on a data member"],
+    ["struct S { int x override; };", "virt-specifier on a data member"],
+    // expressions and statements
+    ["int main() { while (throw) {} }", "throw as a condition"],
+    ["int main() { int x = (throw 1); }", "throw as an initializer"],
+    ["void f(int, int); int main() { f(1, .a = 2); }", "designator in a call"],
+    ["struct P { int a, b; }; P p = {{}, .a = 1};", "mixed designated and positional items"],
+    ["int a[3] = {[0] = 1};", "array designator"],
+    ["int main() { if consteval { } }", "if consteval (C++23)"],
+    ["template <class T> void f() requires true {}", "requires-clause (C++20; not a keyword in C++17)"],
+    // preprocessor lines in the body: the shapes the preprocessor checks
+    ["int a;\n#if x;\nint b;\n#endif\n", "#if condition with `;` (a swallowed line of code)"],
+    ["int a;\n#      if (n == 1) return 1;\n", "a statement read as #if"],
+    ["int a;\n#if\u0000\\\nint b;\n#endif\n", "NUL and a line splice in #if"],
+    ["int a;\n# int b;\n", "text after a null directive"],
+    ["int a;\n#error no\n", "#error"],
+    ["int a;\n#define 1x\n", "#define without a name"],
+    ["int a;\n#include x\n", "#include without <> or quotes"],
+    ["int a;\n#endif int b;\n", "code after #endif"],
+    ["char c = '\\\u0000';", "NUL after a backslash in a character literal"],
+  ])("rejects %j (%s)", (text) => {
+    expect(ours(text)).toBe(false);
+  });
+
+  it.each([
+    "struct A { A() = default; A(int) = delete; virtual void f() = 0; virtual ~A() = default; explicit operator bool() const { return true; } };",
+    "struct B { friend B operator+(B a, B b) { return a; } friend class C; int x = 0, y{1}; };",
+    "template <class T> struct S { template <class U> friend struct Q; friend T; template <class U> void g(U) {} };",
+    "struct S { struct { int a; }; union { int b; float c; }; enum E { X }; static constexpr int N = 3; int bits : 3; };",
+    "int main() { struct P { int a; }; enum E { X }; }",
+    "class Fwd; enum class Color : int; struct Tag {};",
+    "int f(int c) { return c ? 1 : throw runtime_error(\"x\"); }\nvoid g() { throw; }",
+    "template <class... T> void f(T&&... a) {}\ntemplate <int... N> struct S {};\ntemplate <class... T> void h(const T&..., int);",
+    "auto f() -> int { return 1; }\nint (*pick(int))(int);\nint *p(int x) { return nullptr; }",
+    "int main() { auto [a, b] = make_pair(1, 2); const auto& [c, d] = make_pair(3, 4); for (auto& [k, v] : map<int, int>{}) {} }",
+    "struct P { int a, b; };\nP p = {.a = 1, .b = 2};\nP q{.a = 1};\nint v[3] = {1, 2, 3};",
+    "template <class T> void f() { typename T::type x; typename std::vector<T>::iterator it; }\nusing std::swap;",
+    "int a;\n#define X 1\n#define F(a, b) ((a) + \\\n  (b))\n#undef X\n#pragma GCC optimize(\"O2\")\n#include <vector> // comment\nint b;\n",
+    "int a;\n#ifdef LOCAL\nint b;\n#elif defined(X) && X >= 2\nint c;\n#else // no\nint d;\n#endif\n#\n#line 12\nint e;\n",
+    "int main() {\n#ifndef ONLINE_JUDGE\n    int x = 0;\n#endif\n    return 0;\n}\n",
+  ])("accepts %j", (text) => {
+    expect(ours(text)).toBe(true);
+  });
+
+  it("tree-sitter-cpp agrees with the valid neighbours it can parse", () => {
+    // a sanity check of the oracle on the texts above that it supports (not friend-inline, throw in ?:)
+    expect(ts.accepts(HEAD + "struct A { A() = default; virtual ~A() = default; };\nint main() { auto [a, b] = make_pair(1, 2); }\n")).toBe(true);
+  });
+});
