@@ -12,6 +12,11 @@
  *   [text before h + middle so far + t] [unbounded hole] [rest, later holes unbounded]
  * stays feasible (the whole text, not only the prefix); ending the middle is kept iff the canvas
  * with hole h closed is feasible. A refused token gets −∞ and the model's next choice is tried.
+ * With a grammar (and no custom checker) the checks share one parse of the committed text
+ * (`PrefixChecker`): each check feeds only the token (a rejected byte is a proof) and the chart
+ * starts from the parser's state, so a check costs the token plus the rest of the canvas, not the
+ * whole text; and a token that begins the open hole's fill of the last verified witness is kept at
+ * once (the witness text itself fills the new canvas).
  * Before any check, the left-to-right mask of the known prefix removes tokens that cannot
  * continue it (sound: every completion has that prefix). After `maxHoleTokens` tokens, or when
  * `maxRejectionsPerToken` choices in a row are refused, the hole is finished with the checker's
@@ -19,7 +24,10 @@
  */
 import type { CausalLM } from "../backend/causal-lm.js";
 import { logitsRow } from "../backend/causal-lm.js";
+import { segmentsOf } from "../infill/canvas.js";
+import { InfillChecker, type InfillResult } from "../infill/checker.js";
 import type { Canvas, CanvasPart } from "../infill/index.js";
+import { PrefixParse } from "../infill/prefix.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
@@ -105,6 +113,11 @@ export interface FimOptions extends SamplingOptions {
   maxRejectionsPerToken?: number;
   /** use the left-to-right mask before checks (default true) */
   prefilter?: boolean;
+  /**
+   * keep the parse of the committed text between checks and re-use witnesses (default true; false:
+   * every check runs `InfillChecker.check` on the whole canvas, as before — for comparisons)
+   */
+  reusePrefix?: boolean;
 }
 
 export interface FimStats {
@@ -119,6 +132,8 @@ export interface FimStats {
   fallback_used: boolean;
   /** holes the witness finished */
   fallback_holes: number;
+  /** checks answered by the last witness, without a chart */
+  witness_reuses: number;
   total_ms: number;
 }
 
@@ -141,13 +156,14 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const t0 = performance.now();
   const template = opts.template ?? fimTemplateOf((t) => model.idOf(t), vocab.eosIds);
   if (!template) throw new GramfillError("usage", "the model's vocabulary has no fill-in-the-middle tokens (<|fim_prefix|>, <fim_prefix>, <｜fim▁begin｜>, ▁<PRE>)");
-  const checker = opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar) : undefined);
+  const incremental = opts.checker === undefined && opts.grammar !== undefined && (opts.reusePrefix ?? true) ? new PrefixChecker(new InfillChecker(opts.grammar)) : undefined;
+  const checker = incremental ?? opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar) : undefined);
   const maxHoleTokens = opts.maxHoleTokens ?? 32;
   if (!Number.isInteger(maxHoleTokens) || maxHoleTokens < 1) throw new GramfillError("usage", `max tokens per hole must be ≥ 1, not ${maxHoleTokens}`);
   const maxRejections = opts.maxRejectionsPerToken ?? 32;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -159,6 +175,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   /** feeds known bytes to the pre-filter; a refusal turns it off (the canvas check still decides) */
   const feedMatcher = (b: Uint8Array) => {
     if (matcher && b.length > 0 && !matcher.acceptBytes(b)) matcher = undefined;
+    incremental?.commit(b);
   };
   const textOf = (i: number, holeIndex: number): Uint8Array => {
     const p = parts[i]!;
@@ -249,6 +266,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
         }
       } else {
         middle.push(vocab.tokenBytes(chosen));
+        incremental?.commit(vocab.tokenBytes(chosen));
         if (matcher && !matcher.accept(chosen)) matcher = undefined;
         count++;
         stats.tokens++;
@@ -268,6 +286,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   for (let i = 0, hh = 0; i < parts.length; i++) out.push(textOf(i, "hole" in parts[i]! ? hh++ : -1));
   const bytes = concatBytes(out);
   stats.checks = cs.checks;
+  stats.witness_reuses = incremental?.witnessReuses ?? 0;
   stats.rejections = cs.rejections;
   stats.check_ms_p50 = round2(cs.quantile(0.5));
   stats.check_ms_p99 = round2(cs.quantile(0.99));
@@ -281,4 +300,107 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     template: template.name,
     stats,
   };
+}
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/**
+ * Checks of one fill-in-the-middle generation with the parse of the committed text kept between
+ * them. The caller commits bytes in text order (fragments, accepted tokens, witness fills); every
+ * canvas checked must start with the committed bytes. A check feeds the rest of the canvas' leading
+ * fragment (usually one token) to the `PrefixParse` — a rejected byte is a proof of infeasibility —
+ * runs `InfillChecker.solve` from the parser's state (the chart starts at the last lexeme boundary,
+ * witnesses are verified by feeding only the rest), and rolls the parser back. So a check costs the
+ * token plus the rest of the canvas instead of the whole text (the committed prefix is not re-parsed).
+ *
+ * Witness re-use: when the last feasible canvas was [lead] [hole] [rest…] with fills F, and the new
+ * one is [lead + δ] [hole] [same rest…] with δ a prefix of F[0], the same text fills it (F[0] minus
+ * δ, the other fills unchanged): feasible without a chart. Every answer stays exact.
+ */
+export class PrefixChecker implements FeasibilityChecker {
+  private readonly prefix: PrefixParse;
+  /** committed bytes (to check that each canvas starts with them) */
+  private committed = new Uint8Array(1024);
+  private length = 0;
+  /** a committed byte was rejected: every canvas is infeasible */
+  private refuted = false;
+  private last: { lead: Uint8Array; rest: ReturnType<typeof segmentsOf>["segments"]; fills: Uint8Array[] } | null = null;
+  witnessReuses = 0;
+
+  constructor(private readonly checker: InfillChecker) {
+    this.prefix = new PrefixParse(checker.compiled);
+  }
+
+  /** Appends bytes to the committed text. */
+  commit(bytes: Uint8Array): void {
+    if (this.length + bytes.length > this.committed.length) {
+      const c = new Uint8Array(Math.max(this.committed.length * 2, this.length + bytes.length));
+      c.set(this.committed.subarray(0, this.length));
+      this.committed = c;
+    }
+    this.committed.set(bytes, this.length);
+    this.length += bytes.length;
+    if (!this.refuted && this.prefix.feed(bytes) < bytes.length) this.refuted = true;
+  }
+
+  feasible(canvas: Canvas): boolean {
+    return this.check(canvas).status !== "infeasible";
+  }
+
+  witness(canvas: Canvas): Uint8Array[] | null {
+    return this.check(canvas).witness;
+  }
+
+  check(canvas: Canvas): InfillResult {
+    const t0 = performance.now();
+    const { segments, holeCount } = segmentsOf(canvas, 16);
+    const first = segments[0];
+    const lead = first?.kind === "text" ? first.bytes : new Uint8Array(0);
+    if (lead.length < this.length || !sameBytes(lead.subarray(0, this.length), this.committed.subarray(0, this.length))) {
+      return this.checker.check(canvas); // not an extension of the committed text (not met by fimGenerate)
+    }
+    if (this.refuted) return this.checker.refuted(t0);
+    const reused = this.reuse(segments, lead);
+    if (reused !== null) {
+      this.witnessReuses++;
+      return { status: "feasible", witness: reused, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+    }
+    const took = this.prefix.feed(lead, this.length);
+    try {
+      if (took < lead.length - this.length) return this.checker.refuted(t0);
+      let r: InfillResult;
+      if (holeCount === 0) {
+        const ok = this.prefix.acceptsRest(lead, lead.length);
+        r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+      } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
+      if (r.status === "feasible" && r.witness && segments.length > 1 && segments[1]!.kind === "hole" && segments[1]!.holes.length === 1) {
+        this.last = { lead, rest: segments.slice(2), fills: r.witness };
+      }
+      return r;
+    } finally {
+      if (took > 0) this.prefix.rollback(took);
+    }
+  }
+
+  /** The last witness' fills for this canvas, when it is [last lead + δ] [hole] [same rest] with δ a prefix of the hole's fill. */
+  private reuse(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
+    const last = this.last;
+    if (last === null || segments.length !== last.rest.length + 2) return null;
+    const hole = segments[1]!;
+    if (hole.kind !== "hole" || hole.holes.length !== 1 || hole.range.min !== 0 || hole.range.max !== Infinity) return null;
+    const d = lead.length - last.lead.length;
+    const fill0 = last.fills[0]!;
+    if (d < 0 || d > fill0.length || !sameBytes(lead.subarray(0, last.lead.length), last.lead) || !sameBytes(lead.subarray(last.lead.length), fill0.subarray(0, d))) return null;
+    for (let k = 0; k < last.rest.length; k++) {
+      const a = segments[k + 2]!;
+      const b = last.rest[k]!;
+      if (a.kind !== b.kind) return null;
+      if (a.kind === "text" ? !sameBytes(a.bytes, (b as typeof a).bytes) : a.range.min !== (b as typeof a).range.min || a.range.max !== (b as typeof a).range.max || a.holes.length !== (b as typeof a).holes.length) return null;
+    }
+    return [fill0.subarray(d), ...last.fills.slice(1)];
+  }
 }
