@@ -32,7 +32,17 @@ export interface CompilerOptions {
   defaultDraft: Draft;
   /** performance.now() after which compiling gives up with a `timeout` error naming the keyword and pointer */
   deadline?: number;
+  /** keywords beside `$ref` in drafts 4–7: ignored as the spec says ("spec", default) or also applied ("intersect") */
+  refSiblings?: RefSiblings;
 }
+
+/**
+ * Drafts 4–7 say keywords beside `$ref` are ignored (Python's jsonschema follows); ajv 8 applies
+ * them. "spec" compiles the spec's language (for checking against the spec and its test suite);
+ * "intersect" compiles `$ref` ∩ siblings, a subset of both readings, so that every generated
+ * output validates under either (for generation).
+ */
+export type RefSiblings = "spec" | "intersect";
 
 const MAX_SHAPES = 64;
 
@@ -510,7 +520,7 @@ export class SchemaCompiler {
 
   private convertObject(s: Record<string, unknown>, loc: Loc): Node {
     const parts: Node[] = [];
-    const legacyRef = typeof s.$ref === "string" && (loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7");
+    const legacyRef = typeof s.$ref === "string" && (loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7") && this.opts.refSiblings !== "intersect";
     const families = legacyRef ? [applyRefs] : [applyRefs, applyTypeKeywords, applyNumberKeywords, applyStringKeywords, applyObjectKeywords, applyArrayKeywords, applyCombinators];
     for (const f of families) {
       const n = f(this, s, loc);

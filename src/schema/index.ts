@@ -26,14 +26,14 @@
 import type { Grammar } from "../grammar/ir.js";
 import { compileGrammar, type CompiledGrammar } from "../parser/compile.js";
 import { GramfillError, isGramfillError } from "../util/errors.js";
-import { SchemaCompiler, type SchemaMode, type SchemaWarning } from "./compiler.js";
+import { SchemaCompiler, type RefSiblings, type SchemaMode, type SchemaWarning } from "./compiler.js";
 import { Emitter, type FormOptions, type Whitespace } from "./emit.js";
 import type { Node } from "./node.js";
 import { JsonNumber, numberText } from "./json-source.js";
 import { NodeSerializer } from "./serialize.js";
 import { DEFAULT_BASE, Registry, isObject, type Draft, type RemoteResolver } from "./resolve.js";
 
-export type { SchemaMode, SchemaWarning, Whitespace, Draft, RemoteResolver };
+export type { SchemaMode, SchemaWarning, Whitespace, Draft, RemoteResolver, RefSiblings };
 
 export interface SchemaOptions {
   /** strict (default): unsupported keywords are errors; lenient: over-approximate with a warning */
@@ -51,6 +51,12 @@ export interface SchemaOptions {
   prettyMaxDepth?: number;
   /** remote `$ref` documents */
   resolver?: RemoteResolver;
+  /**
+   * keywords beside `$ref` in drafts 4–7: "spec" (default) ignores them as the spec does; "intersect"
+   * also applies them (as ajv 8 does), so outputs valid for the grammar validate under both readings —
+   * what generation wants
+   */
+  refSiblings?: RefSiblings;
   /** base URI of the root schema */
   baseUri?: string;
   /** lexer DFA state cap passed to compileGrammar */
@@ -82,7 +88,7 @@ export function schemaGrammar(schema: unknown, opts: SchemaOptions = {}): { gram
   const rootLoc = registry.addDocument(schema, opts.baseUri ?? DEFAULT_BASE);
   const budget = opts.budgetMs ?? DEFAULT_BUDGET_MS;
   const deadline = budget === Infinity ? undefined : performance.now() + budget;
-  const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft, deadline });
+  const compiler = new SchemaCompiler(registry, { mode: opts.mode ?? "strict", formats: opts.formats ?? "assert", defaultDraft: draft, deadline, refSiblings: opts.refSiblings ?? "spec" });
   compiler.trackEvaluated = usesKeyword(schema, ["unevaluatedProperties", "unevaluatedItems"]);
   const x = compiler.l.x;
   x.deadline = deadline ?? Infinity;

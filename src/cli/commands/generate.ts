@@ -126,7 +126,7 @@ function constraintFrom(p: Parsed): Constraint | undefined {
   if (p.values.schema !== undefined) {
     const file = p.values.schema as string;
     if (file === "") throw new UsageError("--schema needs a file", "generate");
-    const c = compileFile(file, schemaOptionsFrom(p, "generate"));
+    const c = compileFile(file, { ...schemaOptionsFrom(p, "generate"), refSiblings: "intersect" /* outputs valid under both readings of $ref siblings (spec and ajv) */ });
     let validator: ((d: unknown) => boolean) | undefined | null = null;
     return {
       kind: "schema",

@@ -106,7 +106,7 @@ function constraintFrom(p: Parsed): Constraint {
   const file = requireString(p, "schema", "infill");
   // a text written by someone: any JSON whitespace, unless asked otherwise
   const withWs: Parsed = { ...p, values: { ...p.values, whitespace: p.values.whitespace ?? "flexible" } };
-  const c = compileFile(file, schemaOptionsFrom(withWs, "infill"));
+  const c = compileFile(file, { ...schemaOptionsFrom(withWs, "infill"), refSiblings: "intersect" /* outputs valid under both readings of $ref siblings (spec and ajv) */ });
   let validator: ((d: unknown) => boolean) | undefined | null = null;
   return {
     compiled: c.compiled,
