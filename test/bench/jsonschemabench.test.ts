@@ -9,7 +9,9 @@ import { stratifiedSample, seededRandom, listSchemaFiles } from "../../src/bench
 import { bootstrapProportion, percentile } from "../../src/bench/jsonschemabench/stats.js";
 import { buildPrompt } from "../../src/bench/jsonschemabench/prompt.js";
 import { coverageRows } from "../../src/bench/report/html.js";
-import { summarize, validate, type SchemaRun } from "../../src/bench/jsonschemabench/runner.js";
+import { runOne, summarize, validate, type SchemaRun } from "../../src/bench/jsonschemabench/runner.js";
+import type { BenchDecoder } from "../../src/bench/jsonschemabench/decoder.js";
+import { GramfillError } from "../../src/util/errors.js";
 
 const DATA = "test/fixtures/jsonschemabench";
 
@@ -113,6 +115,10 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
       [["--from", jsonOut, "--model", "mdm"], /--model does not apply with --from/],
       [["--data", DATA, "--decoder", "diffusion"], /--decoder diffusion needs a masked-diffusion model/],
       [["--data", DATA, "--model", "mdm", "--decoder", "sideways"], /--decoder must be diffusion or left-to-right/],
+      [["--data", DATA, "--timeout-clock", "sundial"], /--timeout-clock must be wall or cpu/],
+      [["--data", DATA, "--context", "4"], /--context must be at least 8 tokens/],
+      [["--data", DATA, "--steps", "8"], /--steps applies to the diffusion decoder only/],
+      [["--from", jsonOut, "--timeout-clock", "cpu"], /--timeout-clock does not apply with --from/],
     ];
     for (const [args, msg] of cases) {
       const r = await run(["bench", "jsonschemabench", ...args]);
@@ -149,6 +155,27 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(other.stderr).toMatch(/--resume .*part\.json was made with other options: engines/);
   }, 120_000);
 
+  it("--shard K/N splits a run; --resume A,B merges the shards into the whole run", async () => {
+    const a = join(dir, "s1.json");
+    const b = join(dir, "s2.json");
+    const r1 = await run(["bench", "jsonschemabench", "--data", DATA, "--max-tokens", "8", "--shard", "1/2", "--json", a]);
+    const r2 = await run(["bench", "jsonschemabench", "--data", DATA, "--max-tokens", "8", "--shard", "2/2", "--json", b]);
+    expect([r1.code, r2.code]).toEqual([0, 0]);
+    const f1 = JSON.parse(readFileSync(a, "utf8")).per_schema.map((x: SchemaRun) => x.file);
+    const f2 = JSON.parse(readFileSync(b, "utf8")).per_schema.map((x: SchemaRun) => x.file);
+    expect(f1).toHaveLength(3);
+    expect(f2).toHaveLength(2);
+    expect([...f1, ...f2].sort()).toEqual(report.per_schema.map((x: SchemaRun) => x.file));
+    const merged = join(dir, "merged.json");
+    const m = await run(["bench", "jsonschemabench", "--data", DATA, "--max-tokens", "8", "--resume", `${a},${b}`, "--json", merged]);
+    expect(m.code).toBe(0);
+    expect(m.stdout).toMatch(/5 kept, 0 run now/);
+    expect(JSON.parse(readFileSync(merged, "utf8")).overall.schemas).toBe(5);
+    const bad = await run(["bench", "jsonschemabench", "--data", DATA, "--shard", "3/2"]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--shard must be K\/N with 1 ≤ K ≤ N, not '3\/2'/);
+  }, 60_000);
+
   it("runs the masked-diffusion model with the constrained diffusion decoder", async () => {
     const out = join(dir, "mdm.json");
     const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "1", "--max-tokens", "6", "--json", out]);
@@ -160,7 +187,41 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(["\"red\"", "\"green\"", "\"blue\""]).toContain(rep.per_schema[0].output);
     expect(rep.overall.con).toBe(1);
     expect(rep.overall.con_minus).toBe(rep.per_schema[0].closed_out ? 0 : 1);
+    // where the time went, per schema: forward passes (at most one per masked position by default)
+    const w = rep.per_schema[0].work;
+    expect(w.forwards).toBeGreaterThanOrEqual(1);
+    expect(w.forwards).toBeLessThanOrEqual(6);
+    expect(w.model_ms).toBeGreaterThanOrEqual(0);
+    expect(rep.per_schema[0].generate_cpu_ms).toBeGreaterThan(0);
   }, 120_000);
+
+  it("MDM with --context, --steps and the CPU clock: the window, the plan and the limit are what was asked", async () => {
+    const out = join(dir, "mdm-cut.json");
+    const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "2", "--max-tokens", "8", "--context", "40", "--steps", "2", "--timeout-clock", "cpu", "--json", out]);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(readFileSync(out, "utf8"));
+    expect(rep).toMatchObject({ context: 40, steps: 2, timeout_clock: "cpu" });
+    for (const x of rep.per_schema.filter((x: SchemaRun) => x.prompt_tokens !== undefined)) {
+      // the prompt is cut so that prompt + output fit the 40 positions
+      expect(x.prompt_tokens + 8).toBeLessThanOrEqual(40);
+      expect(x.prompt_truncated).toBe(true);
+    }
+    const color = rep.per_schema.find((x: SchemaRun) => x.file === "Alpha/color.json");
+    expect(color.status).toBe("OK");
+    expect(color.work.forwards).toBeGreaterThanOrEqual(1);
+    // a resume with another window is another experiment
+    const other = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "2", "--max-tokens", "8", "--steps", "2", "--resume", out]);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/made with other options: context 40 vs the model's/);
+  }, 120_000);
+
+  it("a generation limit on the CPU clock stops the diffusion decoder before its next forward pass", async () => {
+    const out = join(dir, "mdm-timeout.json");
+    const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "1", "--max-tokens", "8", "--timeout-generate", "0.000001", "--timeout-clock", "cpu", "--json", out]);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(readFileSync(out, "utf8"));
+    expect(rep.per_schema[0]).toMatchObject({ file: "Alpha/color.json", status: "DECODING_TIMEOUT", reason: "over the 0.001 ms CPU limit" });
+  }, 60_000);
 
   it("'gramfill bench' lists the benches and what each needs", async () => {
     const r = await run(["bench"]);
@@ -230,6 +291,30 @@ describe("selection", () => {
     expect(text).toContain('Schema:\n{"a":"xxx');
     expect(text.endsWith("\nJSON:\n")).toBe(true);
     expect(buildPrompt('{"type":"string"}', "zero-shot", enc, 1000)).toMatchObject({ truncated: false });
+  });
+});
+
+describe("decoder failures", () => {
+  const failing = (e: Error): BenchDecoder => ({
+    name: "fake",
+    maxContext: 64,
+    encode: (t) => Array.from(t, (c) => c.charCodeAt(0) % 50),
+    decode: async () => {
+      throw e;
+    },
+  });
+  const item = { file: "S/x.json", subset: "S", text: '{"type":"string"}' };
+  const opts = { engine: "gramfill" as const, prompt: "zero-shot" as const, seed: 1, maxTokens: 8, compileTimeoutMs: 10_000, generateTimeoutMs: 60_000 };
+
+  it("a lexer state cap hit while the decoder explores holes is a DECODING_ERROR naming the checker (Snowplow/sp_400)", async () => {
+    const r = await runOne(item, failing(new GramfillError("automaton_too_large", "terminal VALUE_33: lexer automaton exceeded 50000 states")), opts);
+    expect(r).toMatchObject({ status: "DECODING_ERROR", compile_status: "OK", valid: false, reason: "the decoder's feasibility checker: terminal VALUE_33: lexer automaton exceeded 50000 states" });
+    expect(r.generate_cpu_ms).toBeGreaterThanOrEqual(0);
+  });
+
+  it("any other decoder error is a DECODING_ERROR with its message", async () => {
+    const r = await runOne(item, failing(new Error("boom")), opts);
+    expect(r).toMatchObject({ status: "DECODING_ERROR", reason: "boom" });
   });
 });
 

@@ -17,8 +17,8 @@ export interface BenchDecodeRequest {
   grammar: CompiledGrammar | undefined;
   maxTokens: number;
   seed: number;
-  /** performance.now() after which the decoder gives up with DecodeTimeout */
-  deadline: number;
+  /** true once the generation limit is spent (wall or CPU clock): the decoder then gives up with DecodeTimeout */
+  timeUp: () => boolean;
 }
 
 export interface BenchDecodeResult {
@@ -33,6 +33,17 @@ export interface BenchDecodeResult {
   /** performance.now() when the first output token was produced (undefined: none was) */
   firstTokenAt: number | undefined;
   endAt: number;
+  /** where the time went (the diffusion decoder): forward passes, model / constraint / sampler ms, checks */
+  work?: DecodeWork;
+}
+
+export interface DecodeWork {
+  forwards: number;
+  model_ms: number;
+  constraint_ms: number;
+  sample_ms: number;
+  checks: number;
+  check_ms_p99: number;
 }
 
 export class DecodeTimeout extends Error {
@@ -77,7 +88,7 @@ export class LeftToRightDecoder implements BenchDecoder {
         const now = performance.now();
         firstTokenAt ??= now;
         // the only hook inside the loop: a throw here ends generation (a mask in progress finishes first)
-        if (now > req.deadline) throw new DecodeTimeout();
+        if (req.timeUp()) throw new DecodeTimeout();
       },
     });
     const outputTokens = r.tokens.filter((t) => !this.vocab.isEos(t)).length;
@@ -94,11 +105,26 @@ export class LeftToRightDecoder implements BenchDecoder {
 export class DiffusionDecoder implements BenchDecoder {
   readonly name = "diffusion";
   private readonly model: DiffusionModel;
+  /** the request being decoded: its limit is checked before every forward pass */
+  private current: BenchDecodeRequest | undefined;
   constructor(
     readonly lm: MaskedDiffusionLM,
     readonly vocab: Vocabulary,
+    /** forward passes planned per output (`diffusionGenerate`'s `steps`; default one per masked position) */
+    readonly steps?: number,
   ) {
-    this.model = mdmModel(lm);
+    const inner = mdmModel(lm);
+    // a step that commits nothing (every candidate refused) reports no commit, so the limit is also
+    // checked here: forward passes dominate the cost, and a run past its limit stops at the next one
+    this.model = {
+      maskTokenId: inner.maskTokenId,
+      maxContext: inner.maxContext,
+      encode: (t) => inner.encode(t),
+      forward: (ids) => {
+        if (this.current?.timeUp()) throw new DecodeTimeout();
+        return inner.forward(ids);
+      },
+    };
   }
 
   get maxContext(): number | undefined {
@@ -111,18 +137,24 @@ export class DiffusionDecoder implements BenchDecoder {
 
   async decode(req: BenchDecodeRequest): Promise<BenchDecodeResult> {
     let firstTokenAt: number | undefined;
-    const r = await diffusionGenerate(this.model, this.vocab, {
-      prompt: req.promptIds,
-      parts: [{ masks: req.maxTokens }],
-      ...(req.grammar ? { grammar: req.grammar } : {}),
-      temperature: 0,
-      seed: req.seed,
-      onCommit: () => {
-        const now = performance.now();
-        firstTokenAt ??= now;
-        if (now > req.deadline) throw new DecodeTimeout();
-      },
-    });
+    this.current = req;
+    let r;
+    try {
+      r = await diffusionGenerate(this.model, this.vocab, {
+        prompt: req.promptIds,
+        parts: [{ masks: req.maxTokens }],
+        ...(req.grammar ? { grammar: req.grammar } : {}),
+        ...(this.steps !== undefined ? { steps: this.steps } : {}),
+        temperature: 0,
+        seed: req.seed,
+        onCommit: () => {
+          firstTokenAt ??= performance.now();
+          if (req.timeUp()) throw new DecodeTimeout();
+        },
+      });
+    } finally {
+      this.current = undefined;
+    }
     return {
       text: r.text,
       outputTokens: r.stats.tokens,
@@ -131,6 +163,14 @@ export class DiffusionDecoder implements BenchDecoder {
       stoppedBy: r.complete ? "eos" : "unfinished",
       firstTokenAt,
       endAt: performance.now(),
+      work: {
+        forwards: r.stats.steps,
+        model_ms: Math.round(r.stats.model_ms),
+        constraint_ms: Math.round(r.stats.constraint_ms),
+        sample_ms: Math.round(r.stats.sample_ms),
+        checks: r.stats.checks,
+        check_ms_p99: r.stats.check_ms_p99,
+      },
     };
   }
 }

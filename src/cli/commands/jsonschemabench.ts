@@ -18,8 +18,8 @@ const CMD = "bench jsonschemabench";
 
 export const jsonschemabenchHelp = `Usage: gramfill bench jsonschemabench --data DIR [--subsets A,B] [--limit N | --sample N]
          [--model ar|mdm|DIR] [--decoder D] [--engine gramfill|none|gramfill,none] [--prompt few-shot|zero-shot]
-         [--seed S] [--max-tokens N] [--timeout-compile S] [--timeout-generate S]
-         [--json OUT] [--resume REPORT.json] [--html OUT] [--min-coverage X] [--min-compliance X]
+         [--seed S] [--max-tokens N] [--context N] [--steps N] [--timeout-compile S] [--timeout-generate S] [--timeout-clock wall|cpu]
+         [--json OUT] [--resume REPORT.json[,…]] [--shard K/N] [--html OUT] [--min-coverage X] [--min-compliance X]
        gramfill bench jsonschemabench --from REPORT.json [--html OUT] [--min-coverage X] [--min-compliance X]
 
 JSONSchemaBench (Geng et al. 2025) with a language model. For each schema of DIR
@@ -48,12 +48,22 @@ Options:
                              model's context, the prompt gets the rest and is cut when longer)
       --timeout-compile S    seconds (default 10)
       --timeout-generate S   seconds (default 60)
+      --timeout-clock C      wall (default, the benchmark's) | cpu: the limits count this process's CPU
+                             time, so a run on a shared machine is not cut by the other jobs' load
+      --context N            prompt + output tokens shown to the model (default: its context); a
+                             forward pass of the masked-diffusion model costs about linearly in it
+      --steps N              diffusion decoder: forward passes planned per output (default: one per
+                             output token; confident candidates beyond the schedule still commit)
       --json OUT             {"overall","subsets","per_schema"} (plus "baseline" with both engines)
       --html OUT             a self-contained HTML report (charts as inline SVG)
       --from REPORT.json     re-render / re-gate a saved --json report instead of running
+      --shard K/N            run only every N-th schema of the (interleaved) selection, from the K-th
+                             (1..N): N processes with shards 1/N..N/N split one run; merge their
+                             --json reports with --resume A.json,B.json,… over the whole selection
       --resume REPORT.json   continue a run stopped early: schemas whose results REPORT.json (a
                              --json checkpoint, with the same options) holds for every engine are
-                             kept, not re-run; the rest run as usual (a full run can span sessions)
+                             kept, not re-run; the rest run as usual (a full run can span sessions);
+                             several reports (comma-separated) are merged
       --min-coverage X       exit 1 when declared coverage < X (0..1, or a percentage like 95%)
       --min-compliance X     exit 1 when compliance < X
   -h, --help                 this help
@@ -73,10 +83,14 @@ const options: OptionSpec = {
   "max-tokens": { type: "string", short: "n" },
   "timeout-compile": { type: "string" },
   "timeout-generate": { type: "string" },
+  "timeout-clock": { type: "string" },
+  context: { type: "string" },
+  steps: { type: "string" },
   json: { type: "string" },
   html: { type: "string" },
   from: { type: "string" },
   resume: { type: "string" },
+  shard: { type: "string" },
   "min-coverage": { type: "string" },
   "min-compliance": { type: "string" },
 };
@@ -120,7 +134,7 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
   let report: BenchReport;
   let stderr = "";
   if (from !== undefined) {
-    for (const k of ["data", "resume", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "timeout-compile", "timeout-generate"]) {
+    for (const k of ["data", "resume", "shard", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "context", "steps", "timeout-compile", "timeout-generate", "timeout-clock"]) {
       if (p.values[k] !== undefined) throw new UsageError(`--${k} does not apply with --from (the report is not re-run)`, CMD);
     }
     report = readReport(from);
@@ -158,6 +172,8 @@ function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: str
   if (r.prompt !== meta.prompt) mismatch.push(`prompt ${r.prompt} vs ${meta.prompt}`);
   if (r.seed !== meta.seed) mismatch.push(`seed ${r.seed} vs ${meta.seed}`);
   if (r.max_tokens !== meta.maxTokens) mismatch.push(`max tokens ${r.max_tokens} vs ${meta.maxTokens}`);
+  if (r.context !== meta.context) mismatch.push(`context ${r.context ?? "the model's"} vs ${meta.context ?? "the model's"}`);
+  if (r.steps !== meta.steps) mismatch.push(`steps ${r.steps ?? "default"} vs ${meta.steps ?? "default"}`);
   if (engines.includes("none") !== (r.baseline !== undefined)) mismatch.push(`engines (the report ${r.baseline ? "has" : "has no"} --engine none runs)`);
   if (mismatch.length > 0) throw new GramfillError("input_invalid", `--resume ${file} was made with other options: ${mismatch.join(", ")}`);
   const byEngine = engines.map((e) => new Map((e === r.engine ? r.per_schema : r.baseline!.per_schema).map((x) => [x.file, x])));
@@ -212,12 +228,19 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
   const modelSpec = optionalString(p, "model") ?? "ar";
   const decoderArg = optionalString(p, "decoder");
   if (decoderArg !== undefined && decoderArg !== "diffusion" && decoderArg !== "left-to-right") throw new UsageError(`--decoder must be diffusion or left-to-right, not '${decoderArg}'`, CMD);
+  const context = positiveInt(p, "context");
+  const steps = positiveInt(p, "steps");
+  const clock = optionalString(p, "timeout-clock") ?? "wall";
+  if (clock !== "wall" && clock !== "cpu") throw new UsageError(`--timeout-clock must be wall or cpu, not '${clock}'`, CMD);
+  if (context !== undefined && context < 8) throw new UsageError(`--context must be at least 8 tokens, not ${context}`, CMD);
   const folder = readModelFolder(modelSpec);
   const diffusion = isDiffusionConfig(folder.config);
   if (decoderArg === "diffusion" && !diffusion) throw new UsageError("--decoder diffusion needs a masked-diffusion model (--model mdm)", CMD);
+  const onDiffusion = diffusion && decoderArg !== "left-to-right";
+  if (steps !== undefined && !onDiffusion) throw new UsageError("--steps applies to the diffusion decoder only (--model mdm)", CMD);
   let decoder: BenchDecoder;
-  if (diffusion && decoderArg !== "left-to-right") {
-    decoder = new DiffusionDecoder(await MaskedDiffusionLM.load(modelSpec), Vocabulary.fromTokenizerJson(folder.dir));
+  if (onDiffusion) {
+    decoder = new DiffusionDecoder(await MaskedDiffusionLM.load(modelSpec), Vocabulary.fromTokenizerJson(folder.dir), steps);
   } else {
     const { model, vocab } = await loadModel(modelSpec);
     decoder = new LeftToRightDecoder(model, vocab);
@@ -228,6 +251,8 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
     maxTokens,
     compileTimeoutMs: seconds(p, "timeout-compile", 10) * 1000,
     generateTimeoutMs: seconds(p, "timeout-generate", 60) * 1000,
+    clock,
+    ...(context !== undefined ? { context } : {}),
   };
 
   const bar = process.stderr.isTTY
@@ -240,14 +265,32 @@ async function runFromArgs(p: Parsed, data: string): Promise<BenchReport> {
     prompt,
     seed,
     maxTokens,
+    context: context !== undefined && context < (decoder.maxContext ?? Infinity) ? context : undefined,
+    steps,
+    clock: clock as "wall" | "cpu",
     date: new Date().toISOString(),
   };
   // Subsets take turns in proportion, and each schema runs under every engine before the next: a
   // run stopped early (the checkpoint below) is still a paired sample spread over the subsets.
   const runs = new Map<Engine, SchemaRun[]>(engines.map((e) => [e as Engine, []]));
   const resumeFrom = optionalString(p, "resume");
-  const done = resumeFrom !== undefined ? resumedRuns(readReport(resumeFrom), meta, engines as Engine[], resumeFrom) : new Map<string, SchemaRun[]>();
-  const order = interleaveBySubset(items).filter((it) => {
+  const done = new Map<string, SchemaRun[]>();
+  for (const f of resumeFrom?.split(",").filter((x) => x !== "") ?? []) for (const [k, v] of resumedRuns(readReport(f), meta, engines as Engine[], f)) done.set(k, v);
+  const shardArg = optionalString(p, "shard");
+  let shard: { k: number; n: number } | undefined;
+  if (shardArg !== undefined) {
+    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(shardArg);
+    shard = m ? { k: Number(m[1]), n: Number(m[2]) } : undefined;
+    if (!shard || shard.n < 1 || shard.k < 1 || shard.k > shard.n) throw new UsageError(`--shard must be K/N with 1 ≤ K ≤ N, not '${shardArg}'`, CMD);
+  }
+  // a shard is a slice of the interleaved order, so it is itself close to stratified
+  const interleaved = interleaveBySubset(items);
+  const mine = shard ? interleaved.filter((_, i) => i % shard!.n === shard!.k - 1) : interleaved;
+  if (shard) {
+    items = mine;
+    selection += `; shard ${shard.k}/${shard.n}: ${mine.length} of them`;
+  }
+  const order = mine.filter((it) => {
     const kept = done.get(it.file);
     if (kept === undefined) return true;
     kept.forEach((r, e) => runs.get(engines[e] as Engine)!.push(r));
@@ -301,6 +344,9 @@ interface RunMeta {
   prompt: PromptStyle;
   seed: number;
   maxTokens: number;
+  context: number | undefined;
+  steps: number | undefined;
+  clock: "wall" | "cpu";
   date: string;
 }
 
@@ -315,6 +361,9 @@ function assemble(meta: RunMeta, runs: Map<Engine, SchemaRun[]>, selection: stri
     prompt: meta.prompt,
     seed: meta.seed,
     max_tokens: meta.maxTokens,
+    ...(meta.context !== undefined ? { context: meta.context } : {}),
+    ...(meta.steps !== undefined ? { steps: meta.steps } : {}),
+    ...(meta.clock === "cpu" ? { timeout_clock: "cpu" as const } : {}),
     date: meta.date,
     selection,
     overall: summarize(first),
