@@ -62,9 +62,14 @@ export interface InfillOptions {
   prefixSeed?: boolean;
   /**
    * bytes the quick witness search (quick.ts: the real parser tries short fills before any chart)
-   * may feed per check (default 8000; 0 turns it off)
+   * may feed per check (default 3000; 0 turns it off)
    */
   quickBudget?: number;
+  /**
+   * relax the forbidden-continuation classes at unbounded holes' loop nodes (lexemes.ts,
+   * `Lattice.endBoundary`; default true, false for comparisons)
+   */
+  relaxLoops?: boolean;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -105,8 +110,9 @@ export class InfillChecker {
 
   constructor(compiled: CompiledGrammar, opts: InfillOptions = {}) {
     this.compiled = compiled;
-    this.lt = new LexTables(compiled);
-    this.first = new FirstSets(compiled.bnf);
+    const shared = sharedTablesOf(compiled);
+    this.lt = shared.lt;
+    this.first = shared.first;
     this.o = {
       maxTokenBytes: opts.maxTokenBytes ?? 16,
       exactMaxBytes: opts.exactMaxBytes ?? 32,
@@ -114,9 +120,10 @@ export class InfillChecker {
       maxItems: opts.maxItems ?? 2_000_000,
       maxWitnessAttempts: opts.maxWitnessAttempts ?? 16,
       prefixSeed: opts.prefixSeed ?? true,
-      quickBudget: opts.quickBudget ?? 8000,
+      quickBudget: opts.quickBudget ?? 3000,
+      relaxLoops: opts.relaxLoops ?? true,
     };
-    this.quick = new QuickWitness(compiled, this.lt.padByte());
+    this.quick = shared.quick;
   }
 
   /** False only when no filling exists (a proof); true when one was found or could not be ruled out. */
@@ -220,7 +227,7 @@ export class InfillChecker {
   }
 
   private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number): InfillResult {
-    const lat = new Lattice(graph, this.lt);
+    const lat = new Lattice(graph, this.lt, this.o.relaxLoops);
     const chart = new Chart(this.compiled, lat, maxItems, this.first, seed);
     let candidates = 0;
     let result: InfillResult | null = null;
@@ -322,6 +329,22 @@ export class InfillChecker {
     }
     return out;
   }
+}
+
+/**
+ * The grammar's lexer tables, FIRST sets and quick-search words, shared by every checker of one
+ * compiled grammar (decoders make a checker per generation; the lazily built lexer tables are the
+ * cold cost of a first check).
+ */
+const sharedTables = new WeakMap<CompiledGrammar, { lt: LexTables; first: FirstSets; quick: QuickWitness }>();
+function sharedTablesOf(compiled: CompiledGrammar): { lt: LexTables; first: FirstSets; quick: QuickWitness } {
+  let t = sharedTables.get(compiled);
+  if (t === undefined) {
+    const lt = new LexTables(compiled);
+    t = { lt, first: new FirstSets(compiled.bnf), quick: new QuickWitness(compiled, lt.padByte()) };
+    sharedTables.set(compiled, t);
+  }
+  return t;
 }
 
 /** Per grammar: FIRST set (terminal bitset) and nullability of every rule, for filtered prediction. */

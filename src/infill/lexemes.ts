@@ -99,6 +99,20 @@ export class LexTables {
     return c;
   }
 
+  /** The class forbidding only byte b. */
+  singleByteClass(b: number): number {
+    const key = String.fromCharCode(b);
+    let c = this.fcByKey.get(key);
+    if (c === undefined) {
+      const bits = new Uint8Array(256);
+      bits[b] = 1;
+      c = this.fcBits.length;
+      this.fcBits.push(bits);
+      this.fcByKey.set(key, c);
+    }
+    return c;
+  }
+
   private pad = -2;
   /** A byte that alone is an ignored lexeme (a space if that is one), or -1. */
   padByte(): number {
@@ -210,9 +224,14 @@ export class Lattice {
   edgesBuilt = 0;
   productStates = 0;
 
-  constructor(g: ByteGraph, lt: LexTables) {
+  /** relax forbidden classes at unbounded holes' loop nodes (see `endBoundary`) */
+  private readonly relaxLoops: boolean;
+
+  constructor(g: ByteGraph, lt: LexTables, relaxLoops = true) {
     this.g = g;
     this.lt = lt;
+    // the relaxation stands for "an ignored byte in between"; without one it would only lose proofs
+    this.relaxLoops = relaxLoops && lt.padByte() >= 0;
   }
 
   get numBoundaries(): number {
@@ -240,7 +259,17 @@ export class Lattice {
     return this.g.accepting(this.bNode[q]!);
   }
 
-  /** Boundary after a lexeme that ended at node m in lexer state s; -1 if the lexer would not stop there. */
+  /**
+   * Boundary after a lexeme that ended at node m in lexer state s; -1 if the lexer would not stop there.
+   *
+   * At the loop node of an unbounded hole the forbidden class is relaxed to the one byte that
+   * matters for leaving the hole (the next fragment's first byte, if the lexeme could extend over
+   * it), when the grammar has a one-byte ignored lexeme: inside the loop, any byte the class
+   * forbids could be preceded by that ignored byte, so the
+   * class only multiplied boundaries — every fc class met in the hole was its own boundary, and
+   * each pair of them an origin × position of every dotted rule. A relaxation (more lexings), so
+   * "infeasible" stays a proof; witnesses space such lexemes apart (checker.ts, readWitness).
+   */
   private endBoundary(m: number, s: number): number {
     const g = this.g;
     const n = g.canon(m);
@@ -248,6 +277,11 @@ export class Lattice {
     const fc = this.lt.fcOf(s);
     const b = g.byte[n]!;
     if (b >= 0) return this.lt.fcBits[fc]![b] ? -1 : this.boundary(n, 0);
+    if (this.relaxLoops && g.anyNext[n] === n) {
+      const exit = g.canon(g.exitTo[n]!);
+      const bx = exit >= 0 && exit !== g.end ? g.byte[exit]! : -1;
+      return this.boundary(n, bx >= 0 && this.lt.fcBits[fc]![bx] ? this.lt.singleByteClass(bx) : 0);
+    }
     return this.boundary(n, fc);
   }
 
