@@ -8,6 +8,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { MaskContext } from "../mask/matcher.js";
+import { plainTextIndex } from "../mask/slices.js";
 import { compileSchema } from "../schema/index.js";
 import { parseJsonKeepingNumbers } from "../schema/json-source.js";
 import { isGramfillError } from "../util/errors.js";
@@ -68,6 +69,14 @@ export interface MaskBenchSummary {
   internal_errors: number;
   compile_ms: Percentiles;
   mask_us: Percentiles;
+  /**
+   * the same in CPU time of the process (process.cpuUsage around each mask and compile): on a loaded
+   * machine wall times carry the waits for a core; CPU times do not (each includes ~1 µs of the call)
+   */
+  compile_cpu_ms: Percentiles;
+  mask_cpu_us: Percentiles;
+  /** what every grammar shares per vocabulary (trie, plain-text index and its masks), in MB */
+  vocab_mb: number;
   /** token tables per grammar × vocabulary, and the largest matcher, in MB */
   tables_mb: Percentiles;
   matcher_mb: Percentiles;
@@ -100,8 +109,8 @@ class Deadline extends Error {}
 
 /** Runs the bench over `cases` with `vocab`; mask times are per token (mask + commit), in µs. */
 export function runMaskBench(cases: readonly MaskBenchCase[], vocab: Vocabulary, opts: MaskBenchOptions): MaskBenchSummary {
-  const maskUs: number[] = [];
-  const compileMs: number[] = [];
+  const maskUs: Timings = { wall: [], cpu: [] };
+  const compileMs: Timings = { wall: [], cpu: [] };
   const results: SchemaResult[] = [];
   const eos = vocab.eosIds[0];
   if (eos === undefined) throw new Error("the vocabulary has no EOS token");
@@ -110,12 +119,27 @@ export function runMaskBench(cases: readonly MaskBenchCase[], vocab: Vocabulary,
     results.push(benchSchema(c, vocab, eos, opts, maskUs, compileMs));
   });
   opts.onProgress?.(cases.length, cases.length, "");
-  return summarize(results, maskUs, compileMs);
+  const trie = vocab.trie();
+  const vocabBytes = trie.memoryBytes + plainTextIndex(vocab, trie).memoryBytes;
+  return { ...summarize(results, maskUs, compileMs), vocab_mb: round(vocabBytes / 1e6) };
 }
 
-function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: MaskBenchOptions, maskUs: number[], compileMs: number[]): SchemaResult {
+/** Wall-clock and CPU times of the same events, in step. */
+interface Timings {
+  wall: number[];
+  cpu: number[];
+}
+
+/** CPU time of this process so far, in µs. */
+export function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: MaskBenchOptions, maskUs: Timings, compileMs: Timings): SchemaResult {
   const base = { file: c.file, subset: c.subset, tokens: 0 };
   const deadline = performance.now() + opts.timeoutMs;
+  const c0 = cpuMicros();
   const t0 = performance.now();
   let ctx: MaskContext;
   let schema: ReturnType<typeof compileSchema>;
@@ -130,11 +154,12 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
     return { ...base, status: "compile_error", reason: reasonOf(e.message) };
   }
   const ms = performance.now() - t0;
-  compileMs.push(ms);
+  compileMs.wall.push(ms);
+  compileMs.cpu.push((cpuMicros() - c0) / 1000);
   let tokens = 0;
-  const firstMask = maskUs.length;
+  const firstMask = maskUs.wall.length;
   const mem = { matcher: 0 };
-  const slowest = () => round(Math.max(0, ...maskUs.slice(firstMask)));
+  const slowest = () => round(Math.max(0, ...maskUs.wall.slice(firstMask)));
   const extra = () => ({ max_mask_us: slowest(), tables_bytes: ctx.tables.memoryBytes, matcher_bytes: mem.matcher });
   try {
     for (const t of c.tests) {
@@ -156,7 +181,7 @@ function benchSchema(c: MaskBenchCase, vocab: Vocabulary, eos: number, opts: Mas
 }
 
 /** One instance: mask before every token, then EOS. */
-function walk(ctx: MaskContext, ids: number[], eos: number, bits: Uint32Array, maskUs: number[], deadline: number, mem: { matcher: number }): { reachedEos: boolean; tokens: number } {
+function walk(ctx: MaskContext, ids: number[], eos: number, bits: Uint32Array, maskUs: Timings, deadline: number, mem: { matcher: number }): { reachedEos: boolean; tokens: number } {
   const m = ctx.matcher();
   try {
     return walkWith(m, ids, eos, bits, maskUs, deadline);
@@ -165,14 +190,16 @@ function walk(ctx: MaskContext, ids: number[], eos: number, bits: Uint32Array, m
   }
 }
 
-function walkWith(m: ReturnType<MaskContext["matcher"]>, ids: number[], eos: number, bits: Uint32Array, maskUs: number[], deadline: number): { reachedEos: boolean; tokens: number } {
+function walkWith(m: ReturnType<MaskContext["matcher"]>, ids: number[], eos: number, bits: Uint32Array, maskUs: Timings, deadline: number): { reachedEos: boolean; tokens: number } {
   let n = 0;
   for (const id of [...ids, eos]) {
+    const c0 = cpuMicros();
     const t0 = performance.now();
     m.fillMask(bits);
     const allowed = ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1;
     if (allowed && !m.accept(id)) throw new Error(`token ${id} is in the mask but the matcher refused it`);
-    maskUs.push((performance.now() - t0) * 1000);
+    maskUs.wall.push((performance.now() - t0) * 1000);
+    maskUs.cpu.push(cpuMicros() - c0);
     n++;
     if (!allowed) return { reachedEos: false, tokens: n };
     if (performance.now() > deadline) throw new Deadline();
@@ -199,7 +226,7 @@ export function percentiles(values: number[], withTail = false): Percentiles {
 
 const round = (x: number) => Math.round(x * 100) / 100;
 
-function summarize(results: SchemaResult[], maskUs: number[], compileMs: number[]): MaskBenchSummary {
+function summarize(results: SchemaResult[], maskUs: Timings, compileMs: Timings): Omit<MaskBenchSummary, "vocab_mb"> {
   const count = (rs: SchemaResult[], s: SchemaStatus) => rs.filter((r) => r.status === s).length;
   const reasons: Record<string, number> = {};
   for (const r of results) if (r.status === "compile_error") reasons[r.reason ?? "?"] = (reasons[r.reason ?? "?"] ?? 0) + 1;
@@ -224,11 +251,13 @@ function summarize(results: SchemaResult[], maskUs: number[], compileMs: number[
     validation_errors: count(results, "validation_error"),
     invalidation_errors: count(results, "invalidation_error"),
     internal_errors: count(results, "internal_error"),
-    compile_ms: percentiles(compileMs),
-    mask_us: percentiles(maskUs, true),
+    compile_ms: percentiles(compileMs.wall),
+    mask_us: percentiles(maskUs.wall, true),
+    compile_cpu_ms: percentiles(compileMs.cpu),
+    mask_cpu_us: percentiles(maskUs.cpu, true),
     tables_mb: percentiles(results.flatMap((r) => (r.tables_bytes === undefined ? [] : [r.tables_bytes / 1e6]))),
     matcher_mb: percentiles(results.flatMap((r) => (r.matcher_bytes === undefined ? [] : [r.matcher_bytes / 1e6]))),
-    tokens: maskUs.length,
+    tokens: maskUs.wall.length,
     subsets,
     per_schema: results,
   };

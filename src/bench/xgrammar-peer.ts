@@ -12,7 +12,7 @@ import { createRequire } from "node:module";
 import { dirname } from "node:path";
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 import { GramfillError } from "../util/errors.js";
-import { percentiles, type MaskBenchCase, type Percentiles, type SchemaStatus } from "./maskbench.js";
+import { cpuMicros, percentiles, type MaskBenchCase, type Percentiles, type SchemaStatus } from "./maskbench.js";
 
 export interface PeerSummary {
   engine: string;
@@ -24,6 +24,9 @@ export interface PeerSummary {
   invalidation_errors: number;
   compile_ms: Percentiles;
   mask_us: Percentiles;
+  /** CPU time of the process while the worker compiles / computes a mask (this thread waits) */
+  compile_cpu_ms: Percentiles;
+  mask_cpu_us: Percentiles;
   tokens: number;
   per_schema: Array<{ file: string; status: SchemaStatus; reason?: string }>;
 }
@@ -74,7 +77,9 @@ interface PeerResult {
   status: SchemaStatus;
   reason?: string;
   compile_ms?: number;
+  compile_cpu_ms?: number;
   mask_us: number[];
+  mask_cpu_us?: number[];
 }
 
 export interface PeerOptions {
@@ -98,6 +103,8 @@ export async function runXGrammarMaskBench(
   const eos = eosIds[0]!;
   const maskUs: number[] = [];
   const compileMs: number[] = [];
+  const maskCpuUs: number[] = [];
+  const compileCpuMs: number[] = [];
   const results: PeerSummary["per_schema"] = [];
   let worker: PeerWorker | undefined;
   try {
@@ -117,7 +124,9 @@ export async function runXGrammarMaskBench(
         continue;
       }
       for (const us of r.mask_us) maskUs.push(us);
+      for (const us of r.mask_cpu_us ?? []) maskCpuUs.push(us);
       if (r.compile_ms !== undefined) compileMs.push(r.compile_ms);
+      if (r.compile_cpu_ms !== undefined) compileCpuMs.push(r.compile_cpu_ms);
       results.push({ file: c.file, status: r.status, ...(r.reason ? { reason: r.reason } : {}) });
     }
   } finally {
@@ -135,6 +144,8 @@ export async function runXGrammarMaskBench(
     invalidation_errors: count("invalidation_error"),
     compile_ms: percentiles(compileMs),
     mask_us: percentiles(maskUs, true),
+    compile_cpu_ms: percentiles(compileCpuMs),
+    mask_cpu_us: percentiles(maskCpuUs, true),
     tokens: maskUs.length,
     per_schema: results,
   };
@@ -207,6 +218,8 @@ async function serveXGrammarJobs(tokenizerJson: string, eosIds: number[]): Promi
 
 async function runJob(xg: XgModule, compiler: XgCompiler, job: PeerJob): Promise<PeerResult> {
   const maskUs: number[] = [];
+  const maskCpuUs: number[] = [];
+  const c0 = cpuMicros();
   const t0 = performance.now();
   let compiled: Handle;
   try {
@@ -219,12 +232,13 @@ async function runJob(xg: XgModule, compiler: XgCompiler, job: PeerJob): Promise
     return { status: "compile_error", reason: String((e as Error).message ?? e).slice(0, 120), mask_us: [] };
   }
   const compileMs = performance.now() - t0;
+  const compileCpuMs = (cpuMicros() - c0) / 1000;
   let status: SchemaStatus = "passing";
   for (const t of job.tests) {
     let reached = false;
     for (const ids of t.seqs) {
       const m = await xg.GrammarMatcher.createGrammarMatcher(compiled);
-      reached ||= await walk(m, ids, maskUs);
+      reached ||= await walk(m, ids, maskUs, maskCpuUs);
       m.dispose();
     }
     if (t.valid && !reached) status = "validation_error";
@@ -232,7 +246,7 @@ async function runJob(xg: XgModule, compiler: XgCompiler, job: PeerJob): Promise
     if (status !== "passing") break;
   }
   compiled.dispose();
-  return { status, compile_ms: compileMs, mask_us: maskUs };
+  return { status, compile_ms: compileMs, compile_cpu_ms: compileCpuMs, mask_us: maskUs, mask_cpu_us: maskCpuUs };
 }
 
 if (!isMainThread && (workerData as { role?: string } | null)?.role === WORKER_ROLE) {
@@ -257,13 +271,15 @@ function loadXGrammar(): XgModule {
   return mod.exports as XgModule;
 }
 
-async function walk(m: XgMatcher, ids: number[], maskUs: number[]): Promise<boolean> {
+async function walk(m: XgMatcher, ids: number[], maskUs: number[], maskCpuUs: number[]): Promise<boolean> {
   for (const id of ids) {
+    const c0 = cpuMicros();
     const t0 = performance.now();
     const bits = await m.getNextTokenBitmask();
     const allowed = ((bits[id >>> 5]! >>> (id & 31)) & 1) === 1;
     if (allowed) m.acceptToken(id);
     maskUs.push((performance.now() - t0) * 1000);
+    maskCpuUs.push(cpuMicros() - c0);
     if (!allowed) return false;
   }
   return true;

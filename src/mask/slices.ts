@@ -208,6 +208,7 @@ export class TextDepths {
   private readonly budget: number;
   /** per state: the states one plain character leads to, or null if some character kills it */
   private readonly steps: (Int32Array | null | undefined)[] = [];
+  private readonly bounds: (Uint32Array | undefined)[] = [];
   private readonly memo: number[] = [];
   private seen = new Int32Array(64);
   private stamp = 0;
@@ -270,6 +271,25 @@ export class TextDepths {
     return q < this.seen.length && this.seen[q] === stamp;
   }
 
+  /**
+   * The byte-class boundaries of state q (bit b set: a class starts at b), the union of its
+   * derivatives' classes, as the lazy DFA itself fills its transitions.
+   */
+  private classBounds(q: number): Uint32Array {
+    let m = this.bounds[q];
+    if (m === undefined) {
+      m = new Uint32Array(8);
+      m[0] = 1;
+      const set = this.dfa.exprSet;
+      for (const e of this.dfa.stateExpressions(q)) {
+        const em = set.byteClassMask(e);
+        for (let w = 0; w < 8; w++) m[w]! |= em[w]!;
+      }
+      this.bounds[q] = m;
+    }
+    return m;
+  }
+
   /** The distinct states after one plain character from q, or null if one character kills q. */
   private stepsOf(q: number): Int32Array | null {
     const cached = this.steps[q];
@@ -282,7 +302,9 @@ export class TextDepths {
       for (const [lo, hi] of shape) {
         const nextLayer: number[] = [];
         for (const p of layer) {
-          for (let b = lo; b <= hi; b++) {
+          // one byte per byte class of p in the range: the DFA moves alike on all bytes of a class
+          const bounds = this.classBounds(p);
+          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
             const t = dfa.next(p, b);
             if (t === LazyDfa.DEAD) {
               alive = false;
@@ -299,4 +321,13 @@ export class TextDepths {
     this.steps[q] = r;
     return r;
   }
+}
+
+/** The least class boundary at or after byte `from` (256 when none is left). */
+function nextBound(bounds: Uint32Array, from: number): number {
+  for (let w = from >> 5; w < 8; w++) {
+    const bits = w === from >> 5 ? bounds[w]! & (~0 << (from & 31)) : bounds[w]!;
+    if (bits !== 0) return (w << 5) + (31 - Math.clz32(bits & -bits));
+  }
+  return 256;
 }

@@ -349,6 +349,11 @@ export class TokenTrie {
     return mask;
   }
 
+  /** Bytes held by the trie's arrays. */
+  get memoryBytes(): number {
+    return this.nodeByte.byteLength + this.nodeDepth.byteLength + this.nodeEnd.byteLength + this.nodeToken.byteLength + this.groupStart.byteLength + this.groupIds.byteLength + this.tokenNode.byteLength;
+  }
+
   stats(): TokenTrieStats {
     return { nodes: this.nodeCount, tokens: this.tokenCount, duplicateNodes: this.groupStart.length - 1, maxDepth: this.maxDepth };
   }

@@ -122,6 +122,13 @@ function peerReport(ours: MaskBenchSummary, peer: PeerSummary): string {
     row("mask p99", ours.mask_us.p99, peer.mask_us.p99, "µs"),
     row("mask p99.9", ours.mask_us.p999 ?? 0, peer.mask_us.p999 ?? 0, "µs"),
     row("mask max", ours.mask_us.max, peer.mask_us.max, "µs"),
+    row("first mask CPU p50", ours.compile_cpu_ms.p50, peer.compile_cpu_ms.p50, "ms"),
+    row("first mask CPU p90", ours.compile_cpu_ms.p90, peer.compile_cpu_ms.p90, "ms"),
+    row("mask CPU p50", ours.mask_cpu_us.p50, peer.mask_cpu_us.p50, "µs"),
+    row("mask CPU p90", ours.mask_cpu_us.p90, peer.mask_cpu_us.p90, "µs"),
+    row("mask CPU p99", ours.mask_cpu_us.p99, peer.mask_cpu_us.p99, "µs"),
+    row("mask CPU p99.9", ours.mask_cpu_us.p999 ?? 0, peer.mask_cpu_us.p999 ?? 0, "µs"),
+    row("mask CPU max", ours.mask_cpu_us.max, peer.mask_cpu_us.max, "µs"),
     `  (xgrammar's masks include an await per call; its compile errors and label disagreements are its own)`,
   ].join("\n") + "\n";
 }
@@ -165,7 +172,8 @@ function report(tok: string, vocabSize: number, s: MaskBenchSummary): string {
     `  internal errors      ${pct(s.internal_errors)}`,
     `  time to first mask   p50 ${s.compile_ms.p50} ms, p90 ${s.compile_ms.p90}, p99 ${s.compile_ms.p99}, max ${s.compile_ms.max}`,
     `  mask + commit        p50 ${s.mask_us.p50} µs, p90 ${s.mask_us.p90}, p99 ${s.mask_us.p99}, p99.9 ${s.mask_us.p999}, max ${s.mask_us.max}, mean ${s.mask_us.mean}`,
-    `  memory               token tables per schema p50 ${s.tables_mb.p50} MB, max ${s.tables_mb.max} MB; matcher max ${s.matcher_mb.max} MB`,
+    `  the same, CPU time   first mask p50 ${s.compile_cpu_ms.p50} ms, p90 ${s.compile_cpu_ms.p90}; mask p50 ${s.mask_cpu_us.p50} µs, p90 ${s.mask_cpu_us.p90}, p99 ${s.mask_cpu_us.p99}, p99.9 ${s.mask_cpu_us.p999}, max ${s.mask_cpu_us.max}`,
+    `  memory               token tables per schema p50 ${s.tables_mb.p50} MB, max ${s.tables_mb.max} MB; matcher max ${s.matcher_mb.max} MB; per vocabulary (trie, plain-text index) ${s.vocab_mb} MB`,
   ];
   const reasons = Object.entries(s.compile_error_reasons).sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (reasons.length) lines.push("  compile errors by reason:", ...reasons.map(([r, n]) => `    ${String(n).padStart(5)}  ${r}`));
