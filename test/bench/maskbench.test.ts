@@ -17,6 +17,13 @@ describe("gramfill bench maskbench", () => {
     const json = JSON.parse(readFileSync(out, "utf8"));
     expect(json).toMatchObject({ tokenizer: "bundled", vocab_size: 8192, schemas: 3, passing: 1, compile_errors: 1, invalidation_errors: 1, validation_errors: 0 });
     expect(json.mask_us).toEqual(expect.objectContaining({ p50: expect.any(Number), p99: expect.any(Number), p999: expect.any(Number) }));
+    // CPU times of the same masks: the tail of a mask is CPU work, never below zero
+    expect(json.mask_cpu_us).toEqual(expect.objectContaining({ p50: expect.any(Number), p99: expect.any(Number), p999: expect.any(Number) }));
+    expect(json.mask_cpu_us.max).toBeGreaterThan(0);
+    expect(json.compile_cpu_ms.p50).toBeGreaterThan(0);
+    expect(json.vocab_mb).toBeGreaterThan(0.1);
+    expect(r.stdout).toMatch(/the same, CPU time +first mask p50 [\d.]+ ms/);
+    expect(r.stdout).toMatch(/per vocabulary \(trie, plain-text index\) [\d.]+ MB/);
     const status = Object.fromEntries(json.per_schema.map((s: { file: string; status: string }) => [s.file, s.status]));
     expect(status).toEqual({ "Tiny/person.json": "passing", "Tiny/unsupported.json": "compile_error", "Tiny/wrong-label.json": "invalidation_error" });
     expect(json.tokens).toBeGreaterThan(10);
@@ -32,6 +39,8 @@ describe("gramfill bench maskbench", () => {
     expect(json.xgrammar).toMatchObject({ schemas: 3, timeouts: 0 });
     expect(json.xgrammar.passing + json.xgrammar.compile_errors + json.xgrammar.validation_errors + json.xgrammar.invalidation_errors).toBe(3);
     expect(json.xgrammar.tokens).toBeGreaterThan(10);
+    expect(json.xgrammar.mask_cpu_us.max).toBeGreaterThan(0);
+    expect(r.stdout).toMatch(/mask CPU p99 /);
     // a budget nothing fits in: each XGrammar worker is terminated and replaced, every schema a timeout
     const tight = await run(["bench", "maskbench", "--data", "test/fixtures/maskbench", "-t", "bundled", "--vs", "xgrammar", "--timeout", "0.001", "--json", out]);
     expect(tight.code).toBe(0);
