@@ -14,9 +14,10 @@
 // the answers must agree. Latencies of this table are CPU ms of the process (the machine is shared).
 // Usage: node bench/infill-check.mjs [--json-dir DIR] [--cpp-dir DIR] [--docs N] [--canvases N]
 //        [--only oneshot|incremental] [--oneshot-every N] [--incr-docs N] [--orders llada,random]
-//        [--grammars json,cpp] [--compare-quick] [--json-grammar FILE] [--cpp-grammar FILE]
-// --compare-quick runs every incremental row first with the quick witness search off (the checker's
-// chart alone, as before it existed) on the same tokenizations and tries.
+//        [--grammars json,cpp] [--compare-quick] [--passes N] [--json-grammar FILE] [--cpp-grammar FILE]
+// --compare-quick runs every incremental row first with the quick witness search off and loop classes
+// unrelaxed (the checker's chart alone, as before session 3) on the same tokenizations and tries;
+// --passes N repeats the rows (later passes meet a warm grammar: lexer DFA states, prediction blocks).
 // Needs `npm run build` first (imports dist/).
 import { readFileSync, readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -40,8 +41,13 @@ const { values } = parseArgs({
     /** incremental rows to run: commit orders and grammars (comma-separated) */
     orders: { type: "string", default: "llada,random" },
     grammars: { type: "string", default: "json,cpp" },
-    /** also run each incremental row with the quick witness search off (quickBudget 0), same tokenizations */
+    /**
+     * also run each incremental row with the checker as before session 3 (no quick witness search,
+     * no relaxed loop classes), on the same tokenizations and tries
+     */
     "compare-quick": { type: "boolean", default: false },
+    /** run each incremental row this many times (same tries; later passes meet a warm grammar: lexer DFA, prediction blocks) */
+    passes: { type: "string", default: "1" },
     "json-grammar": { type: "string", default: "grammars/json.lark" },
     "cpp-grammar": { type: "string", default: "grammars/cpp.lark" },
   },
@@ -248,13 +254,17 @@ if (values.only !== "oneshot") {
   console.log("|---|---|---|---|---|---|---|---|---|");
   const grammars = values.grammars.split(",");
   const row = (label, file, docs, order) => {
-    // the same tokenizations and tries for both variants: the random stream restarts per row
+    // the same tokenizations and tries for every variant and pass: the random stream restarts
     const s0 = seed;
-    if (values["compare-quick"]) {
-      runIncremental(`${label} [quick search off]`, file, docs, order, { quickBudget: 0 });
+    for (let pass = 1; pass <= Number(values.passes); pass++) {
+      const p = Number(values.passes) > 1 ? `, pass ${pass}` : "";
+      if (values["compare-quick"]) {
+        seed = s0;
+        runIncremental(`${label} [before: chart only${p}]`, file, docs, order, { quickBudget: 0, relaxLoops: false });
+      }
       seed = s0;
+      runIncremental(`${label}${p ? ` [${p.slice(2)}]` : ""}`, file, docs, order);
     }
-    runIncremental(label, file, docs, order);
   };
   for (const order of values.orders.split(",")) {
     if (grammars.includes("json")) row("JSON (json.lark)", values["json-grammar"], jsonDocs.filter((d) => d.length <= 900).slice(0, k), order);

@@ -62,7 +62,7 @@ export interface InfillOptions {
   prefixSeed?: boolean;
   /**
    * bytes the quick witness search (quick.ts: the real parser tries short fills before any chart)
-   * may feed per check (default 3000; 0 turns it off)
+   * may feed per check (default 8000; 0 turns it off)
    */
   quickBudget?: number;
   /**
@@ -120,7 +120,7 @@ export class InfillChecker {
       maxItems: opts.maxItems ?? 2_000_000,
       maxWitnessAttempts: opts.maxWitnessAttempts ?? 16,
       prefixSeed: opts.prefixSeed ?? true,
-      quickBudget: opts.quickBudget ?? 3000,
+      quickBudget: opts.quickBudget ?? 8000,
       relaxLoops: opts.relaxLoops ?? true,
     };
     this.quick = shared.quick;

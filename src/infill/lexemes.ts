@@ -22,6 +22,12 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import type { ByteGraph } from "./canvas.js";
 
 const DEAD = LazyDfa.DEAD;
+/**
+ * Loops of holes with room for more than this many bytes get relaxed classes (`endBoundary`): in
+ * a small hole the ignored bytes that witnesses need to keep such lexemes apart would not fit, the
+ * candidates would fail and the check escalate to costlier tiers.
+ */
+const RELAX_MIN_BYTES = 64;
 
 /** Per compiled grammar: lexer start states, live-byte classes, successor lists. Shared by all canvases. */
 export class LexTables {
@@ -262,7 +268,7 @@ export class Lattice {
   /**
    * Boundary after a lexeme that ended at node m in lexer state s; -1 if the lexer would not stop there.
    *
-   * At the loop node of an unbounded hole the forbidden class is relaxed to the one byte that
+   * At the loop node of a large hole (room for more than RELAX_MIN_BYTES) the forbidden class is relaxed to the one byte that
    * matters for leaving the hole (the next fragment's first byte, if the lexeme could extend over
    * it), when the grammar has a one-byte ignored lexeme: inside the loop, any byte the class
    * forbids could be preceded by that ignored byte, so the
@@ -277,7 +283,7 @@ export class Lattice {
     const fc = this.lt.fcOf(s);
     const b = g.byte[n]!;
     if (b >= 0) return this.lt.fcBits[fc]![b] ? -1 : this.boundary(n, 0);
-    if (this.relaxLoops && g.anyNext[n] === n) {
+    if (this.relaxLoops && g.anyNext[n] === n && (g.segments[g.holeSeg[n]!] as { range: { max: number } }).range.max > RELAX_MIN_BYTES) {
       const exit = g.canon(g.exitTo[n]!);
       const bx = exit >= 0 && exit !== g.end ? g.byte[exit]! : -1;
       return this.boundary(n, bx >= 0 && this.lt.fcBits[fc]![bx] ? this.lt.singleByteClass(bx) : 0);
