@@ -14,7 +14,7 @@ import { TokenTables, writeAlways, type StateTokens } from "../../src/mask/token
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { LazyDfa } from "../../src/regex/lazy_dfa.js";
 import { GramfillError } from "../../src/util/errors.js";
-import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { makeVocab } from "./helpers.js";
 
 /** string-like terminals: free, bounded (counters), with a format-like shape, keys */
 const STRING_TERMINALS = [
@@ -32,10 +32,6 @@ const STRING_TERMINALS = [
 /** plain and non-plain token pieces: quotes, backslashes, multi-byte characters, cut UTF-8 */
 const PIECES = ["a", "b", "ab", "abc", "abcd", "abcdefg", "é", "aé", "日本", "😀", "x", "@", "-", "12", "2024", " ", " a", "a b", '"', '",', 'a"', '"a', "\\", "\\n", ":", ", ", "{", "}", "raw:\xc3", "raw:\xa9", "raw:a\xc3", "\n", "key", "\t", "ke", "y\""];
 
-function makeVocab(pieces: string[]): Vocabulary {
-  const bytes = pieces.map((p) => (p.startsWith("raw:") ? Uint8Array.from(p.slice(4), (c) => c.charCodeAt(0)) : p));
-  return new Vocabulary({ kind: "custom", bytes: ["<eos>", ...bytes], eosIds: [0] });
-}
 
 function grammarOf(strings: string[]): Grammar {
   const terminals: TerminalDef[] = [

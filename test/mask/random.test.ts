@@ -5,12 +5,12 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Grammar, RuleExpr, TerminalDef } from "../../src/grammar/ir.js";
+import type { TerminalDef } from "../../src/grammar/ir.js";
 import { sampleWord } from "../../src/grammar/sample.js";
 import { MaskContext } from "../../src/mask/matcher.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { GramfillError } from "../../src/util/errors.js";
-import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { bruteMask, makeVocab, rulesArb, rulesGrammar } from "./helpers.js";
 
 const TERMINALS: TerminalDef[] = [
   { name: "A", expr: { type: "literal", value: "a" } },
@@ -25,46 +25,14 @@ const TERMINALS: TerminalDef[] = [
 ];
 const USABLE = TERMINALS.filter((t) => !t.ignored).map((t) => t.name);
 
-const grammarArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
-  fc.array(
-    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: n - 1 }), fc.constantFrom(...USABLE)), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-    { minLength: n, maxLength: n },
-  ),
-);
+const grammarArb = rulesArb(USABLE);
 
-function toGrammar(rules: (number | string)[][][]): Grammar {
-  const alt = (alts: (number | string)[][]): RuleExpr => ({
-    type: "alt",
-    alts: alts.map((a) => ({ type: "seq", items: a.map((s): RuleExpr => (typeof s === "number" ? { type: "rule", name: `r${s}` } : { type: "terminal", name: s })) })),
-  });
-  return { start: "r0", rules: rules.map((alts, i) => ({ name: `r${i}`, expr: alt(alts) })), terminals: TERMINALS, diagnostics: [] };
-}
 
 /** text pieces are UTF-8; `raw:` pieces are bytes given as latin-1 (halves of "é" = c3 a9) */
 const PIECES = ["a", "b", "c", "ab", "ba", "abc", ",", "(", ")", ", ", " (", "),", "1", "12", "-", ".5", '"', '"a', 'a"', '",', " ", "\n", "é", "raw:\xc3", "raw:\xa9", "raw:a\xc3", "raw:\xa9b", "x", "0.", '"é"'];
 const vocabArb = fc.uniqueArray(fc.constantFrom(...PIECES), { minLength: 8, maxLength: PIECES.length });
 
-function makeVocab(pieces: string[]): Vocabulary {
-  const bytes = pieces.map((p) => (p.startsWith("raw:") ? Uint8Array.from(p.slice(4), (c) => c.charCodeAt(0)) : p));
-  return new Vocabulary({ kind: "custom", bytes: ["<eos>", ...bytes], eosIds: [0] });
-}
 
-function brute(g: CompiledGrammar, prefix: Uint8Array, v: Vocabulary): number[] {
-  const p = g.newParser();
-  p.feed(prefix);
-  const out: number[] = [];
-  for (let id = 0; id < v.size; id++) {
-    if (v.isEos(id)) {
-      if (p.isAccepting()) out.push(id);
-      continue;
-    }
-    const b = v.tokenBytes(id);
-    const n = p.feed(b);
-    if (n === b.length) out.push(id);
-    p.rollback(n);
-  }
-  return out;
-}
 
 describe("masks on random grammars and vocabularies", () => {
   it("equal the brute-force mask at every prefix of sampled words", () => {
@@ -73,7 +41,7 @@ describe("masks on random grammars and vocabularies", () => {
       fc.property(grammarArb, vocabArb, fc.integer(), (rules, pieces, seed) => {
         let g: CompiledGrammar;
         try {
-          g = compileGrammar(toGrammar(rules));
+          g = compileGrammar(rulesGrammar(rules, TERMINALS));
         } catch (e) {
           if (e instanceof GramfillError && /no finite string/.test(e.message)) return;
           throw e;
@@ -91,7 +59,7 @@ describe("masks on random grammars and vocabularies", () => {
           m.fillMask(bits);
           const got: number[] = [];
           for (let id = 0; id < vocab.size; id++) if ((bits[id >>> 5]! >>> (id & 31)) & 1) got.push(id);
-          expect({ cut, got }).toEqual({ cut, got: brute(g, word.subarray(0, cut), vocab) });
+          expect({ cut, got }).toEqual({ cut, got: bruteMask(g, word.subarray(0, cut), vocab) });
           compared++;
         }
       }),

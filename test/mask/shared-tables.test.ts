@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { Grammar, RuleExpr, TerminalDef } from "../../src/grammar/ir.js";
+import type { TerminalDef } from "../../src/grammar/ir.js";
 import { sampleWord } from "../../src/grammar/sample.js";
 import { MaskContext } from "../../src/mask/matcher.js";
 import { plainTextIndex } from "../../src/mask/slices.js";
@@ -16,7 +16,7 @@ import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.j
 import { LazyDfa } from "../../src/regex/lazy_dfa.js";
 import { mulberry32 } from "../../src/util/random.js";
 import { GramfillError } from "../../src/util/errors.js";
-import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { bruteMask, makeVocab, rulesArb, rulesGrammar } from "./helpers.js";
 
 const regex = (name: string, source: string): TerminalDef => ({ name, expr: { type: "regex", source, flags: "" } });
 /** pairs of terminals with the same language, and a few others */
@@ -36,44 +36,12 @@ const TERMINALS: TerminalDef[] = [
 ];
 const NAMES = TERMINALS.map((t) => t.name);
 
-const grammarArb = fc.integer({ min: 1, max: 4 }).chain((n) =>
-  fc.array(
-    fc.array(fc.array(fc.oneof(fc.integer({ min: 0, max: n - 1 }), fc.constantFrom(...NAMES)), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 3 }),
-    { minLength: n, maxLength: n },
-  ),
-);
+const grammarArb = rulesArb(NAMES);
 
-function toGrammar(rules: (number | string)[][][]): Grammar {
-  const alt = (alts: (number | string)[][]): RuleExpr => ({
-    type: "alt",
-    alts: alts.map((a) => ({ type: "seq", items: a.map((s): RuleExpr => (typeof s === "number" ? { type: "rule", name: `r${s}` } : { type: "terminal", name: s })) })),
-  });
-  return { start: "r0", rules: rules.map((alts, i) => ({ name: `r${i}`, expr: alt(alts) })), terminals: TERMINALS, diagnostics: [] };
-}
 
 const PIECES = ['"', '"k"', '"k', "k", 'k"', '",', '"}', ": ", ", ", "{", "}", '{"', "ab", "abcd", "é", "raw:\xc3", "raw:\xa9", "1", "-1", "12", '1,', "x", '\\', '"a"'];
 
-function makeVocab(pieces: string[]): Vocabulary {
-  const bytes = pieces.map((p) => (p.startsWith("raw:") ? Uint8Array.from(p.slice(4), (c) => c.charCodeAt(0)) : p));
-  return new Vocabulary({ kind: "custom", bytes: ["<eos>", ...bytes], eosIds: [0] });
-}
 
-function brute(g: CompiledGrammar, prefix: Uint8Array, v: Vocabulary): number[] {
-  const p = g.newParser();
-  p.feed(prefix);
-  const out: number[] = [];
-  for (let id = 0; id < v.size; id++) {
-    if (v.isEos(id)) {
-      if (p.isAccepting()) out.push(id);
-      continue;
-    }
-    const b = v.tokenBytes(id);
-    const n = p.feed(b);
-    if (n === b.length) out.push(id);
-    p.rollback(n);
-  }
-  return out;
-}
 
 /** A table as sets: the always bits, and the boundary nodes of each group state. */
 function tableOf(e: StateTokens): { always: number[]; groups: Record<number, number[]> } {
@@ -92,7 +60,7 @@ describe("token tables shared between lexer states", () => {
       fc.property(grammarArb, fc.uniqueArray(fc.constantFrom(...PIECES), { minLength: 8, maxLength: PIECES.length }), fc.integer(), (rules, pieces, seed) => {
         let g: CompiledGrammar;
         try {
-          g = compileGrammar(toGrammar(rules));
+          g = compileGrammar(rulesGrammar(rules, TERMINALS));
         } catch (e) {
           if (e instanceof GramfillError) return;
           throw e;
@@ -115,7 +83,7 @@ describe("token tables shared between lexer states", () => {
             }
             m.fillMask(bits);
             const got = [...Array(vocab.size).keys()].filter((id) => (bits[id >>> 5]! >>> (id & 31)) & 1);
-            expect(got).toEqual(brute(g, word.subarray(0, i), vocab));
+            expect(got).toEqual(bruteMask(g, word.subarray(0, i), vocab));
           }
         }
         states += ctx.tables.statesComputed;

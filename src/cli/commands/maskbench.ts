@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { Tokenizer } from "@huggingface/tokenizers";
-import { loadMaskBenchCases, runMaskBench, type MaskBenchCase, type MaskBenchSummary } from "../../bench/maskbench.js";
+import { loadMaskBenchCases, runMaskBench, type MaskBenchCase, type MaskBenchSummary, type Percentiles } from "../../bench/maskbench.js";
 import { runXGrammarMaskBench, type PeerSummary } from "../../bench/xgrammar-peer.js";
 import { compileSchema, serialize } from "../../schema/index.js";
 import { GramfillError } from "../../util/errors.js";
@@ -105,6 +105,8 @@ function peerReport(ours: MaskBenchSummary, peer: PeerSummary): string {
   const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : "-");
   const row = (name: string, a: number, b: number, unit: string) =>
     `  ${name.padEnd(22)} ${`${a} ${unit}`.padStart(14)} ${`${b} ${unit}`.padStart(14)}   ${ratio(a, b)}`;
+  const rows = (name: string, a: Percentiles, b: Percentiles, keys: (keyof Percentiles)[], unit: string) =>
+    keys.map((k) => row(`${name} ${k === "p999" ? "p99.9" : k}`, a[k] ?? 0, b[k] ?? 0, unit));
   return [
     ``,
     `vs ${peer.engine}: same schemas, tokenizer and token sequences, same process`,
@@ -114,21 +116,10 @@ function peerReport(ours: MaskBenchSummary, peer: PeerSummary): string {
     row("timeouts", ours.timeouts, peer.timeouts, ""),
     row("validation errors", ours.validation_errors, peer.validation_errors, ""),
     row("invalidation errors", ours.invalidation_errors, peer.invalidation_errors, ""),
-    row("first mask p50", ours.compile_ms.p50, peer.compile_ms.p50, "ms"),
-    row("first mask p90", ours.compile_ms.p90, peer.compile_ms.p90, "ms"),
-    row("first mask max", ours.compile_ms.max, peer.compile_ms.max, "ms"),
-    row("mask p50", ours.mask_us.p50, peer.mask_us.p50, "µs"),
-    row("mask p90", ours.mask_us.p90, peer.mask_us.p90, "µs"),
-    row("mask p99", ours.mask_us.p99, peer.mask_us.p99, "µs"),
-    row("mask p99.9", ours.mask_us.p999 ?? 0, peer.mask_us.p999 ?? 0, "µs"),
-    row("mask max", ours.mask_us.max, peer.mask_us.max, "µs"),
-    row("first mask CPU p50", ours.compile_cpu_ms.p50, peer.compile_cpu_ms.p50, "ms"),
-    row("first mask CPU p90", ours.compile_cpu_ms.p90, peer.compile_cpu_ms.p90, "ms"),
-    row("mask CPU p50", ours.mask_cpu_us.p50, peer.mask_cpu_us.p50, "µs"),
-    row("mask CPU p90", ours.mask_cpu_us.p90, peer.mask_cpu_us.p90, "µs"),
-    row("mask CPU p99", ours.mask_cpu_us.p99, peer.mask_cpu_us.p99, "µs"),
-    row("mask CPU p99.9", ours.mask_cpu_us.p999 ?? 0, peer.mask_cpu_us.p999 ?? 0, "µs"),
-    row("mask CPU max", ours.mask_cpu_us.max, peer.mask_cpu_us.max, "µs"),
+    ...rows("first mask", ours.compile_ms, peer.compile_ms, ["p50", "p90", "max"], "ms"),
+    ...rows("mask", ours.mask_us, peer.mask_us, ["p50", "p90", "p99", "p999", "max"], "µs"),
+    ...rows("first mask CPU", ours.compile_cpu_ms, peer.compile_cpu_ms, ["p50", "p90"], "ms"),
+    ...rows("mask CPU", ours.mask_cpu_us, peer.mask_cpu_us, ["p50", "p90", "p99", "p999", "max"], "µs"),
     `  (xgrammar's masks include an await per call; its compile errors and label disagreements are its own)`,
   ].join("\n") + "\n";
 }
