@@ -66,6 +66,20 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["int a;\n#include x\n", "#include without <> or quotes"],
     ["int a;\n#endif int b;\n", "code after #endif"],
     ["char c = '\\\u0000';", "NUL after a backslash in a character literal"],
+    // second round (the hunt after the first fixes)
+    ["int main() {\n#//\n}", "a comment after a null directive"],
+    ["int a;\n#else//x\n", "a comment after a conditional directive"],
+    ["int a;\n#include <>\n", "an empty header name"],
+    ["int main() { int x = 1 +\n#define A\n 2; }", "a directive inside an expression"],
+    ["A(){}", "a function without a type outside a class"],
+    ["A<>(){}", "a function without a type outside a class"],
+    ["struct A { A(); };\nA::A [[A]] () {}", "attributes after a declarator-id"],
+    ["int f() [[]] { return 0; }\nint x [[]];", "empty attribute list"],
+    ["void f() __attribute__(()) {}", "empty __attribute__"],
+    ["int main() { return sizeof(auto); }", "auto as a type-id"],
+    ["vector<auto> v;", "auto as a template argument"],
+    ["int main() { co_await x; }", "co_await (C++20)"],
+    ["int main() {\n#pragma x \\\r}\n", "a backslash before CR in a directive that is no line splice"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -84,8 +98,11 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "struct P { int a, b; };\nP p = {.a = 1, .b = 2};\nP q{.a = 1};\nint v[3] = {1, 2, 3};",
     "template <class T> void f() { typename T::type x; typename std::vector<T>::iterator it; }\nusing std::swap;",
     "int a;\n#define X 1\n#define F(a, b) ((a) + \\\n  (b))\n#undef X\n#pragma GCC optimize(\"O2\")\n#include <vector> // comment\nint b;\n",
-    "int a;\n#ifdef LOCAL\nint b;\n#elif defined(X) && X >= 2\nint c;\n#else // no\nint d;\n#endif\n#\n#line 12\nint e;\n",
+    "int a;\n#ifdef LOCAL\nint b;\n#elif defined(X) && X >= 2\nint c;\n#else\nint d;\n#endif\n#\n#line 12 // here\nint e;\n",
     "int main() {\n#ifndef ONLINE_JUDGE\n    int x = 0;\n#endif\n    return 0;\n}\n",
+    "struct A { A(); ~A(); operator int() const; };\nA::A() {}\ninline A::~A() {}\nA::operator int() const { return 0; }",
+    "struct S {\n#define M 1\n  int x;\n#ifdef M\n  int y;\n#endif\n};\nint main() {\n#pragma GCC ivdep\n  return 0;\n}\n",
+    "decltype(auto) f() { return 1; }\nauto g() -> decltype(f()) { return 1; }\n[[nodiscard]] int h();",
   ])("accepts %j", (text) => {
     expect(ours(text)).toBe(true);
   });
