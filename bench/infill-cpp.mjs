@@ -12,9 +12,10 @@
 // per-generation p99s), constraint time / model time.
 // Usage: node bench/infill-cpp.mjs [--programs N] [--holes 1,2,3] [--models ar,mdm] [--modes none,con]
 //          [--seed S] [--json OUT] [--no-gxx] [--verify-corpus] [--until HH:MM (UTC)] [--only NAME,...]
+//          [--grammar FILE] [--hunt N [--hunt-out FILE.jsonl]]
 // Needs `npm run build` first (imports dist/, or the build named by GRAMFILL_DIST relative to the repo).
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
 import { dirname, join } from "node:path";
@@ -25,7 +26,7 @@ const CORPUS = join(ROOT, "bench", "data", "cpp-heldout");
 // GRAMFILL_DIST: a private build (e.g. `npx tsc -p tsconfig.build.json --outDir dist-e`), so that a
 // long run does not break when someone rebuilds dist/ meanwhile
 const DIST = process.env.GRAMFILL_DIST ? join(ROOT, process.env.GRAMFILL_DIST) : join(ROOT, "dist");
-const { CausalLM, MaskedDiffusionLM, Vocabulary, arModel, compileGrammar, diffusionGenerate, fimGenerate, loadGrammarFile, mdmModel, readModelFolder } =
+const { CausalLM, InfillChecker, MaskedDiffusionLM, Vocabulary, arModel, compileGrammar, diffusionGenerate, fimGenerate, loadGrammarFile, mdmModel, readModelFolder } =
   await import(pathToFileURL(join(DIST, "index.js")).href);
 
 const { values } = parseArgs({
@@ -40,6 +41,13 @@ const { values } = parseArgs({
     "verify-corpus": { type: "boolean", default: false },
     until: { type: "string" },
     only: { type: "string" },
+    grammar: { type: "string" },
+    hunt: { type: "string" },
+    "hunt-out": { type: "string" },
+    resume: { type: "boolean", default: false },
+    // AR with whole-canvas checks (no PrefixChecker): the "before" of the FIM prefix re-use
+    "fim-whole": { type: "boolean", default: false },
+    report: { type: "string" },
   },
 });
 
@@ -77,17 +85,28 @@ if (!values["no-gxx"]) {
   }
 }
 let gxxFile = 0;
-/** g++ -std=c++17 -fsyntax-only accepts (null when g++ is not used) */
-function gxxAccepts(text) {
+/** g++ -std=c++17 -fsyntax-only on `text`: null when g++ is not used, else { ok, errors: the "error:" lines } */
+function gxxRun(text) {
   if (!gxx) return null;
   const f = join(tmp, `c${gxxFile++ % 8}.cpp`);
   writeFileSync(f, text);
   try {
     execFileSync("g++", ["-std=c++17", "-fsyntax-only", ...(gxx.pchDir ? ["-I", gxx.pchDir] : []), f], { stdio: "pipe" });
-    return true;
-  } catch {
-    return false;
+    return { ok: true, errors: [] };
+  } catch (e) {
+    const errors = String(e.stderr ?? "").split("\n").filter((l) => l.includes(" error: ")).map((l) => l.slice(l.indexOf(f) + f.length + 1));
+    return { ok: false, errors };
   }
+}
+/** g++ -std=c++17 -fsyntax-only accepts (null when g++ is not used) */
+const gxxAccepts = (text) => gxxRun(text)?.ok ?? null;
+// g++ also checks names and types, which no fill by these models gets right; its errors that are about
+// syntax ("expected …", "stray …", unterminated literals or #if) are told apart by their wording
+const GXX_SYNTAX = /expected|stray|missing terminating|unterminated|before .* token|empty character constant|#else without|#endif without|#elif without/;
+/** { gxx: accepted, gxx_syntax: no syntax error } (null when g++ is not used) */
+function gxxJudge(text) {
+  const g = gxxRun(text);
+  return { gxx: g?.ok ?? null, gxx_syntax: g ? !g.errors.some((e) => GXX_SYNTAX.test(e)) : null };
 }
 
 // ---------------------------------------------------------------- corpus and canvases
@@ -162,9 +181,101 @@ let skipped = 0;
 
 // ---------------------------------------------------------------- models
 
-const grammar = compileGrammar(loadGrammarFile(join(ROOT, "grammars", "cpp.lark")));
+// --grammar FILE: another version of cpp.lark (to compare before/after a grammar fix on the same seed)
+const grammar = compileGrammar(loadGrammarFile(values.grammar ?? join(ROOT, "grammars", "cpp.lark")));
+
+// ---------------------------------------------------------------- --hunt N: over-acceptance search
+// N canvases cut from random programs (1–3 holes of 5–100 characters), in three shapes by turn:
+// unbounded holes (fill-in-the-middle), holes of ⌈len/4⌉ masked token positions of ≤ 16 bytes
+// (diffusion), and a first hole whose original text was partly written before the hole (a FIM
+// generation in progress). The checker's witness completes each; the completed program is valid
+// for cpp.lark by construction, so every program tree-sitter rejects is a disagreement to judge:
+// a grammar over-acceptance, or a construct g++ accepts (tree-sitter's gap) or rejects only for
+// semantic reasons. Printed per disagreement: the fills in context, tree-sitter's first error,
+// g++'s first errors; a summary line at the end (and JSON lines with --hunt-out FILE).
+/** tree-sitter's first ERROR/MISSING node, or null */
+function treeSitterError(text) {
+  const tree = tsParser.parse(text);
+  try {
+    const find = (n) => {
+      if (n.isError || n.isMissing) return n;
+      if (!n.hasError) return null;
+      for (const c of n.children) {
+        const e = find(c);
+        if (e) return e;
+      }
+      return n;
+    };
+    const e = tree.rootNode.hasError ? find(tree.rootNode) : null;
+    return e ? { type: (e.isMissing ? "MISSING " : "") + e.type, at: e.startIndex, row: e.startPosition.row + 1, col: e.startPosition.column + 1 } : null;
+  } finally {
+    tree.delete();
+  }
+}
+if (values.hunt) {
+  const n = Number(values.hunt);
+  const checker = new InfillChecker(grammar);
+  const out = [];
+  const counts = { canvases: 0, feasible: 0, infeasible: 0, unknown: 0, tsRejects: 0, gxxSyntax: 0 };
+  let checkMs = 0;
+  for (let i = 0; i < n; i++) {
+    const p = programs[Math.floor(rnd() * programs.length)];
+    const k = randInt(1, 3);
+    const holes = cutHoles(p.text, k);
+    const shape = ["fim", "tokens", "partial"][i % 3];
+    const canvas = [];
+    let at = 0;
+    holes.forEach((h, hi) => {
+      let text = p.text.slice(at, h.start);
+      const original = p.text.slice(h.start, h.end);
+      if (shape === "partial" && hi === 0) text += original.slice(0, randInt(0, original.length - 1));
+      if (text) canvas.push({ text });
+      canvas.push({ hole: shape === "tokens" ? { tokens: Math.ceil(original.length / 4), maxTokenBytes: 16 } : {} });
+      at = h.end;
+    });
+    if (at < p.text.length) canvas.push({ text: p.text.slice(at) });
+    counts.canvases++;
+    const t0 = performance.now();
+    const r = checker.check(canvas);
+    checkMs += performance.now() - t0;
+    counts[r.status]++;
+    if (r.status !== "feasible") continue;
+    const text = new TextDecoder().decode(r.text);
+    const tsErr = treeSitterError(text);
+    if (!tsErr) continue;
+    counts.tsRejects++;
+    const g = gxxRun(text);
+    const gSyntax = g ? g.errors.filter((e) => GXX_SYNTAX.test(e)) : [];
+    if (gSyntax.length) counts.gxxSyntax++;
+    // the fills in context: 30 characters of the canvas before and after each
+    const fills = r.witness.map((w) => new TextDecoder().decode(w));
+    const ctx = [];
+    let pos = 0;
+    let hole = 0;
+    for (const [ci, part] of canvas.entries()) {
+      if ("text" in part) pos += Buffer.byteLength(part.text);
+      else {
+        const f = fills[hole++];
+        const before = (canvas[ci - 1] && "text" in canvas[ci - 1] ? canvas[ci - 1].text : "").slice(-30);
+        const after = (canvas[ci + 1] && "text" in canvas[ci + 1] ? canvas[ci + 1].text : "").slice(0, 30);
+        ctx.push(`${before}⟦${f}⟧${after}`);
+        pos += Buffer.byteLength(f);
+      }
+    }
+    const rec = { i, program: p.name, shape, k, fills, context: ctx, ts: tsErr, tsNear: text.slice(Math.max(0, tsErr.at - 30), tsErr.at + 30), gxx: g?.errors.slice(0, 4) ?? null, gxxSyntax: gSyntax.slice(0, 3) };
+    out.push(rec);
+    console.log(`#${i} ${p.name} ${shape} k=${k}: tree-sitter ${tsErr.type} at ${tsErr.row}:${tsErr.col} near ${JSON.stringify(rec.tsNear)}`);
+    for (const c of ctx) console.log(`    fill: ${JSON.stringify(c)}`);
+    if (gSyntax.length) console.log(`    g++ syntax: ${gSyntax[0]}`);
+    else if (g) console.log(`    g++: ${g.ok ? "accepts" : g.errors[0]}`);
+  }
+  console.log(`hunt seed ${values.seed}: ${counts.canvases} canvases, ${counts.feasible} feasible (${counts.infeasible} infeasible, ${counts.unknown} unknown), tree-sitter rejects ${counts.tsRejects} witnesses (g++ syntax errors in ${counts.gxxSyntax}); checks ${(checkMs / 1000).toFixed(1)} s`);
+  if (values["hunt-out"]) writeFileSync(values["hunt-out"], out.map((r) => JSON.stringify(r)).join("\n") + "\n");
+  rmSync(tmp, { recursive: true, force: true });
+  process.exit(0);
+}
 const models = {};
-for (const m of values.models.split(",")) {
+for (const m of values.report ? [] : values.models.split(",")) {
   const folder = readModelFolder(m);
   const vocab = Vocabulary.fromTokenizerJson(folder.dir);
   if (m === "mdm") {
@@ -190,18 +301,48 @@ async function fill(modelName, constrained, canvas) {
     return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: r.complete, s: r.stats };
   }
   const parts = canvas.parts.map((x) => (x.hole ? { hole: true } : { text: x.text }));
-  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0 });
+  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0, reusePrefix: !values["fim-whole"] });
   return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: true, s: r.stats };
 }
 
 // ---------------------------------------------------------------- run
 
+// --json OUT is rewritten after every generation; with --resume, the rows already in OUT (same seed
+// and programs) are kept and their generations skipped, so a long run can be stopped and continued,
+// or split: several processes with different --models/--modes each write their own OUT, and
+// `--report OUT1,OUT2,...` prints one table from all of them (no generation runs).
 const rows = [];
+const key = (r) => `${r.model}|${r.mode}|${r.holes}|${r.program}`;
+const done = new Set();
+if (values.resume && values.json && existsSync(values.json)) {
+  const old = JSON.parse(readFileSync(values.json, "utf8"));
+  if (old.seed !== values.seed || old.programs.join() !== chosen.map((p) => p.name).join()) throw new Error(`${values.json} is from another seed or program sample`);
+  for (const r of old.rows) {
+    rows.push(r);
+    done.add(key(r));
+  }
+  process.stderr.write(`resuming: ${rows.length} generations from ${values.json}\n`);
+}
 const started = new Date();
+const save = () => values.json && writeFileSync(values.json, JSON.stringify({ started: started.toISOString(), seed: values.seed, programs: chosen.map((p) => p.name), rows }, null, 1));
 const load0 = os.loadavg();
-for (const modelName of Object.keys(models)) {
+if (values.report) {
+  for (const f of values.report.split(",")) for (const r of JSON.parse(readFileSync(f, "utf8")).rows) rows.push(r);
+  // rows written before gxx_syntax existed: rebuild the text from the canvas (same --seed and --programs)
+  const byKey = new Map(canvases.map((c) => [`${c.program}|${c.k}`, c]));
+  for (const r of rows) {
+    if (r.gxx_syntax !== undefined || !gxx) continue;
+    const c = byKey.get(`${r.program}|${r.holes}`);
+    if (!c || c.parts.filter((x) => x.hole).some((x, i) => x.original !== r.originals[i])) continue;
+    let h = 0;
+    r.gxx_syntax = gxxJudge(c.parts.map((x) => (x.hole ? r.fills[h++] : x.text)).join("")).gxx_syntax;
+  }
+  rows.sort((a, b) => (a.model + a.mode < b.model + b.mode ? -1 : a.model + a.mode > b.model + b.mode ? 1 : 0));
+}
+for (const modelName of values.report ? [] : Object.keys(models)) {
   for (const mode of values.modes.split(",")) {
     for (const c of canvases) {
+      if (done.has(`${modelName}|${mode}|${c.k}|${c.program}`)) continue;
       if (Date.now() > deadline) {
         skipped++;
         continue;
@@ -211,13 +352,15 @@ for (const modelName of Object.keys(models)) {
       const wall = performance.now() - t0;
       const row = {
         model: modelName, mode, holes: c.k, program: c.program,
-        ts: treeSitterAccepts(r.text), gxx: gxxAccepts(r.text), fallback: r.fallback, complete: r.complete,
+        ts: treeSitterAccepts(r.text), ...gxxJudge(r.text), fallback: r.fallback, complete: r.complete,
         ours: mode === "con" ? grammar.check(r.text, { prefix: false, timeoutMs: 20_000 }).ok : null,
         checks: r.s.checks ?? 0, check_p50: r.s.check_ms_p50 ?? 0, check_p99: r.s.check_ms_p99 ?? 0,
         model_ms: r.s.model_ms, constraint_ms: r.s.constraint_ms ?? 0, tokens: r.s.tokens, wall_ms: Math.round(wall),
+        witness_reuses: r.s.witness_reuses ?? null, fim_whole: modelName === "ar" && mode === "con" ? values["fim-whole"] : null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
       };
       rows.push(row);
+      save();
       process.stderr.write(`${modelName} ${mode} k=${c.k} ${c.program}: ts=${row.ts} g++=${row.gxx} fallback=${row.fallback} checks=${row.checks} ${row.wall_ms} ms\n`);
     }
   }
@@ -225,18 +368,18 @@ for (const modelName of Object.keys(models)) {
 
 // ---------------------------------------------------------------- report
 
-const pct = (a, n) => (n ? `${((100 * a) / n).toFixed(1)}%` : "–");
+const pct = (a, n) => (n ? `${((100 * a) / n).toFixed(1)}% (${a}/${n})` : "–");
 const quantile = (xs, q) => {
   if (!xs.length) return 0;
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
 };
 const lines = [];
-lines.push(`C++ infilling on the held-out corpus: ${chosen.length} programs × holes ${holeCounts.join("/")} (seed ${values.seed}); ${started.toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${load0.map((x) => x.toFixed(1)).join(" ")} → ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
+lines.push(`C++ infilling on the held-out corpus: ${new Set(rows.map((r) => r.program)).size} programs × holes ${holeCounts.join("/")} (seed ${values.seed}); ${started.toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${load0.map((x) => x.toFixed(1)).join(" ")} → ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 if (skipped) lines.push(`${skipped} generations not started (--until ${values.until})`);
 lines.push("");
-lines.push("| model | mode | holes | n | tree-sitter valid | g++ valid | Con.− (no fallback, ts) | fallback used | checks/gen | check ms p50 / p99 | constraint / model time |");
-lines.push("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|");
+lines.push("| model | mode | holes | n | tree-sitter valid | g++ no syntax error | g++ valid | Con.− (no fallback, ts) | fallback used | checks/gen | check ms p50 / p99 | constraint / model time | constraint ms / token |");
+lines.push("|---|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|--:|");
 const groups = new Map();
 for (const r of rows) {
   for (const key of [`${r.model}|${r.mode}|${r.holes}`, `${r.model}|${r.mode}|all`]) {
@@ -244,21 +387,25 @@ for (const r of rows) {
     groups.get(key).push(r);
   }
 }
-for (const [key, g] of groups) {
+const order = (k) => k.replace(/\|all$/, "|9");
+for (const [key, g] of [...groups].sort((a, b) => (order(a[0]) < order(b[0]) ? -1 : 1))) {
   const [model, mode, holes] = key.split("|");
   const n = g.length;
   const con = mode === "con";
   const ts = g.filter((r) => r.ts).length;
   const gx = g.filter((r) => r.gxx === true).length;
+  const gs = g.filter((r) => r.gxx_syntax === true).length;
+  const gsN = g.filter((r) => r.gxx_syntax !== undefined && r.gxx_syntax !== null).length;
+  const perToken = g.reduce((a, r) => a + r.constraint_ms, 0) / Math.max(1, g.reduce((a, r) => a + (r.tokens ?? 0), 0));
   const conMinus = g.filter((r) => r.ts && !r.fallback).length;
   const fb = g.filter((r) => r.fallback).length;
   const checks = g.reduce((a, r) => a + r.checks, 0) / n;
   const p50 = quantile(g.map((r) => r.check_p50), 0.5);
   const p99 = quantile(g.map((r) => r.check_p99), 0.99);
   const cm = g.reduce((a, r) => a + r.constraint_ms, 0) / Math.max(1e-9, g.reduce((a, r) => a + r.model_ms, 0));
-  lines.push(`| ${model} | ${con ? "Con." : "unconstrained"} | ${holes} | ${n} | ${pct(ts, n)} | ${gxx ? pct(gx, n) : "–"} | ${con ? pct(conMinus, n) : "–"} | ${con ? pct(fb, n) : "–"} | ${con ? checks.toFixed(1) : "–"} | ${con ? `${p50.toFixed(2)} / ${p99.toFixed(1)}` : "–"} | ${con ? cm.toFixed(2) : "–"} |`);
+  lines.push(`| ${model} | ${con ? "Con." : "unconstrained"} | ${holes} | ${n} | ${pct(ts, n)} | ${gsN ? pct(gs, gsN) : "–"} | ${gxx ? pct(gx, n) : "–"} | ${con ? pct(conMinus, n) : "–"} | ${con ? pct(fb, n) : "–"} | ${con ? checks.toFixed(1) : "–"} | ${con ? `${p50.toFixed(2)} / ${p99.toFixed(1)}` : "–"} | ${con ? cm.toFixed(2) : "–"} | ${con ? perToken.toFixed(1) : "–"} |`);
 }
 const report = lines.join("\n");
 console.log(report);
-if (values.json) writeFileSync(values.json, JSON.stringify({ started: started.toISOString(), seed: values.seed, programs: chosen.map((p) => p.name), rows, report }, null, 1));
+if (values.json && !values.report) writeFileSync(values.json, JSON.stringify({ started: started.toISOString(), seed: values.seed, programs: chosen.map((p) => p.name), rows, report }, null, 1));
 rmSync(tmp, { recursive: true, force: true });
