@@ -97,6 +97,13 @@ export interface InfillStats {
   quickBytes?: number;
 }
 
+/**
+ * `solve` with fewer chart items than this is a local search with a fallback (sessions' repairs,
+ * 20k items): it gets the quick witness search only. Their charts cost 5–50 ms on C++ and mostly
+ * ran out of items; without them the C++ p99 per check went from 37 to 5 ms (bench/RESULTS.md).
+ */
+const LOCAL_SEARCH_ITEMS = 100_000;
+
 const PREDICT = 0;
 const SCAN = 1;
 const COMPLETE = 2;
@@ -172,7 +179,9 @@ export class InfillChecker {
   /**
    * Decides a canvas with holes whose leading fragment `prefix` has read (and accepted). The chart
    * starts at the prefix's last lexeme boundary; witnesses are verified by feeding the rest of the
-   * filled text to the prefix's parser. `acceptFills` (sessions with token-exact runs) may refuse a
+   * filled text to the prefix's parser. A `maxItems` below LOCAL_SEARCH_ITEMS asks for a local
+   * search with a fallback: without `acceptFills`, only the quick witness search runs (unless it
+   * is off), and "unknown" says it found nothing. `acceptFills` (sessions with token-exact runs) may refuse a
    * candidate's fills before the parser sees them; the chart then tries its next candidate.
    */
   solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
@@ -212,6 +221,10 @@ export class InfillChecker {
         if (text !== null) return { status: "feasible", witness: q.fills, text, stats: { ...stats, ms: performance.now() - t0 } };
       }
     }
+    // a bounded local search (a session's repair) has a full check to fall back on: its chart
+    // would rarely close within the bound, so the quick search is all it gets
+    // (not with token-level refusals: their charts find the spellable fills the quick search misses)
+    if (maxItems < LOCAL_SEARCH_ITEMS && this.o.quickBudget > 0 && acceptFills === undefined) return { status: "unknown", witness: null, text: null, reason: "budget", stats: { ...stats, ms: performance.now() - t0 } };
     let result: InfillResult | null = null;
     let lastSignature = "";
     for (const [maxExact, minExact] of tiers) {

@@ -8,7 +8,8 @@
  * 10^4–10^6 items on C++. This search instead walks the canvas left to right with the real parser
  * (`Parser`, exact: greedy contextual lexing included) and tries, per hole, fills made of at most
  * `MAX_WORDS` short words — each terminal's shortest member and its 1–2-byte prefixes (a lexeme the
- * next fragment finishes, `"` or `/*`) — padded to the hole's minimum with an ignored byte; a
+ * next fragment finishes, `"` or `/*`), the heads of short lexemes whose rest starts the next
+ * fragment (`tru` before `e`), the finishers of a lexeme the hole interrupts — padded to the hole's minimum with an ignored byte; a
  * final hole gets the parser's own close-out (`chartCompletion`), possibly after a space or a
  * newline. Every
  * byte goes through the parser, so a fill is kept only if the text so far is a viable prefix, and
@@ -21,8 +22,10 @@ import { chartCompletion } from "../parser/completion.js";
 import type { Parser } from "../parser/parser.js";
 import { splitFill, type Segment } from "./canvas.js";
 
-/** words per hole fill (before padding): searches run with 1, 2, … up to this many (iterative deepening) */
+/** words per hole fill (before padding): fills of 1, 2, … up to this many are tried in turn */
 const MAX_WORDS = 3;
+/** fills of one hole that let the next fragment parse, tried before the hole gives up */
+const MAX_PASSED = 4;
 /** budget units a close-out costs (it walks the parser's chart and clones the parser) */
 const COMPLETION_COST = 200;
 /** close-outs per search: one that fails usually fails for every fill before it (an open comment) */
@@ -31,6 +34,10 @@ const MAX_CLOSE_OUTS = 6;
 export class QuickWitness {
   /** candidate words, shortest first: complete short lexemes, then lexeme openers */
   private readonly words: Uint8Array[];
+  /** the complete short lexemes (shortest members of the terminals) */
+  private readonly whole: Uint8Array[];
+  /** per hole segment of the current search: its bridges, then `words` */
+  private wordsOf: Uint8Array[][] = [];
   private readonly pad: number;
   private readonly compiled: CompiledGrammar;
 
@@ -43,7 +50,8 @@ export class QuickWitness {
   /** per segment index: [start, end) of its fill in `buf` (valid on the success path) */
   private span: Int32Array = new Int32Array(0);
   private closeOuts = 0;
-  private maxWords = 1;
+  /** per hole segment: fills tried that let the next fragment parse (the canvas failed later) */
+  private passed = new Int32Array(16);
   /** what a close-out may follow: nothing, an ignored byte, a newline */
   private readonly tailLeads: Uint8Array[];
 
@@ -69,6 +77,7 @@ export class QuickWitness {
     for (const w of [...whole]) for (let n = 1; n <= 2 && n < w.length; n++) add(w.subarray(0, n), openers);
     const byLen = (a: Uint8Array, b: Uint8Array) => a.length - b.length;
     this.words = [...whole.sort(byLen), ...openers.sort(byLen)];
+    this.whole = whole;
     this.tailLeads = [new Uint8Array(0)];
     if (pad >= 0) this.tailLeads.push(Uint8Array.of(pad));
     if (pad !== 0x0a) this.tailLeads.push(Uint8Array.of(0x0a));
@@ -85,14 +94,16 @@ export class QuickWitness {
     this.left = budget;
     this.base = p.position;
     this.closeOuts = 0;
+    this.wordsOf.length = segs.length;
+    for (let i = from; i < segs.length; i++) {
+      const next = segs[i + 1];
+      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? [...this.bridges(next.bytes), ...this.words] : this.words;
+    }
     if (this.span.length < segs.length * 2) this.span = new Int32Array(segs.length * 2);
+    if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
     let found = false;
     try {
-      // iterative deepening: the cheap fills of every hole are tried before deep fills of any
-      for (this.maxWords = 1; this.maxWords <= MAX_WORDS && !found && this.left > 0; this.maxWords++) {
-        this.closeOuts = 0;
-        found = this.segment(from, offset);
-      }
+      found = this.segment(from, offset);
     } finally {
       p.rollback(p.position - this.base);
     }
@@ -147,45 +158,81 @@ export class QuickWitness {
     if (s.kind === "text") {
       const n = s.bytes.length - off;
       const took = this.feed(s.bytes, off);
-      if (took === n && this.segment(i + 1, 0)) return true;
+      if (took === n) {
+        if (i > 0) this.passed[i - 1]!++;
+        if (this.segment(i + 1, 0)) return true;
+      }
       this.p.rollback(took);
       return false;
     }
     this.span[2 * i] = this.at;
     if (i === segs.length - 1) return this.tail(s, i);
-    return this.hole(s, i, 0);
+    // fills of 0–1 words, then 2, then 3 (iterative deepening per hole), and at most
+    // MAX_PASSED of them that let the next fragment parse: when the canvas fails further on,
+    // another fill of this hole rarely helps, and retrying each would multiply over the holes
+    this.passed[i] = 0;
+    for (let limit = 1; limit <= MAX_WORDS; limit++) {
+      if (this.hole(s, i, 0, limit)) return true;
+      if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
+    }
+    return false;
   }
 
-  /** Fills hole segment i with up to MAX_WORDS − depth more words (`len` bytes written so far), then goes on. */
-  private hole(s: Segment & { kind: "hole" }, i: number, depth: number): boolean {
+  /** Fills hole segment i with exactly `limit` words (also none when `limit` is 1; `depth` written so far), then goes on. */
+  private hole(s: Segment & { kind: "hole" }, i: number, depth: number, limit: number): boolean {
     const len = this.at - this.span[2 * i]!;
-    // close the hole here, padded to its minimum
-    const short = s.range.min - len;
-    if (short <= 0 || this.pad >= 0) {
-      const n = Math.max(0, short);
-      if (len + n <= s.range.max) {
-        const took = this.feedPad(n);
-        if (took === n) {
-          this.span[2 * i + 1] = this.at;
-          if (this.segment(i + 1, 0)) return true;
+    if (depth === limit || (depth === 0 && limit === 1)) {
+      // close the hole here, padded to its minimum
+      const short = s.range.min - len;
+      if (short <= 0 || this.pad >= 0) {
+        const n = Math.max(0, short);
+        if (len + n <= s.range.max) {
+          const took = this.feedPad(n);
+          if (took === n) {
+            this.span[2 * i + 1] = this.at;
+            if (this.segment(i + 1, 0)) return true;
+          }
+          this.p.rollback(took);
         }
-        this.p.rollback(took);
       }
+      if (depth === limit) return false;
     }
-    if (depth === this.maxWords) return false;
     // a hole inside a lexeme: first the shortest ways to finish it (`tr` → `ue`)
-    const words = depth === 0 && !this.p.atLexemeStart ? this.finishers() : this.words;
+    const words = depth === 0 && !this.p.atLexemeStart ? [...this.finishers(), ...this.wordsOf[i]!] : this.wordsOf[i]!;
     for (const w of words) {
-      if (this.left <= 0) return false;
+      if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
       if (len + w.length > s.range.max) continue;
       const took = this.feed(w);
-      if (took === w.length && this.hole(s, i, depth + 1)) return true;
+      if (took === w.length && this.hole(s, i, depth + 1, limit)) return true;
       this.p.rollback(took);
     }
     return false;
   }
 
-  /** The shortest ways (≤ 8 bytes) to finish the parser's pending lexeme as each terminal it may still become, then the other words. */
+  /**
+   * Heads of short lexemes whose rest starts the next fragment (`tru` before `e, …`, `ret` before
+   * `urn x;`): the fill that lets the fragment's first lexeme be one the grammar knows.
+   */
+  private bridges(next: Uint8Array): Uint8Array[] {
+    const out: Uint8Array[] = [];
+    const seen = new Set<string>();
+    for (const w of this.whole) {
+      for (let j = 1; j < w.length && j <= next.length; j++) {
+        let tail = true;
+        for (let k = 0; k < j && tail; k++) tail = w[w.length - j + k] === next[k];
+        if (!tail) continue;
+        const head = w.subarray(0, w.length - j);
+        const key = head.join(",");
+        if (!seen.has(key)) {
+          seen.add(key);
+          out.push(head);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** The shortest ways (≤ 8 bytes) to finish the parser's pending lexeme as each terminal it may still become. */
   private finishers(): Uint8Array[] {
     const q = this.p.lexerState;
     let out = this.finisherCache.get(q);
@@ -197,7 +244,6 @@ export class QuickWitness {
         const w = g.exprs.nullable(e) ? null : g.exprs.shortestMember(e);
         if (w !== null && w.length <= 8) out.push(w);
       }
-      out.push(...this.words);
       this.finisherCache.set(q, out);
     }
     return out;

@@ -8,6 +8,8 @@ import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, fillCanvas, tokenHole, type Canvas } from "../../src/infill/index.js";
+import { segmentsOf } from "../../src/infill/canvas.js";
+import { PrefixParse } from "../../src/infill/prefix.js";
 import { sampleWord } from "../../src/grammar/sample.js";
 import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
 
@@ -93,5 +95,20 @@ describe("quick witness search", () => {
     expect(on.stats.quickBytes).toBeGreaterThan(0);
     expect(json.check(fillCanvas(canvas, on.witness!)).ok).toBe(true);
     for (const f of on.witness!) expect(f.length >= 1 && f.length <= 8).toBe(true);
+  });
+
+  it("a bounded local search (a session's repair) gets the quick search only", () => {
+    const canvas: Canvas = [{ text: "[" }, { hole: { minBytes: 1, maxBytes: 8 } }, { text: "abc def" }, { hole: { minBytes: 1, maxBytes: 8 } }, { text: "]" }];
+    const c = new InfillChecker(json, { quickBudget: 50 });
+    const solve = (maxItems: number) => {
+      const { segments, holeCount } = segmentsOf(canvas, 8);
+      const prefix = new PrefixParse(json);
+      prefix.feed(new TextEncoder().encode("["));
+      return c.solve(canvas, segments, holeCount, prefix, performance.now(), maxItems);
+    };
+    const local = solve(20_000);
+    expect(local.status).toBe("unknown");
+    expect(local.stats.tiers).toBe(0);
+    expect(solve(200_000).status).toBe("feasible");
   });
 });
