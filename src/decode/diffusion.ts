@@ -139,6 +139,12 @@ export interface DiffusionOptions {
   tokenExact?: boolean;
   /** checks spent going down one position's distribution when a step committed nothing (default 24) */
   maxDeepChecks?: number;
+  /**
+   * token-exact: full checks (charts over the whole canvas) one step may run (default 6); past it,
+   * candidates are asked only of the session's cheap answers (parser, witness, local repair), and one
+   * those cannot decide is skipped for this step (not banned; `skipped`)
+   */
+  maxFullChecksPerStep?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
@@ -162,6 +168,8 @@ export interface DiffusionStats {
   deferred: number;
   /** token-exact: candidates refused because no token-level witness was found (not a proof; counted in rejections) */
   unknown_refused: number;
+  /** token-exact: candidates left undecided because the step's full-check budget was spent (not banned) */
+  skipped: number;
   /** steps that committed nothing from the top candidates, so one position went down its whole distribution */
   deep_searches: number;
   /**
@@ -219,6 +227,10 @@ class DiffusionRun {
   private readonly planBytes: number;
   /** sessions check runs at the token level (see `tokenExact`) */
   private readonly tokenExact: boolean;
+  /** full checks (charts) the current step may still run (token-exact; see `maxFullChecksPerStep`) */
+  private fullChecksLeft = Infinity;
+  /** the last `check` was not decided: the full check it needed was over the step's budget */
+  private lastSkipped = false;
   /** candidates the planning budget deferred in this step, by position */
   private deferred = new Map<number, Set<number>>();
   private sessionPos: Int32Array;
@@ -272,6 +284,7 @@ class DiffusionRun {
     prefiltered: 0,
     deferred: 0,
     unknown_refused: 0,
+    skipped: 0,
     deep_searches: 0,
     last_resort: 0,
     check_ms_p50: 0,
@@ -411,6 +424,7 @@ class DiffusionRun {
     this.rows.clear();
     this.deferred.clear();
     this.noise.clear();
+    this.fullChecksLeft = this.tokenExact ? (this.o.maxFullChecksPerStep ?? 6) : Infinity;
     const c0 = performance.now();
     const constraintBefore = this.constraintTime();
     try {
@@ -494,14 +508,13 @@ class DiffusionRun {
         return { ok: true, checks: 1 };
       }
       this.stats.deferred++;
-      let d = this.deferred.get(p);
-      if (!d) this.deferred.set(p, (d = new Set()));
-      d.add(v);
+      this.deferOne(p, v);
       this.pick(p);
       return { ok: false, checks: 1 };
     }
     if (this.checker && !this.check(p, v)) {
-      this.ban(p, v);
+      if (this.lastSkipped) this.deferOne(p, v);
+      else this.ban(p, v);
       this.pick(p);
       return { ok: false, checks: 1 };
     }
@@ -558,7 +571,7 @@ class DiffusionRun {
           this.commit(p, v);
           return true;
         }
-        this.ban(p, v);
+        if (!this.lastSkipped) this.ban(p, v);
       }
     }
     if (w < 0) return false;
@@ -680,6 +693,13 @@ class DiffusionRun {
     return true;
   }
 
+  /** Leaves (p, v) out for the rest of this step (undecided, not refused). */
+  private deferOne(p: number, v: number): void {
+    let d = this.deferred.get(p);
+    if (!d) this.deferred.set(p, (d = new Set()));
+    d.add(v);
+  }
+
   private ban(p: number, v: number): void {
     let s = this.banned.get(p);
     if (!s) this.banned.set(p, (s = new Set()));
@@ -775,13 +795,21 @@ class DiffusionRun {
    */
   private check(p: number, v: number, plan = false): boolean {
     const s = plan ? this.planSession : this.session;
-    const ok = (status: string) => {
-      if (status === "unknown" && this.tokenExact && s) this.stats.unknown_refused++;
-      return plan || (this.tokenExact && s) ? status === "feasible" : status !== "infeasible";
-    };
+    this.lastSkipped = false;
+    const ok = (status: string) => (plan || (this.tokenExact && s) ? status === "feasible" : status !== "infeasible");
     if (s) {
       const sp = this.sessionPos[p]!;
-      return this.cs.time(() => ok((v === this.eosId ? s.tryEnd(sp) : s.tryCommit(sp, this.vocab.tokenBytes(v))).status));
+      // token-exact: past the step's full-check budget only the session's cheap answers are asked for
+      const cheap = this.tokenExact && !plan && this.fullChecksLeft <= 0;
+      const { chart, skipped } = s.counts;
+      let status = "";
+      const r = this.cs.time(() => ok((status = (v === this.eosId ? s.tryEnd(sp, cheap) : s.tryCommit(sp, this.vocab.tokenBytes(v), cheap)).status)));
+      if (s.counts.skipped > skipped) {
+        this.lastSkipped = true;
+        this.stats.skipped++;
+      } else if (status === "unknown" && this.tokenExact && !plan) this.stats.unknown_refused++;
+      if (!plan && s.counts.chart > chart) this.fullChecksLeft--;
+      return r;
     }
     if (plan && this.checkerFull) {
       const full = this.checkerFull;

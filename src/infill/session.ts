@@ -46,9 +46,22 @@ export const WITNESS_EOS = -2;
 export interface SessionOptions {
   /** token-exact runs over this speller's tokens (see the header) */
   speller?: TokenSpeller;
-  /** checks of tightened byte ranges after a witness fails at the token level (default 3) */
+  /** checks of tightened byte ranges after a witness fails at the token level (default 1: [k, k]; then [k, 2k], [k, 4k]) */
   tightenAttempts?: number;
+  /**
+   * unspellable candidates one chart may offer before it is stopped (default 2): the checker would
+   * otherwise escalate to its exact (costly) tiers, which rarely change the spelling
+   */
+  maxSpellRejects?: number;
+  /**
+   * chart items of one full check before "unknown" (default: the checker's own budget; token-exact
+   * sessions 50,000 — "unknown" is a refusal there, so a long search for it buys nothing)
+   */
+  maxItems?: number;
 }
+
+/** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
+class StopChart extends Error {}
 
 /** Per hole of a (local) canvas: a run of `count` token positions (tail: may end early), or null (opaque). */
 type RunSpec = { count: number; tail: boolean } | null;
@@ -93,10 +106,12 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered by way: witness re-use, local repair, parser rejection, full chart; token level: the witness's own token, tightened re-checks, "unknown" */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0 };
+  /** checks answered by way: witness re-use, local repair, parser rejection, full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries */
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
+  private readonly maxSpellRejects: number;
+  private readonly maxItems: number | undefined;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -105,7 +120,9 @@ export class InfillSession {
   constructor(checker: InfillChecker, canvas: Canvas, defaultMaxTokenBytes: number, opts: SessionOptions = {}) {
     this.checker = checker;
     this.speller = opts.speller;
-    this.tightenAttempts = opts.tightenAttempts ?? 3;
+    this.tightenAttempts = opts.tightenAttempts ?? 1;
+    this.maxSpellRejects = opts.maxSpellRejects ?? 2;
+    this.maxItems = opts.maxItems ?? (opts.speller ? 50_000 : undefined);
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -179,8 +196,12 @@ export class InfillSession {
     return this.tokWit?.[p] ?? -1;
   }
 
-  /** Would committing `bytes` at masked position p keep the canvas feasible? The session is unchanged. */
-  tryCommit(p: number, bytes: Uint8Array): InfillResult {
+  /**
+   * Would committing `bytes` at masked position p keep the canvas feasible? The session is unchanged.
+   * `cheap`: answer only from the parser, the witness and the local repair; "unknown" (reason
+   * "budget") where the full check would be needed (`counts.skipped`).
+   */
+  tryCommit(p: number, bytes: Uint8Array, cheap = false): InfillResult {
     this.expectMasked(p);
     if (bytes.length === 0) throw new GramfillError("input_invalid", "a committed token has at least one byte (use tryEnd for EOS)");
     const t0 = performance.now();
@@ -188,11 +209,11 @@ export class InfillSession {
     let r: InfillResult | null = null;
     // a commit only narrows the fillings: an infeasible canvas stays infeasible
     if (this.refuted || this.known?.status === "infeasible") r = this.answer("infeasible", null, null, t0);
-    else if (this.speller) r = this.tryCommitTokens(p, bytes, t0);
+    else if (this.speller) r = this.tryCommitTokens(p, bytes, t0, cheap);
     else {
       r = this.fitWitness(p, bytes, t0);
       if (r === null) r = this.repairWitness(p, bytes, t0);
-      if (r === null) r = this.solve(this.build(p, bytes, this.itemEnd), t0);
+      if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(p, bytes, this.itemEnd), t0);
     }
     this.lastTry = { p, bytes, result: r };
     return r;
@@ -207,16 +228,16 @@ export class InfillSession {
     if (tried !== null) this.adopt(tried);
   }
 
-  /** Would EOS at masked position p (p and every later position padding) keep the canvas feasible? */
-  tryEnd(p: number): InfillResult {
+  /** Would EOS at masked position p (p and every later position padding) keep the canvas feasible? `cheap`: as in `tryCommit`. */
+  tryEnd(p: number, cheap = false): InfillResult {
     this.expectMasked(p);
     const t0 = performance.now();
     this.counts.checks++;
     let r: InfillResult | null = null;
     if (this.refuted || this.known?.status === "infeasible" || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
-    else if (this.speller) r = this.tryEndTokens(p, t0);
+    else if (this.speller) r = this.tryEndTokens(p, t0, cheap);
     if (r === null) r = this.fitWitnessEnd(p, t0);
-    if (r === null) r = this.solve(this.build(-1, null, this.itemOf(p)), t0);
+    if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(-1, null, this.itemOf(p)), t0);
     this.lastTry = { p, bytes: null, result: r };
     return r;
   }
@@ -363,7 +384,10 @@ export class InfillSession {
         return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
       }
       this.counts.chart++;
-      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, undefined, acceptFills);
+      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, this.maxItems, acceptFills);
+    } catch (e) {
+      if (e instanceof StopChart) return { status: "unknown", witness: null, text: null, reason: "unverified", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+      throw e;
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
@@ -449,7 +473,13 @@ export class InfillSession {
         fills = [];
         text = lead;
       } else {
-        const r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS, accept);
+        let r: InfillResult;
+        try {
+          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS, accept);
+        } catch (e) {
+          if (e instanceof StopChart) return null;
+          throw e;
+        }
         if (r.status !== "feasible") return null;
         fills = r.witness!;
         text = r.text!;
@@ -472,13 +502,15 @@ export class InfillSession {
   }
 
   /** The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records the runs that fail. */
-  private spellableHook(specs: RunSpec[], failed?: Set<number>): (fills: Uint8Array[]) => boolean {
+  private spellableHook(specs: RunSpec[], failed?: Set<number>, stops = true): (fills: Uint8Array[]) => boolean {
     const sp = this.speller!;
+    let rejects = 0;
     return (fills) => {
       for (let i = 0; i < specs.length; i++) {
         const r = specs[i];
         if (r && !sp.canSpell(fills[i]!, r.count, r.tail)) {
           failed?.add(i);
+          if (stops && ++rejects >= this.maxSpellRejects) throw new StopChart();
           return false;
         }
       }
@@ -530,7 +562,13 @@ export class InfillSession {
     return fills;
   }
 
-  private tryCommitTokens(p: number, bytes: Uint8Array, t0: number): InfillResult {
+  /** "unknown": the full check was not run (a `cheap` try). */
+  private skipped(t0: number): InfillResult {
+    this.counts.skipped++;
+    return { status: "unknown", witness: null, text: null, reason: "budget", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+  }
+
+  private tryCommitTokens(p: number, bytes: Uint8Array, t0: number, cheap: boolean): InfillResult {
     const next = this.build(p, bytes, this.itemEnd);
     const tw = this.tokWit;
     if (tw !== null && tw[p]! >= 0 && sameBytes(this.speller!.bytesOf(tw[p]!), bytes)) {
@@ -540,7 +578,7 @@ export class InfillSession {
       return r;
     }
     const specs = this.specsOf(next);
-    let r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(specs)));
+    let r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(specs, undefined, false)));
     if (r === null && this.witness !== null) {
       const ri = this.built.runs.findIndex((x) => x.first >= 0 && p >= x.first && p < x.first + x.count);
       if (ri >= 0) {
@@ -553,10 +591,10 @@ export class InfillSession {
         r = this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(local)));
       }
     }
-    return r ?? this.solveTokens(next, t0);
+    return r ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0));
   }
 
-  private tryEndTokens(p: number, t0: number): InfillResult | null {
+  private tryEndTokens(p: number, t0: number, cheap: boolean): InfillResult | null {
     const next = this.build(-1, null, this.itemOf(p));
     const tw = this.tokWit;
     if (tw !== null && tw[p] === WITNESS_EOS) {
@@ -564,13 +602,14 @@ export class InfillSession {
       this.tokWitOf.set(r, tw);
       return r;
     }
-    return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? this.solveTokens(next, t0);
+    return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0));
   }
 
   /**
-   * The full check at the token level: the chart's candidates must spell (hook); if the chart
-   * offered only unspellable ones, the runs that failed are re-checked with byte ranges [k, k]
-   * (then [k, 2k], [k, 4k]), adding runs that fail later, within `tightenAttempts` charts.
+   * The full check at the token level: the chart's candidates must spell (hook; the chart is
+   * stopped after `maxSpellRejects` unspellable ones); if it offered only unspellable ones, the runs
+   * that failed are re-checked with byte ranges [k, k] (then [k, 2k], [k, 4k]), adding runs that
+   * fail later, within `tightenAttempts` charts.
    * "infeasible" from the untightened check is a proof; anything else without a spellable
    * witness is "unknown".
    */
