@@ -147,6 +147,19 @@ describe("diffusion decoder with a fake model", () => {
     expect(g.stats.deep_searches).toBe(1);
   });
 
+  it("token-exact: past the step's full-check budget, candidates the session cannot answer cheaply are skipped (not banned)", async () => {
+    // "[" at the last position ("[??[]" never closes the outer bracket): only a full check can tell;
+    // with none allowed it is skipped in every step, never banned, and never committed
+    const model = fakeModel((pos) => (pos === 3 ? [[id("["), 12]] : [[id("1"), 9], [id(","), 8]]));
+    const commits: string[] = [];
+    const r = await diffusionGenerate(model, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, holesMayEnd: false, maxFullChecksPerStep: 0, onCommit: (p, t) => commits.push(`${p}:${TOKENS[t]}`) });
+    expect(r.valid).toBe(true);
+    expect(r.fallbackUsed).toBe(false);
+    expect(r.stats.skipped).toBeGreaterThanOrEqual(2);
+    expect(commits).not.toContain("3:[");
+    expect(r.stats.unknown_refused).toBe(0);
+  });
+
   it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
     // byte-level checks (tokenExact off): the model only ever wants "a", nothing it offers fits
     const bad = fakeModel(() => [[id("a"), 9]]);

@@ -81,6 +81,26 @@ describe("token-exact sessions", () => {
     expect(s.counts.token).toBe(t0 + 1);
   });
 
+  it("cheap tries answer from the parser and the witness only; a full check they would need is skipped (unknown, reason budget)", () => {
+    const v = vocabOf([..."[]0123456789, "]);
+    const c = new InfillChecker(json, { maxTokenBytes: 1 });
+    const s = new InfillSession(c, [{ text: "[" }, { hole: { tokens: 5, maxTokenBytes: 1 } }, { text: "]" }], 1, { speller: new TokenSpeller(v, { maxTokenBytes: 1 }) });
+    expect(s.check().status).toBe("feasible");
+    const w = s.witnessTokenAt(2);
+    // the witness's own token: answered at once, also when cheap
+    expect(s.tryCommit(2, v.tokenBytes(w), true).status).toBe("feasible");
+    // "[" at the last position: "[" + 4 positions + "[]" can never close the outer bracket. Neither the
+    // witness nor a local repair shows that, so a cheap try leaves it undecided, without a chart
+    const charts = s.counts.chart;
+    const r = s.tryCommit(4, enc.encode("["), true);
+    expect(r.status).toBe("unknown");
+    expect(r.reason).toBe("budget");
+    expect(s.counts.skipped).toBe(1);
+    expect(s.counts.chart).toBe(charts);
+    // the full check proves it
+    expect(s.tryCommit(4, enc.encode("[")).status).toBe("infeasible");
+  });
+
   it("agrees with brute force over token fillings on random grammars and vocabularies; witnesses are token sequences of words", () => {
     const tally = { feasible: 0, infeasible: 0, unknown: 0, unknownButFeasible: 0 };
     fc.assert(
