@@ -199,11 +199,16 @@ export class QuickWitness {
     }
     // a hole inside a lexeme: first the shortest ways to finish it (`tr` → `ue`)
     const words = depth === 0 && !this.p.atLexemeStart ? [...this.finishers(), ...this.wordsOf[i]!] : this.wordsOf[i]!;
+    const lexBefore = this.p.lexerState;
+    const setBefore = this.p.currentSet;
     for (const w of words) {
       if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
       if (len + w.length > s.range.max) continue;
       const took = this.feed(w);
-      if (took === w.length && this.hole(s, i, depth + 1, limit)) return true;
+      // a word that leaves the parser as it was (more letters of a string) only adds length, which
+      // padding gives too: inside a string every word would, and the fills multiply
+      const same = took === w.length && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
+      if (took === w.length && !same && this.hole(s, i, depth + 1, limit)) return true;
       this.p.rollback(took);
     }
     return false;
