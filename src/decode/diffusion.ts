@@ -22,9 +22,16 @@
  * or, with `holesMayEnd`, any hole). EOS where a committed token follows in the same hole is
  * refused without a check (EOS early rejection).
  *
- * Budgets: a masked position holds one token of at most `maxTokenBytes` (16) bytes — the decoder
- * offers no longer tokens, so the checker's "r positions hold r..r·M bytes" is its own action space
- * up to the spelling of real tokens. On top, a planning budget (`planBytesPerPosition`, 4): a
+ * Budgets: a masked position holds one token of at most `maxTokenBytes` (16) bytes. With an
+ * incremental session the checks are token-exact (`tokenExact`, default): a commit is kept only
+ * with a witness whose every masked run is spelled by exactly that many tokens of the vocabulary
+ * (infill/tokens.ts); "unknown" is then a refusal (banned like a proof: it can only cost the model
+ * a choice, never validity). The session's token-level witness gives every masked position a token
+ * that is feasible by construction, so a step never fails to commit: when all top candidates are
+ * refused, the first masked position goes down its distribution to that token (`last_resort`).
+ * Each step runs at most `maxFullChecksPerStep` full charts; past it, candidates the session cannot
+ * answer cheaply are skipped for the step (`skipped`, not banned).
+ * Without token-exact checks, a planning budget (`planBytesPerPosition`, default 4 then): a
  * commit must leave every masked run fillable at ≤ 4 bytes per position (verified witness), else
  * it is deferred to a later step — a policy against out-of-order dead ends, not a proof, so no ban.
  * EOSER scales EOS's confidence by γ rising from 0.4 to 1 (the "EOS trap").
@@ -34,8 +41,9 @@
  * checked (a token that breaks the viable prefix cannot be completed either).
  *
  * If nothing can be committed in a step (every candidate refused within `maxChecksPerStep`, or no
- * token left), the output is finished with the checker's witness for the remaining masks:
- * `fallback_used` (the "Con." case; without it "Con.−").
+ * token left, and no token-level witness: whole-canvas checks, `tokenExact: false`, or a first
+ * check that found none), the output is finished with the checker's witness for the remaining
+ * masks: `fallback_used` (the "Con." case; without it "Con.−").
  *
  * Canvases longer than the model's context: each pass shows the model a window of `maxContext`
  * positions centred on the active block's masked positions; the checker always sees the whole text.
