@@ -287,6 +287,16 @@ for (const m of values.report ? [] : values.models.split(",")) {
   }
 }
 
+// --fim-whole: whole-canvas checks, with the same second try without relaxed loops on "unknown" as
+// fimGenerate's PrefixChecker, so that the two differ only in re-using the prefix parse and witnesses
+const wholeRelaxed = new InfillChecker(grammar);
+const wholeExact = new InfillChecker(grammar, { relaxLoops: false });
+const wholeCheck = (c) => {
+  const r = wholeRelaxed.check(c);
+  return r.status === "unknown" && r.reason === "unverified" ? wholeExact.check(c) : r;
+};
+const wholeChecker = { feasible: (c) => wholeCheck(c).status !== "infeasible", witness: (c) => wholeCheck(c).witness };
+
 /** Token budget of a hole: its original text's token count, a quarter more, plus 2 (EOS may end it early). */
 const budgetOf = (encode, original) => Math.ceil(encode(original).length * 1.25) + 2;
 
@@ -301,7 +311,7 @@ async function fill(modelName, constrained, canvas) {
     return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: r.complete, s: r.stats };
   }
   const parts = canvas.parts.map((x) => (x.hole ? { hole: true } : { text: x.text }));
-  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0, reusePrefix: !values["fim-whole"] });
+  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0, ...(constrained && values["fim-whole"] ? { checker: wholeChecker } : {}) });
   return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: true, s: r.stats };
 }
 
@@ -356,7 +366,7 @@ for (const modelName of values.report ? [] : Object.keys(models)) {
         ours: mode === "con" ? grammar.check(r.text, { prefix: false, timeoutMs: 20_000 }).ok : null,
         checks: r.s.checks ?? 0, check_p50: r.s.check_ms_p50 ?? 0, check_p99: r.s.check_ms_p99 ?? 0,
         model_ms: r.s.model_ms, constraint_ms: r.s.constraint_ms ?? 0, tokens: r.s.tokens, wall_ms: Math.round(wall),
-        witness_reuses: r.s.witness_reuses ?? null, fim_whole: modelName === "ar" && mode === "con" ? values["fim-whole"] : null,
+        witness_reuses: r.s.witness_reuses ?? null, unknown_retries: r.s.unknown_retries ?? null, fim_whole: modelName === "ar" && mode === "con" ? values["fim-whole"] : null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
       };
       rows.push(row);

@@ -134,6 +134,8 @@ export interface FimStats {
   fallback_holes: number;
   /** checks answered by the last witness, without a chart */
   witness_reuses: number;
+  /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
+  unknown_retries: number;
   total_ms: number;
 }
 
@@ -156,14 +158,17 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const t0 = performance.now();
   const template = opts.template ?? fimTemplateOf((t) => model.idOf(t), vocab.eosIds);
   if (!template) throw new GramfillError("usage", "the model's vocabulary has no fill-in-the-middle tokens (<|fim_prefix|>, <fim_prefix>, <｜fim▁begin｜>, ▁<PRE>)");
-  const incremental = opts.checker === undefined && opts.grammar !== undefined && (opts.reusePrefix ?? true) ? new PrefixChecker(new InfillChecker(opts.grammar)) : undefined;
+  const incremental =
+    opts.checker === undefined && opts.grammar !== undefined && (opts.reusePrefix ?? true)
+      ? new PrefixChecker(new InfillChecker(opts.grammar), new InfillChecker(opts.grammar, { relaxLoops: false }))
+      : undefined;
   const checker = incremental ?? opts.checker ?? (opts.grammar ? wholeCanvasChecker(opts.grammar) : undefined);
   const maxHoleTokens = opts.maxHoleTokens ?? 32;
   if (!Number.isInteger(maxHoleTokens) || maxHoleTokens < 1) throw new GramfillError("usage", `max tokens per hole must be ≥ 1, not ${maxHoleTokens}`);
   const maxRejections = opts.maxRejectionsPerToken ?? 32;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, unknown_retries: 0, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -287,6 +292,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const bytes = concatBytes(out);
   stats.checks = cs.checks;
   stats.witness_reuses = incremental?.witnessReuses ?? 0;
+  stats.unknown_retries = incremental?.retries ?? 0;
   stats.rejections = cs.rejections;
   stats.check_ms_p50 = round2(cs.quantile(0.5));
   stats.check_ms_p99 = round2(cs.quantile(0.99));
@@ -320,6 +326,12 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
  * Witness re-use: when the last feasible canvas was [lead] [hole] [rest…] with fills F, and the new
  * one is [lead + δ] [hole] [same rest…] with δ a prefix of F[0], the same text fills it (F[0] minus
  * δ, the other fills unchanged): feasible without a chart. Every answer stays exact.
+ *
+ * "unknown" (candidates found, none verified) is asked again of `retry` when given: a checker
+ * without the relaxed loop classes at unbounded holes (lexemes.ts). On C++ canvases with an
+ * unbounded hole the relaxed chart's candidates can all fail verification, and every tier has the
+ * same unbounded graph, so nothing escalates: the answer stayed "unknown", the decoder kept tokens
+ * it could not complete and its fallback witness was null (an invalid output without fallback_used).
  */
 export class PrefixChecker implements FeasibilityChecker {
   private readonly prefix: PrefixParse;
@@ -331,7 +343,13 @@ export class PrefixChecker implements FeasibilityChecker {
   private last: { lead: Uint8Array; rest: ReturnType<typeof segmentsOf>["segments"]; fills: Uint8Array[] } | null = null;
   witnessReuses = 0;
 
-  constructor(private readonly checker: InfillChecker) {
+  /** "unknown" answers given again by `retry` */
+  retries = 0;
+
+  constructor(
+    private readonly checker: InfillChecker,
+    private readonly retry?: InfillChecker,
+  ) {
     this.prefix = new PrefixParse(checker.compiled);
   }
 
@@ -376,7 +394,13 @@ export class PrefixChecker implements FeasibilityChecker {
       if (holeCount === 0) {
         const ok = this.prefix.acceptsRest(lead, lead.length);
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
-      } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
+      } else {
+        r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
+        if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined) {
+          this.retries++;
+          r = this.retry.solve(canvas, segments, holeCount, this.prefix, t0);
+        }
+      }
       if (r.status === "feasible" && r.witness && segments.length > 1 && segments[1]!.kind === "hole" && segments[1]!.holes.length === 1) {
         this.last = { lead, rest: segments.slice(2), fills: r.witness };
       }
