@@ -31,10 +31,12 @@ const { values } = parseArgs({
     unconstrained: { type: "boolean", default: false },
     json: { type: "string" },
     "compile-ms": { type: "string", default: "5000" },
+    from: { type: "string", default: "0" },
   },
 });
 const all = listSchemaFiles(values.data, values.subset ? [values.subset] : undefined);
-const picked = values.sample ? stratifiedSample(all, Number(values.sample), Number(values.seed)) : all.slice(0, Number(values.n));
+// --from K: start at the K-th picked schema (to finish an interrupted run)
+const picked = (values.sample ? stratifiedSample(all, Number(values.sample), Number(values.seed)) : all.slice(0, Number(values.n))).slice(Number(values.from));
 const lm = await MaskedDiffusionLM.load("mdm");
 const vocab = Vocabulary.fromTokenizerJson(lm.folder.dir);
 const model = mdmModel(lm);
@@ -56,7 +58,17 @@ for (const cfg of JSON.parse(values.configs)) {
   const p50 = [], p99 = [], perGen = [], failures = [];
   for (const { file, schema, compiled } of schemas) {
     const t0 = performance.now();
-    const r = await diffusionGenerate(model, vocab, { prompt: "JSON:\n", parts: [{ masks: Number(values.masks) }], ...(values.unconstrained ? {} : { grammar: compiled }), ...cfg });
+    let r;
+    try {
+      r = await diffusionGenerate(model, vocab, { prompt: "JSON:\n", parts: [{ masks: Number(values.masks) }], ...(values.unconstrained ? {} : { grammar: compiled }), ...cfg });
+    } catch (e) {
+      // counted as a failure of the decoder (not valid, not Con.−)
+      acc.ran++;
+      acc.errors = (acc.errors ?? 0) + 1;
+      failures.push({ file, error: String(e.message ?? e).slice(0, 120) });
+      console.error(JSON.stringify({ cfg, file, ok: false, error: String(e.message ?? e).slice(0, 120) }));
+      continue;
+    }
     acc.wall_ms += performance.now() - t0;
     const g = compiled.check(r.text).ok;
     const v = validate(schema, r.text);
@@ -88,6 +100,7 @@ for (const cfg of JSON.parse(values.configs)) {
     ajv_valid: acc.ajvValid,
     con_minus_valid: acc.conMinus,
     fallback: acc.fallback,
+    errors: acc.errors ?? 0,
     checks_per_generation: +(acc.checks / acc.ran).toFixed(1),
     checks_per_generation_p90: q(perGen, 0.9),
     deep_searches: acc.deep,

@@ -404,7 +404,12 @@ class DiffusionRun {
     let fallback: Uint8Array[] | null = null;
     if (stuck && this.checker && (this.o.fallback ?? true)) {
       const c0 = performance.now();
-      fallback = this.checker.witness(this.canvas(-1, -1).canvas);
+      try {
+        fallback = this.checker.witness(this.canvas(-1, -1).canvas);
+      } catch (e) {
+        // a lexer automaton over its state cap: no witness (the output stays incomplete), not a crash
+        if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;
+      }
       this.stats.constraint_ms += performance.now() - c0;
       this.stats.fallback_used = fallback !== null;
     }

@@ -387,6 +387,8 @@ export class InfillSession {
       return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, this.maxItems, acceptFills);
     } catch (e) {
       if (e instanceof StopChart) return { status: "unknown", witness: null, text: null, reason: "unverified", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+      // a lexer automaton over its state limit is a budget like the chart's: no answer, not a crash
+      if (e instanceof GramfillError && e.code === "automaton_too_large") return { status: "unknown", witness: null, text: null, reason: "budget", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       throw e;
     } finally {
       if (took > 0) this.prefix.rollback(took);
@@ -477,7 +479,7 @@ export class InfillSession {
         try {
           r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS, accept);
         } catch (e) {
-          if (e instanceof StopChart) return null;
+          if (e instanceof StopChart || (e instanceof GramfillError && e.code === "automaton_too_large")) return null;
           throw e;
         }
         if (r.status !== "feasible") return null;
