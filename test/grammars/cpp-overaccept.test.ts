@@ -80,6 +80,8 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["vector<auto> v;", "auto as a template argument"],
     ["int main() { co_await x; }", "co_await (C++20)"],
     ["int main() {\n#pragma x \\\r}\n", "a backslash before CR in a directive that is no line splice"],
+    ["template <typename T> using namespace std;", "a template of a using-directive"],
+    ["int main() { int y = unsigned long long(); }", "a functional cast of a multi-word type"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
