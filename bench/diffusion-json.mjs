@@ -80,7 +80,9 @@ for (const cfg of JSON.parse(values.configs)) {
     if (r.fallbackUsed) acc.fallback++;
     if (ok && !r.fallbackUsed) acc.conMinus++;
     if (!ok || r.fallbackUsed) failures.push({ file, grammar: g, ajv: v.valid, fallback: r.fallbackUsed, ...(v.reason ? { reason: v.reason } : {}), text: r.text.slice(0, 120) });
-    console.error(JSON.stringify({ cfg, file, ok, fallback: r.fallbackUsed, checks: r.stats.checks, last_resort: r.stats.last_resort, model_ms: Math.round(r.stats.model_ms), constraint_ms: Math.round(r.stats.constraint_ms), p50: r.stats.check_ms_p50, p99: r.stats.check_ms_p99 }));
+    if (r.stats.token_witness === false) acc.noTokenWitness = (acc.noTokenWitness ?? 0) + 1;
+    if (r.stats.token_witness === false && ok && !r.fallbackUsed) acc.conMinusNoWitness = (acc.conMinusNoWitness ?? 0) + 1;
+    console.error(JSON.stringify({ cfg, file, ok, token_witness: r.stats.token_witness, fallback: r.fallbackUsed, checks: r.stats.checks, last_resort: r.stats.last_resort, model_ms: Math.round(r.stats.model_ms), constraint_ms: Math.round(r.stats.constraint_ms), p50: r.stats.check_ms_p50, p99: r.stats.check_ms_p99 }));
     acc.model_ms += r.stats.model_ms;
     acc.constraint_ms += r.stats.constraint_ms;
     acc.checks += r.stats.checks;
@@ -99,6 +101,9 @@ for (const cfg of JSON.parse(values.configs)) {
     grammar_valid: acc.grammarValid,
     ajv_valid: acc.ajvValid,
     con_minus_valid: acc.conMinus,
+    // schemas whose first check found no token-level witness within the masks (Con.− over the rest)
+    no_token_witness: acc.noTokenWitness ?? 0,
+    con_minus_valid_with_witness: acc.conMinus - (acc.conMinusNoWitness ?? 0),
     fallback: acc.fallback,
     errors: acc.errors ?? 0,
     checks_per_generation: +(acc.checks / acc.ran).toFixed(1),

@@ -176,6 +176,13 @@ export interface DiffusionStats {
   deferred: number;
   /** token-exact: candidates refused because no token-level witness was found (not a proof; counted in rejections) */
   unknown_refused: number;
+  /**
+   * token-exact: the first check found a token-level witness (every later state keeps one, so the
+   * decoder cannot get stuck); false when none was found — often none exists (the shortest word
+   * needs more tokens than there are positions), and the fallback may then finish the text with
+   * bytes no token sequence of that length spells. Always false without token-exact checks.
+   */
+  token_witness: boolean;
   /** token-exact: candidates left undecided because the step's full-check budget was spent (not banned) */
   skipped: number;
   /** steps that committed nothing from the top candidates, so one position went down its whole distribution */
@@ -292,6 +299,7 @@ class DiffusionRun {
     prefiltered: 0,
     deferred: 0,
     unknown_refused: 0,
+    token_witness: false,
     skipped: 0,
     deep_searches: 0,
     last_resort: 0,
@@ -380,9 +388,11 @@ class DiffusionRun {
 
   async run(): Promise<DiffusionResult> {
     const t0 = performance.now();
-    if (this.checker && !(this.session ? this.cs.time(() => this.session!.check().status !== "infeasible") : this.check(-1, -1))) {
+    let start = "";
+    if (this.checker && !(this.session ? this.cs.time(() => (start = this.session!.check().status) !== "infeasible") : this.check(-1, -1))) {
       throw new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
     }
+    this.stats.token_witness = this.tokenExact && this.session !== undefined && start === "feasible";
     const masked: number[] = [];
     for (let p = this.regionStart; p < this.ids.length; p++) if (this.kind[p] === MASK) masked.push(p);
     const B = Math.max(1, Math.floor(this.o.blockLength ?? 32));

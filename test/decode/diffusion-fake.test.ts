@@ -139,6 +139,7 @@ describe("diffusion decoder with a fake model", () => {
     expect(r.valid).toBe(true);
     expect(r.stats.deep_searches).toBeGreaterThan(0);
     expect(r.stats.last_resort).toBeGreaterThan(0);
+    expect(r.stats.token_witness).toBe(true);
     // the deep search takes the best-ranked token that passes: "2" (logit 5) before the witness's token
     const second = fakeModel(() => [[id("a"), 9], [id("2"), 5]]);
     const g = await diffusionGenerate(second, vocab, { parts: [{ text: "[" }, { masks: 1 }, { text: "]" }], grammar: list, prefilter: false, maxChecksPerStep: 1, holesMayEnd: false });
