@@ -66,6 +66,9 @@ export class PlainTextIndex {
     this.charsOf = charsOf;
     this.words = (vocab.size + 31) >>> 5;
     this.trie = trie;
+    // all levels now, with the index (once per vocabulary): built lazily, a level's ~10 ms landed
+    // in the mask that first needed it
+    for (const level of [0, ...SKELETON_LEVELS]) this.skeleton(level);
   }
 
   /**
@@ -101,7 +104,7 @@ export class PlainTextIndex {
   get memoryBytes(): number {
     let b = this.subtreeMax.byteLength + this.charsOf.byteLength;
     for (const m of this.masks.values()) b += m.byteLength;
-    for (const sk of this.skeletons.values()) if (sk.nodes !== null) b += sk.nodes.byteLength + sk.ends.byteLength + sk.depths.byteLength + sk.bytes.byteLength + sk.subtreeMax.byteLength;
+    for (const sk of this.skeletons.values()) if (sk.start === 0) b += sk.nodes.byteLength + sk.ends.byteLength + sk.depths.byteLength + sk.bytes.byteLength + sk.subtreeMax.byteLength;
     return b;
   }
 }
@@ -111,28 +114,33 @@ const SKELETON_LEVELS = [8, 16, 32, UNBOUNDED_TEXT];
 
 /** The nodes whose subtree holds a token that is not plain or longer than `level` characters. */
 function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, level: number): TrieSkeleton {
-  const kept: number[] = [];
-  for (let m = 1; m < trie.nodeCount; m++) if (subtreeMax[m]! > level) kept.push(m);
+  // typed arrays filled in two passes (count, then fill): a 128k vocabulary's level-8 skeleton
+  // has ~120k nodes, and its build lands in the mask that first needs it
+  const n = trie.nodeCount;
+  let count = 0;
+  for (let m = 1; m < n; m++) if (subtreeMax[m]! > level) count++;
+  const nodes = new Int32Array(count);
+  const ends = new Int32Array(count);
+  const depths = new Uint32Array(count);
+  const bytes = new Uint8Array(count);
+  const maxima = new Uint8Array(count);
   // a kept node's parent is kept too (a subtree maximum is at least each child's), so the kept
   // nodes are a trie in the same order; a node's subtree ends at the first kept node past its own
-  const nodes = Int32Array.from(kept);
-  const ends = new Int32Array(nodes.length);
-  const open: number[] = [];
-  for (let i = 0; i < nodes.length; i++) {
-    const m = nodes[i]!;
-    while (open.length > 0 && trie.subtreeEnd(nodes[open[open.length - 1]!]!) <= m) ends[open.pop()!] = i;
-    open.push(i);
+  const open = new Int32Array(trie.maxDepth + 1);
+  let top = 0;
+  let i = 0;
+  for (let m = 1; m < n; m++) {
+    if (subtreeMax[m]! <= level) continue;
+    while (top > 0 && trie.subtreeEnd(nodes[open[top - 1]!]!) <= m) ends[open[--top]!] = i;
+    open[top++] = i;
+    nodes[i] = m;
+    depths[i] = trie.depth(m);
+    bytes[i] = trie.byteOf(m);
+    maxima[i] = subtreeMax[m]!;
+    i++;
   }
-  for (const i of open) ends[i] = nodes.length;
-  return {
-    start: 0,
-    length: nodes.length,
-    nodes,
-    ends,
-    depths: Uint32Array.from(kept, (m) => trie.depth(m)),
-    bytes: Uint8Array.from(kept, (m) => trie.byteOf(m)),
-    subtreeMax: Uint8Array.from(kept, (m) => subtreeMax[m]!),
-  };
+  while (top > 0) ends[open[--top]!] = count;
+  return { start: 0, length: count, nodes, ends, depths, bytes, subtreeMax: maxima };
 }
 
 const cache = new WeakMap<Vocabulary, WeakMap<TokenTrie, PlainTextIndex>>();

@@ -101,8 +101,9 @@ export class TokenTables {
 
   private readonly plain: PlainTextIndex | undefined;
   private readonly depths: TextDepths;
-  /** the walk's skeleton without a plain-text index: every node, none skipped */
+  /** without a plain-text index: the walk's skeleton (every node, none skipped) and "no token is plain" */
   private wholeTrie: TrieSkeleton | undefined;
+  private noPlainChars: Uint8Array | undefined;
 
   /**
    * `plain`: the trie's plain-text index, to skip short plain tokens of wide states (optional);
@@ -194,7 +195,7 @@ export class TokenTables {
     // enough for some depth at most `skipUpTo` (their tokens are in `base`); or all nodes
     const sk = plain !== undefined ? plain.skeleton(skipUpTo) : (this.wholeTrie ??= trie.asSkeleton(new Uint8Array(trie.nodeCount).fill(NOT_PLAIN)));
     const { nodes: skNodes, ends: skEnds, depths: skDepth, bytes: skByte, subtreeMax: skMax } = sk;
-    const charsOf = plain?.charsOf;
+    const charsOf = plain?.charsOf ?? (this.noPlainChars ??= new Uint8Array(trie.vocabSize).fill(NOT_PLAIN));
     const stateAt = this.stateAt;
     const nodeAt = this.nodeAt;
     let found = this.found;
@@ -218,13 +219,21 @@ export class TokenTables {
       if (q2 !== LazyDfa.DEAD) {
         stateAt[d] = q2;
         nodeAt[d] = i;
-        const m = skNodes === null ? i : skNodes[i]!;
-        for (let k = 0, c = trie.tokenCountAt(m); k < c; k++) {
-          const id = trie.tokenAt(m, k);
-          // tokens of `base` are already in
-          if (charsOf !== undefined && charsOf[id]! <= skipUpTo) continue;
-          if (nFound === found.length) this.found = found = grown(found);
-          found[nFound++] = id;
+        const m = skNodes[i]!;
+        const code = trie.tokenCode(m);
+        // tokens of `base` are already in
+        if (code >= 0) {
+          if (charsOf[code]! > skipUpTo) {
+            if (nFound === found.length) this.found = found = grown(found);
+            found[nFound++] = code;
+          }
+        } else if (code !== -1) {
+          for (let k = 0, c = trie.tokenCountAt(m); k < c; k++) {
+            const id = trie.tokenAt(m, k);
+            if (charsOf[id]! <= skipUpTo) continue;
+            if (nFound === found.length) this.found = found = grown(found);
+            found[nFound++] = id;
+          }
         }
         i++;
         continue;
@@ -234,7 +243,7 @@ export class TokenTables {
           this.boundaryScratch = bNodes = grown(bNodes);
           this.parentScratch = bParents = grown(bParents);
         }
-        bNodes[nBoundary] = skNodes === null ? i : skNodes[i]!;
+        bNodes[nBoundary] = skNodes[i]!;
         bParents[nBoundary++] = q;
         if (!parentList.includes(q)) {
           parentList.push(q);
@@ -245,21 +254,43 @@ export class TokenTables {
       }
       i = skEnds[i]!;
     }
+    return this.shapeOf(depth, base, nFound, nBoundary, parentList, pathOf);
+  }
+
+  /**
+   * The table shape from what a walk found (in the scratch arrays). Kept out of `walk`: its
+   * array calls met other maps from call to call, and each deoptimization took the hot loop's
+   * optimized code with it (~180 times on one MaskBench schema).
+   */
+  private shapeOf(depth: number, base: Uint32Array | null, nFound: number, nBoundary: number, parentList: number[], pathOf: Uint8Array[]): { shape: TableShape; groupState: Int32Array } {
+    const found = this.found;
+    const bNodes = this.boundaryScratch;
+    const bParents = this.parentScratch;
     // groups by parent state (ascending), nodes in trie order within a group
-    const groupOrder = parentList.map((_, g) => g).sort((a, b) => parentList[a]! - parentList[b]!);
-    const groupState = Int32Array.from(groupOrder, (g) => parentList[g]!);
-    const groupStart = new Int32Array(groupOrder.length + 1);
+    const groups = parentList.length;
+    const groupOrder = new Int32Array(groups);
+    for (let g = 0; g < groups; g++) {
+      let j = g;
+      while (j > 0 && parentList[groupOrder[j - 1]!]! > parentList[g]!) {
+        groupOrder[j] = groupOrder[j - 1]!;
+        j--;
+      }
+      groupOrder[j] = g;
+    }
+    const groupState = new Int32Array(groups);
+    const groupStart = new Int32Array(groups + 1);
+    const groupPathStart = new Int32Array(groups + 1);
     const boundaryNodes = new Int32Array(nBoundary);
-    for (let j = 0; j < groupOrder.length; j++) {
-      const q = groupState[j]!;
+    for (let j = 0; j < groups; j++) {
+      const q = parentList[groupOrder[j]!]!;
+      groupState[j] = q;
       let at = groupStart[j]!;
       for (let k = 0; k < nBoundary; k++) if (bParents[k] === q) boundaryNodes[at++] = bNodes[k]!;
       groupStart[j + 1] = at;
+      groupPathStart[j + 1] = groupPathStart[j]! + pathOf[groupOrder[j]!]!.length;
     }
-    const groupPathStart = new Int32Array(groupOrder.length + 1);
-    groupOrder.forEach((g, j) => (groupPathStart[j + 1] = groupPathStart[j]! + pathOf[g]!.length));
-    const groupPath = new Uint8Array(groupPathStart[groupOrder.length]!);
-    groupOrder.forEach((g, j) => groupPath.set(pathOf[g]!, groupPathStart[j]!));
+    const groupPath = new Uint8Array(groupPathStart[groups]!);
+    for (let j = 0; j < groups; j++) groupPath.set(pathOf[groupOrder[j]!]!, groupPathStart[j]!);
     // a list of ids costs 4 bytes each and a bit set per id at mask time; a bitmask costs 4 bytes
     // per 32 ids and one copy: lists up to half the bitmask's size
     let dense: Uint32Array | null = null;

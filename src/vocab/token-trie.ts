@@ -29,15 +29,14 @@ export interface TokenTrieStats {
 
 /**
  * A sub-trie laid out like the trie (DFS pre-order, one index per node) for walks that leave out
- * subtrees known in advance not to matter: index i is trie node `nodes[i]` (i itself when `nodes`
- * is null), `ends[i]` the index just past its subtree, `depths`/`bytes` the node's, and
+ * subtrees known in advance not to matter: index i is trie node `nodes[i]`, `ends[i]` the index just past its subtree, `depths`/`bytes` the node's, and
  * `subtreeMax[i]` a per-subtree number the walker may skip on (the plain-text length, slices.ts).
  * A walk visits indices `start .. length - 1`.
  */
 export interface TrieSkeleton {
   start: number;
   length: number;
-  nodes: Int32Array | null;
+  nodes: Int32Array;
   ends: Int32Array;
   depths: Uint32Array;
   bytes: Uint8Array;
@@ -62,6 +61,8 @@ export class TokenTrie {
   private readonly groupIds: Int32Array;
   /** node of each token id, -1 for ids not in the trie */
   private readonly tokenNode: Int32Array;
+  /** node i at index i, for `asSkeleton` (made on first use) */
+  private identity: Int32Array | undefined;
 
   /**
    * Builds the trie of the ids for which `bytesOf` returns a non-empty byte string (`null` or empty
@@ -175,10 +176,26 @@ export class TokenTrie {
     return Array.from(this.groupIds.subarray(this.groupStart[g]!, this.groupStart[g + 1]!));
   }
 
-  /** The whole trie as a skeleton (no copy), with a per-node `subtreeMax` of the caller's. */
+  /**
+   * The whole trie as a skeleton, with a per-node `subtreeMax` of the caller's. Only the identity
+   * node map is new (made once): walkers then see one shape of skeleton, which keeps them
+   * monomorphic (a null map for this one case made V8 deoptimize the table walk again and again).
+   */
   asSkeleton(subtreeMax: Uint8Array): TrieSkeleton {
     if (subtreeMax.length !== this.nodeCount) throw new RangeError(`subtreeMax has ${subtreeMax.length} entries for ${this.nodeCount} nodes`);
-    return { start: 1, length: this.nodeCount, nodes: null, ends: this.nodeEnd, depths: this.nodeDepth, bytes: this.nodeByte, subtreeMax };
+    if (this.identity === undefined) {
+      this.identity = new Int32Array(this.nodeCount);
+      for (let i = 0; i < this.nodeCount; i++) this.identity[i] = i;
+    }
+    return { start: 1, length: this.nodeCount, nodes: this.identity, ends: this.nodeEnd, depths: this.nodeDepth, bytes: this.nodeByte, subtreeMax };
+  }
+
+  /**
+   * The token at `node` in one number, for hot loops: ≥ 0 the one id ending there, -1 none, ≤ -2
+   * several (then `tokenCountAt`/`tokenAt`).
+   */
+  tokenCode(node: number): number {
+    return this.nodeToken[node]!;
   }
 
   /** Number of token ids ending at `node` (no allocation, unlike `tokensOf`). */
@@ -351,7 +368,8 @@ export class TokenTrie {
 
   /** Bytes held by the trie's arrays. */
   get memoryBytes(): number {
-    return this.nodeByte.byteLength + this.nodeDepth.byteLength + this.nodeEnd.byteLength + this.nodeToken.byteLength + this.groupStart.byteLength + this.groupIds.byteLength + this.tokenNode.byteLength;
+    const arrays = [this.nodeByte, this.nodeDepth, this.nodeEnd, this.nodeToken, this.groupStart, this.groupIds, this.tokenNode, this.identity];
+    return arrays.reduce((n, a) => n + (a?.byteLength ?? 0), 0);
   }
 
   stats(): TokenTrieStats {
