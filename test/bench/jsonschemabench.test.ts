@@ -171,6 +171,16 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(m.code).toBe(0);
     expect(m.stdout).toMatch(/5 kept, 0 run now/);
     expect(JSON.parse(readFileSync(merged, "utf8")).overall.schemas).toBe(5);
+    // --from A,B merges without running anything (a run stopped early: its shards' checkpoints)
+    const fromBoth = join(dir, "from-both.json");
+    const f = await run(["bench", "jsonschemabench", "--from", `${a},${b}`, "--json", fromBoth]);
+    expect(f.code).toBe(0);
+    expect(f.stdout).toMatch(/all 5 schemas; merged from 2 reports: 5 schemas/);
+    const fb = JSON.parse(readFileSync(fromBoth, "utf8"));
+    expect(fb.per_schema).toEqual(JSON.parse(readFileSync(merged, "utf8")).per_schema);
+    const clash = await run(["bench", "jsonschemabench", "--from", `${a},${jsonOut}`]);
+    expect(clash.code).toBe(1);
+    expect(clash.stderr).toMatch(/--from .*r\.json was made with other options: max tokens 24 vs 8, engines/);
     const bad = await run(["bench", "jsonschemabench", "--data", DATA, "--shard", "3/2"]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--shard must be K\/N with 1 ≤ K ≤ N, not '3\/2'/);

@@ -56,7 +56,9 @@ Options:
                              output token; confident candidates beyond the schedule still commit)
       --json OUT             {"overall","subsets","per_schema"} (plus "baseline" with both engines)
       --html OUT             a self-contained HTML report (charts as inline SVG)
-      --from REPORT.json     re-render / re-gate a saved --json report instead of running
+      --from REPORT.json     re-render / re-gate a saved --json report instead of running; several
+                             (comma-separated, made with the same options, e.g. the shards of a run
+                             stopped early) are merged into one report, nothing is run
       --shard K/N            run only every N-th schema of the (interleaved) selection, from the K-th
                              (1..N): N processes with shards 1/N..N/N split one run; merge their
                              --json reports with --resume A.json,B.json,… over the whole selection
@@ -137,7 +139,8 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
     for (const k of ["data", "resume", "shard", "subsets", "limit", "sample", "model", "decoder", "engine", "prompt", "seed", "max-tokens", "context", "steps", "timeout-compile", "timeout-generate", "timeout-clock"]) {
       if (p.values[k] !== undefined) throw new UsageError(`--${k} does not apply with --from (the report is not re-run)`, CMD);
     }
-    report = readReport(from);
+    const files = from.split(",").filter((f) => f !== "");
+    report = files.length === 1 ? readReport(files[0]!) : mergeReports(files);
   } else {
     const data = optionalString(p, "data");
     if (data === undefined || data === "") throw new UsageError("missing --data (or --from REPORT.json)", CMD);
@@ -164,7 +167,7 @@ export async function runJsonSchemaBench(argv: string[]): Promise<CommandResult>
  * The results a checkpoint already holds, per schema file, one run per engine in `engines` order.
  * A checkpoint made with other options would mix two experiments, so they must match.
  */
-function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: string): Map<string, SchemaRun[]> {
+function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: string, flag = "--resume"): Map<string, SchemaRun[]> {
   const mismatch: string[] = [];
   if (r.engine !== meta.engine) mismatch.push(`engine ${r.engine} vs ${meta.engine}`);
   if (r.model !== meta.model) mismatch.push(`model ${r.model} vs ${meta.model}`);
@@ -175,7 +178,7 @@ function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: str
   if (r.context !== meta.context) mismatch.push(`context ${r.context ?? "the model's"} vs ${meta.context ?? "the model's"}`);
   if (r.steps !== meta.steps) mismatch.push(`steps ${r.steps ?? "default"} vs ${meta.steps ?? "default"}`);
   if (engines.includes("none") !== (r.baseline !== undefined)) mismatch.push(`engines (the report ${r.baseline ? "has" : "has no"} --engine none runs)`);
-  if (mismatch.length > 0) throw new GramfillError("input_invalid", `--resume ${file} was made with other options: ${mismatch.join(", ")}`);
+  if (mismatch.length > 0) throw new GramfillError("input_invalid", `${flag} ${file} was made with other options: ${mismatch.join(", ")}`);
   const byEngine = engines.map((e) => new Map((e === r.engine ? r.per_schema : r.baseline!.per_schema).map((x) => [x.file, x])));
   const out = new Map<string, SchemaRun[]>();
   for (const [f, first] of byEngine[0]!) {
@@ -183,6 +186,26 @@ function resumedRuns(r: BenchReport, meta: RunMeta, engines: Engine[], file: str
     if (all.every((x) => x !== undefined)) out.set(f, all as SchemaRun[]);
   }
   return out;
+}
+
+/** One report from several made with the same options (shards, or parts of a run): nothing is re-run. */
+function mergeReports(files: string[]): BenchReport {
+  const reports = files.map(readReport);
+  const r0 = reports[0]!;
+  const meta: RunMeta = { engine: r0.engine, model: r0.model, decoder: r0.decoder, prompt: r0.prompt, seed: r0.seed, maxTokens: r0.max_tokens, context: r0.context, steps: r0.steps, clock: r0.timeout_clock ?? "wall", date: r0.date };
+  const engines: Engine[] = r0.baseline ? [r0.engine, "none"] : [r0.engine];
+  const runs = new Map<Engine, SchemaRun[]>(engines.map((e) => [e, []]));
+  const seen = new Set<string>();
+  reports.forEach((r, i) => {
+    for (const [f, rs] of resumedRuns(r, meta, engines, files[i]!, "--from")) {
+      if (seen.has(f)) continue;
+      seen.add(f);
+      rs.forEach((x, e) => runs.get(engines[e]!)!.push(x));
+    }
+  });
+  // the selection of the whole run, without a shard's or a checkpoint's note
+  const base = r0.selection.replace(/; (shard|PARTIAL|resumed).*$/, "");
+  return assemble(meta, runs, `${base}; merged from ${files.length} reports: ${seen.size} schemas`);
 }
 
 function readReport(file: string): BenchReport {
