@@ -774,6 +774,13 @@ class DiffusionRun {
     const t0 = performance.now();
     try {
       return this.advanceMatcherTimed();
+    } catch (e) {
+      // the pre-filter is only a shortcut: a mask table or parser over the lexer's state cap turns it off
+      if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;
+      this.matcher = undefined;
+      this.frontierBits = undefined;
+      this.frontierPos = -1;
+      return false;
     } finally {
       this.maskMs += performance.now() - t0;
     }
