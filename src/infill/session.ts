@@ -386,9 +386,9 @@ export class InfillSession {
       this.counts.chart++;
       return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, this.maxItems, acceptFills);
     } catch (e) {
-      if (e instanceof StopChart) return { status: "unknown", witness: null, text: null, reason: "unverified", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+      if (e instanceof StopChart) return unknownResult("unverified", t0);
       // a lexer automaton over its state limit is a budget like the chart's: no answer, not a crash
-      if (e instanceof GramfillError && e.code === "automaton_too_large") return { status: "unknown", witness: null, text: null, reason: "budget", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+      if (e instanceof GramfillError && e.code === "automaton_too_large") return unknownResult("budget", t0);
       throw e;
     } finally {
       if (took > 0) this.prefix.rollback(took);
@@ -567,7 +567,7 @@ export class InfillSession {
   /** "unknown": the full check was not run (a `cheap` try). */
   private skipped(t0: number): InfillResult {
     this.counts.skipped++;
-    return { status: "unknown", witness: null, text: null, reason: "budget", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+    return unknownResult("budget", t0);
   }
 
   private tryCommitTokens(p: number, bytes: Uint8Array, t0: number, cheap: boolean): InfillResult {
@@ -683,6 +683,11 @@ export class InfillSession {
     if (j === 0 && f.length > 0) return null;
     return this.answer("feasible", j === 0 ? w.slice(0, ri) : w, this.witnessText, t0, "witness");
   }
+}
+
+/** "unknown" without a chart's statistics. */
+function unknownResult(reason: "budget" | "unverified", t0: number): InfillResult {
+  return { status: "unknown", witness: null, text: null, reason, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
