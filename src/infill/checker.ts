@@ -232,15 +232,24 @@ export class InfillChecker {
       if (graph.signature === lastSignature) continue;
       lastSignature = graph.signature;
       stats.tiers++;
-      result = this.runTier(graph, holeCount, stats, seed, verify, maxItems);
+      result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, this.o.relaxLoops);
+      if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed) {
+        // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
+        // context for a space): the same tier unrelaxed before a costlier one
+        stats.tiers++;
+        result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, false);
+      }
       if (result.status !== "unknown" || result.reason === "budget") break;
     }
     result!.stats = { ...stats, ms: performance.now() - t0 };
     return result!;
   }
 
-  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number): InfillResult {
-    const lat = new Lattice(graph, this.lt, this.o.relaxLoops);
+  /** the last `runTier` relaxed a loop class somewhere (lexemes.ts, `Lattice.relaxedEnds`) */
+  private lastTierRelaxed = false;
+
+  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean): InfillResult {
+    const lat = new Lattice(graph, this.lt, relax);
     const chart = new Chart(this.compiled, lat, maxItems, this.first, seed);
     let candidates = 0;
     let result: InfillResult | null = null;
@@ -262,6 +271,7 @@ export class InfillChecker {
       if (chart.exhausted && candidates === 0) result = { status: "infeasible", witness: null, text: null, stats };
       else result = { status: "unknown", witness: null, text: null, reason: candidates > 0 ? "unverified" : "budget", stats };
     }
+    this.lastTierRelaxed = lat.relaxedEnds > 0;
     stats.items += chart.numItems;
     stats.boundaries += lat.numBoundaries;
     stats.lexemeEdgeSets += lat.edgesBuilt;

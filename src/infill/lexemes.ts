@@ -229,6 +229,8 @@ export class Lattice {
   private readonly icCache = new Map<number, IgnoreClosure>();
   edgesBuilt = 0;
   productStates = 0;
+  /** lexeme ends whose forbidden class was relaxed (`endBoundary`) */
+  relaxedEnds = 0;
 
   /** relax forbidden classes at unbounded holes' loop nodes (see `endBoundary`) */
   private readonly relaxLoops: boolean;
@@ -286,7 +288,9 @@ export class Lattice {
     if (this.relaxLoops && g.anyNext[n] === n && (g.segments[g.holeSeg[n]!] as { range: { max: number } }).range.max > RELAX_MIN_BYTES) {
       const exit = g.canon(g.exitTo[n]!);
       const bx = exit >= 0 && exit !== g.end ? g.byte[exit]! : -1;
-      return this.boundary(n, bx >= 0 && this.lt.fcBits[fc]![bx] ? this.lt.singleByteClass(bx) : 0);
+      const relaxed = bx >= 0 && this.lt.fcBits[fc]![bx] ? this.lt.singleByteClass(bx) : 0;
+      if (relaxed !== fc) this.relaxedEnds++;
+      return this.boundary(n, relaxed);
     }
     return this.boundary(n, fc);
   }
