@@ -347,6 +347,10 @@ if (values.report) {
     let h = 0;
     r.gxx_syntax = gxxJudge(c.parts.map((x) => (x.hole ? r.fills[h++] : x.text)).join("")).gxx_syntax;
   }
+  if (values.only) {
+    const keep = new Set(values.only.split(","));
+    for (let i = rows.length - 1; i >= 0; i--) if (!keep.has(rows[i].program)) rows.splice(i, 1);
+  }
   rows.sort((a, b) => (a.model + a.mode < b.model + b.mode ? -1 : a.model + a.mode > b.model + b.mode ? 1 : 0));
 }
 for (const modelName of values.report ? [] : Object.keys(models)) {
