@@ -38,7 +38,7 @@
 import { RULE_END } from "../grammar/normalize.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { ByteGraph, fillCanvas, segmentsOf, splitFill, type Canvas, type Segment } from "./canvas.js";
-import { Lattice, LexTables, type EdgeSet } from "./lexemes.js";
+import { Lattice, LatticeTooLarge, LexTables, type EdgeSet } from "./lexemes.js";
 import { PrefixParse, type PrefixSeed } from "./prefix.js";
 import { InfillSession } from "./session.js";
 import { findKey } from "../parser/prediction.js";
@@ -103,6 +103,12 @@ export interface InfillStats {
  * ran out of items; without them the C++ p99 per check went from 37 to 5 ms (bench/RESULTS.md).
  */
 const LOCAL_SEARCH_ITEMS = 100_000;
+/** lexer DFA states one tier's lattice may add (the DFA's cap is 50,000, shared by the grammar) */
+const LATTICE_DFA_GROWTH = 10_000;
+/** chart items for the bounded tier (`boundedTier`) */
+const BOUNDED_TIER_ITEMS = 200_000;
+/** lexer state × node pairs the bounded tier's lattice may visit */
+const BOUNDED_TIER_PRODUCT_STATES = 300_000;
 
 const PREDICT = 0;
 const SCAN = 1;
@@ -227,29 +233,54 @@ export class InfillChecker {
     if (maxItems < LOCAL_SEARCH_ITEMS && this.o.quickBudget > 0 && acceptFills === undefined) return { status: "unknown", witness: null, text: null, reason: "budget", stats: { ...stats, ms: performance.now() - t0 } };
     let result: InfillResult | null = null;
     let lastSignature = "";
-    for (const [maxExact, minExact] of tiers) {
-      const graph = new ByteGraph(segs, maxExact, minExact);
-      if (graph.signature === lastSignature) continue;
-      lastSignature = graph.signature;
-      stats.tiers++;
-      result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, this.o.relaxLoops);
-      if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed) {
-        // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
-        // context for a space): the same tier unrelaxed before a costlier one
+    try {
+      for (const [maxExact, minExact] of tiers) {
+        const graph = new ByteGraph(segs, maxExact, minExact);
+        if (graph.signature === lastSignature) continue;
+        lastSignature = graph.signature;
         stats.tiers++;
-        result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, false);
+        result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, this.o.relaxLoops);
+        if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed) {
+          // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
+          // context for a space): the same tier unrelaxed before a costlier one
+          stats.tiers++;
+          result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, false);
+        }
+        if (result.status !== "unknown" || result.reason === "budget") break;
       }
-      if (result.status !== "unknown" || result.reason === "budget") break;
+    } catch (e) {
+      if (!(e instanceof LatticeTooLarge)) throw e;
+      result = this.boundedTier(segs, lastSignature, holeCount, stats, seed, verify, maxItems);
     }
     result!.stats = { ...stats, ms: performance.now() - t0 };
     return result!;
   }
 
+  /**
+   * The tiers' unbounded loops met a counting terminal (a long maxLength string) whose counter
+   * states would fill the lexer DFA: every hole with a finite bound is modelled exactly instead
+   * (its counters stop at the hole's length). Still exact; without such holes, or if this one is
+   * too large as well, "unknown" (a budget).
+   */
+  private boundedTier(segs: Segment[], lastSignature: string, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number): InfillResult {
+    const budget: InfillResult = { status: "unknown", witness: null, text: null, reason: "budget", stats };
+    const graph = new ByteGraph(segs, Number.MAX_SAFE_INTEGER, this.o.exactMinBytes);
+    if (graph.signature === lastSignature) return budget;
+    stats.tiers++;
+    try {
+      // a byte-exact chain per hole position is costly: a budget of its own, "unknown" past it
+      return this.runTier(graph, holeCount, stats, seed, verify, Math.min(maxItems, BOUNDED_TIER_ITEMS), false, BOUNDED_TIER_PRODUCT_STATES);
+    } catch (e) {
+      if (e instanceof LatticeTooLarge) return budget;
+      throw e;
+    }
+  }
+
   /** the last `runTier` relaxed a loop class somewhere (lexemes.ts, `Lattice.relaxedEnds`) */
   private lastTierRelaxed = false;
 
-  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean): InfillResult {
-    const lat = new Lattice(graph, this.lt, relax);
+  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean, maxProductStates = Infinity): InfillResult {
+    const lat = new Lattice(graph, this.lt, relax, LATTICE_DFA_GROWTH, maxProductStates);
     const chart = new Chart(this.compiled, lat, maxItems, this.first, seed);
     let candidates = 0;
     let result: InfillResult | null = null;

@@ -219,6 +219,13 @@ export interface IgnoreClosure {
 }
 
 /** The lattice of one canvas: boundaries are created lazily, lexeme edges cached per (boundary, kind). */
+/** A lattice would grow the lexer DFA past its `dfaGrowth`: the checker tries a bounded model of the holes instead. */
+export class LatticeTooLarge extends Error {
+  constructor() {
+    super("the lexeme lattice would grow the lexer automaton past its budget");
+  }
+}
+
 export class Lattice {
   readonly g: ByteGraph;
   readonly lt: LexTables;
@@ -235,9 +242,21 @@ export class Lattice {
   /** relax forbidden classes at unbounded holes' loop nodes (see `endBoundary`) */
   private readonly relaxLoops: boolean;
 
-  constructor(g: ByteGraph, lt: LexTables, relaxLoops = true) {
+  /**
+   * the lexer DFA may hold at most this many states while this lattice is built: a counting
+   * terminal (a string with maxLength 65535) walked round an unbounded hole's loop would otherwise
+   * create every counter state and fill the grammar's shared DFA to its cap
+   */
+  private readonly dfaLimit: number;
+
+  /** product states (lexer state × byte-graph node) the lattice may visit, over all its edges */
+  private readonly productLimit: number;
+
+  constructor(g: ByteGraph, lt: LexTables, relaxLoops = true, dfaGrowth = Infinity, maxProductStates = Infinity) {
     this.g = g;
     this.lt = lt;
+    this.dfaLimit = lt.dfa.numStates + dfaGrowth;
+    this.productLimit = maxProductStates;
     // the relaxation stands for "an ignored byte in between"; without one it would only lose proofs
     this.relaxLoops = relaxLoops && lt.padByte() >= 0;
   }
@@ -355,6 +374,7 @@ export class Lattice {
     const visit = (node: number, s: number, readAt: number, b: number, prev: number) => {
       const key = s * N + node;
       if (seen.has(key)) return;
+      if (dfa.numStates > this.dfaLimit || this.productStates + atNode.length > this.productLimit) throw new LatticeTooLarge();
       seen.set(key, es.readAt.length);
       es.readAt.push(readAt);
       es.byte.push(b);
