@@ -93,3 +93,20 @@ describe("$ref siblings (drafts 4–7)", () => {
     expect(ajvFor(o14528Like)(JSON.parse(report.per_schema[0].output))).toBe(true);
   }, 60_000);
 });
+
+describe("`dependencies` without `$schema` (2020-12, where it is no keyword)", () => {
+  // Glaiveai2K/calculate_area_*: required keys whose dependencies name keys never listed
+  const s = { type: "object", properties: { radius: { type: "number" } }, dependencies: { radius: ["circle"], shape: { required: ["kind"] } } };
+  it("spec mode ignores it; generation (intersect) applies it, as ajv does", () => {
+    const missing = { radius: 1 };
+    const full = { radius: 1, circle: true };
+    expect(ajvFor(s)(missing)).toBe(false);
+    expect(compile(s).accepts(missing)).toBe(true);
+    const gen = compile(s, { refSiblings: "intersect" });
+    expect(gen.accepts(missing)).toBe(false);
+    expect(gen.accepts(full)).toBe(true);
+    expect(ajvFor(s)(full)).toBe(true);
+    expect(gen.accepts({ shape: 1 })).toBe(false);
+    expect(gen.accepts({ shape: 1, kind: 2 })).toBe(true);
+  });
+});

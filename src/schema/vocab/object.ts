@@ -78,7 +78,11 @@ export function applyObjectKeywords(c: SchemaCompiler, s: Record<string, unknown
   };
   if (isObject(s.dependentRequired)) for (const [k, v] of Object.entries(s.dependentRequired)) addDepReq(k, v, `${loc.ptr}/dependentRequired/${escapePtr(k)}`);
   if (isObject(s.dependentSchemas)) for (const [k, v] of Object.entries(s.dependentSchemas)) depSchemas.push([k, v, `/dependentSchemas/${escapePtr(k)}`]);
-  if (isObject(s.dependencies) && (loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7" || loc.draft === "2019-09")) {
+  // 2020-12 dropped `dependencies` (an unknown keyword there, ignored as Python's jsonschema does);
+  // ajv still applies it in every draft, so generation ("intersect", see `refSiblings`) applies it
+  // too and its outputs validate under both readings (Glaiveai2K schemas without `$schema`)
+  const legacyDeps = loc.draft === "draft4" || loc.draft === "draft6" || loc.draft === "draft7" || loc.draft === "2019-09" || c.opts.refSiblings === "intersect";
+  if (isObject(s.dependencies) && legacyDeps) {
     for (const [k, v] of Object.entries(s.dependencies)) {
       if (Array.isArray(v)) addDepReq(k, v, `${loc.ptr}/dependencies/${escapePtr(k)}`);
       else depSchemas.push([k, v, `/dependencies/${escapePtr(k)}`]);
