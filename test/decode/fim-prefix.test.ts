@@ -12,6 +12,7 @@ import { parseGrammar } from "../../src/grammar/load.js";
 import { InfillChecker, fillCanvas, type Canvas } from "../../src/infill/index.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { fakeFimModel } from "./fake-fim-model.js";
 
 const list = compileGrammar(parseGrammar('start: list\nlist: "[" (item ("," item)*)? "]"\n?item: NUM | list\nNUM: /[0-9]+/\n%ignore " "', "lark"));
 const enc = new TextEncoder();
@@ -88,24 +89,13 @@ const template = { name: "test", prefix: 1, suffix: 2, middle: 3, end: [0] };
 
 /** A causal model with logits from a seeded hash of the ids so far: arbitrary but repeatable choices. */
 function hashModel(seed: number): FimModel {
-  return {
-    maxContext: undefined,
-    encode: (t) => vocab.tokenizeGreedy(t),
-    idOf: () => undefined,
-    session() {
-      const seen: number[] = [];
-      return {
-        async feed(ids) {
-          seen.push(...ids);
-          const r = new Float32Array(TOKENS.length);
-          let h = (seed ^ seen.length * 0x9e3779b1) >>> 0;
-          for (const x of seen.slice(-6)) h = Math.imul(h ^ x, 0x85ebca6b) >>> 0;
-          for (let t = 0; t < TOKENS.length; t++) r[t] = ((Math.imul(h ^ (t + 1), 0xc2b2ae35) >>> 0) % 1000) / 100;
-          return r;
-        },
-      };
-    },
-  };
+  return fakeFimModel(vocab, (seen) => {
+    const r = new Float32Array(TOKENS.length);
+    let h = (seed ^ (seen.length * 0x9e3779b1)) >>> 0;
+    for (const x of seen.slice(-6)) h = Math.imul(h ^ x, 0x85ebca6b) >>> 0;
+    for (let t = 0; t < TOKENS.length; t++) r[t] = ((Math.imul(h ^ (t + 1), 0xc2b2ae35) >>> 0) % 1000) / 100;
+    return r;
+  });
 }
 
 describe("fimGenerate with PrefixChecker", () => {

@@ -7,6 +7,7 @@ import { loadGrammarFile, parseGrammar } from "../../src/grammar/load.js";
 import type { Canvas } from "../../src/infill/index.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { fakeFimModel } from "./fake-fim-model.js";
 
 describe("fimTemplateOf", () => {
   const lookup = (names: string[]) => (t: string) => (names.includes(t) ? names.indexOf(t) + 100 : undefined);
@@ -39,25 +40,15 @@ const list = compileGrammar(parseGrammar('start: list\nlist: "[" (item ("," item
 
 /** A causal model whose next-token logits come from `script(ids so far)` (others −20). */
 function fakeModel(script: (ids: number[]) => Array<[number, number]>, maxContext?: number): FimModel & { prompts: number[][] } {
-  const prompts: number[][] = [];
-  return {
-    maxContext,
-    prompts,
-    encode: (t) => vocab.tokenizeGreedy(t),
-    idOf: () => undefined,
-    session() {
-      const seen: number[] = [];
-      return {
-        async feed(ids) {
-          if (seen.length === 0) prompts.push([...ids]);
-          seen.push(...ids);
-          const r = new Float32Array(TOKENS.length).fill(-20);
-          for (const [t, l] of script(seen)) r[t] = l;
-          return r;
-        },
-      };
+  return fakeFimModel(
+    vocab,
+    (seen) => {
+      const r = new Float32Array(TOKENS.length).fill(-20);
+      for (const [t, l] of script([...seen])) r[t] = l;
+      return r;
     },
-  };
+    maxContext,
+  );
 }
 
 function recording(): FeasibilityChecker & { asked: string[] } {
