@@ -24,10 +24,22 @@ function M(): OrtModule {
 
 export type OrtTensor = Ort.Tensor;
 
+/**
+ * Intra-op threads from GRAMFILL_THREADS (default: onnxruntime's, one per core). One thread is
+ * faster on a loaded machine, where a second thread spins waiting for a core it does not get.
+ */
+export function threadsFromEnv(v = process.env.GRAMFILL_THREADS): number | undefined {
+  if (v === undefined || v === "") return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new GramfillError("usage", `GRAMFILL_THREADS must be an integer from 1 to 256, got '${v}'`);
+  return n;
+}
+
 export async function openSession(path: string): Promise<Ort.InferenceSession> {
   const o = await loadOrt();
+  const threads = threadsFromEnv();
   try {
-    return await o.InferenceSession.create(path, { graphOptimizationLevel: "all" });
+    return await o.InferenceSession.create(path, { graphOptimizationLevel: "all", ...(threads ? { intraOpNumThreads: threads, interOpNumThreads: 1 } : {}) });
   } catch (e) {
     throw new GramfillError("io", `cannot load ONNX model '${path}': ${(e as Error).message}`, { file: path });
   }
