@@ -146,7 +146,12 @@ describe("gramfill generate --model mdm (constrained diffusion)", () => {
     const r = await run(["generate", "--model", "mdm", "--schema", "schemas/examples/person.json", "--prompt", '{"name": ', "--max-tokens", "24", "--block-length", "8", "--format", "json", "--validate"]);
     expect(r.code).toBe(0);
     const o = JSON.parse(r.stdout!) as { text: string; valid: boolean; stats: Record<string, number | boolean> };
-    expect(Object.keys(o.stats)).toEqual(["model_ms", "constraint_ms", "sample_ms", "steps", "checks", "rejections", "check_ms_p50", "check_ms_p99", "fallback_used", "prophet_exits"]);
+    // the diffusion decoder's fields, as `infill --format json` prints them
+    for (const k of ["model_ms", "constraint_ms", "sample_ms", "steps", "checks", "rejections", "check_ms_p50", "check_ms_p99", "fallback_used", "prophet_exits", "last_resort", "unknown_refused", "token_witness", "skipped", "deep_searches", "prefiltered"]) expect(o.stats).toHaveProperty(k);
+    expect(o.stats.token_witness).toBe(true);
+    expect(o.stats.fallback_used).toBe(false);
+    expect(o.stats.steps).toBeGreaterThan(0);
+    expect(o.stats.checks).toBeGreaterThanOrEqual(o.stats.rejections as number);
     expect(o.valid).toBe(true);
     expect(ajvValidator(person)!(JSON.parse(o.text))).toBe(true);
   }, 60_000);

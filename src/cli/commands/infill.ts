@@ -202,12 +202,21 @@ export async function runInfill(argv: string[]): Promise<CommandResult> {
   }
   const independent = out.valid ? constraint.validate(out.text) : null;
   const valid = out.valid === true && independent !== false;
-  const stats: Record<string, number | boolean> = {};
-  for (const [k, v] of Object.entries(out.stats)) stats[k] = typeof v === "number" ? round2(v) : v;
+  const stats = statsJson(out.stats);
   let stderr = "";
   if (!valid) stderr += `gramfill infill: ${independent === false ? "the output failed the schema's validator" : "no completion found within the budget"}; printed what was filled\n`;
   const stdout = format === "json" ? JSON.stringify({ text: out.text, fills: out.fills, valid, stats }) + "\n" : out.text.endsWith("\n") ? out.text : out.text + "\n";
   return { code: valid ? 0 : 1, stdout, stderr };
+}
+
+/**
+ * A decoder's statistics as printed by `--format json` (infill and `generate --model mdm` alike):
+ * every field the decoder reports, times rounded to 0.01 ms.
+ */
+function statsJson(s: object): Record<string, number | boolean> {
+  const stats: Record<string, number | boolean> = {};
+  for (const [k, v] of Object.entries(s)) if (typeof v === "number" || typeof v === "boolean") stats[k] = typeof v === "number" ? round2(v) : v;
+  return stats;
 }
 
 /** What `gramfill generate` hands over for a masked-diffusion model. */
@@ -236,12 +245,16 @@ prompt, decoded in any order; every commit is checked against the whole output:
       --steps N          forward passes planned (default: one per position)
       --block-length N   positions per block, decoded block after block (default 32)
       --threshold T      also commit every prediction at least this confident (default 0.9; above 1: off)
-      --prophet          commit everything in view once the model is sure (top-2 logit gap)`;
+      --prophet          commit everything in view once the model is sure (top-2 logit gap)
+  With --format json, "stats" holds the diffusion decoder's fields instead: model_ms, constraint_ms,
+  steps, checks, rejections, check_ms_p50, check_ms_p99, fallback_used, last_resort,
+  unknown_refused, token_witness, skipped, deep_searches, prefiltered, prophet_exits, ...`;
 
 /**
  * \`gramfill generate --model mdm\`: the prompt, then \`maxTokens\` masked positions (EOS may end the
- * output early), decoded by \`diffusionGenerate\`. Stats add steps, checks, rejections, check
- * latencies and \`fallback_used\` (the checker's witness finished the output).
+ * output early), decoded by \`diffusionGenerate\`. Stats are the decoder's, as \`infill --format json\` prints
+ * them: steps, checks, rejections, check latencies, \`fallback_used\` (the checker's witness
+ * finished the output), \`last_resort\`, \`unknown_refused\`, \`token_witness\`, ….
  */
 export async function runDiffusionGenerate(p: Parsed, o: DiffusionGenerateRequest): Promise<CommandResult> {
   for (const k of ["top-k", "top-p", "no-jump-forward", "monitor"]) if (p.values[k] !== undefined) throw new UsageError(`--${k} applies to causal models (left-to-right decoding) only`, "generate");
@@ -279,20 +292,8 @@ export async function runDiffusionGenerate(p: Parsed, o: DiffusionGenerateReques
     }
   }
   if (r.fallbackUsed) stderr += "gramfill generate: the model got stuck; the checker's completion finished the output (fallback_used)\n";
-  const s = r.stats;
-  const stats = {
-    model_ms: round2(s.model_ms),
-    constraint_ms: round2(s.constraint_ms),
-    sample_ms: round2(s.sample_ms),
-    steps: s.steps,
-    checks: s.checks,
-    rejections: s.rejections,
-    check_ms_p50: s.check_ms_p50,
-    check_ms_p99: s.check_ms_p99,
-    fallback_used: s.fallback_used,
-    prophet_exits: s.prophet_exits,
-  };
-  const summary = { text: r.text, tokens: s.tokens, valid, closed_out: r.fallbackUsed, stats };
+  const stats = statsJson(r.stats);
+  const summary = { text: r.text, tokens: r.stats.tokens, valid, closed_out: r.fallbackUsed, stats };
   const stdout = o.format === "json" ? JSON.stringify(summary) + "\n" : o.format === "ndjson" ? JSON.stringify({ done: true, ...summary }) + "\n" : r.text + "\n";
   return { code, stdout, stderr };
 }
