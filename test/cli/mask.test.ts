@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 
@@ -21,6 +24,16 @@ describe("gramfill mask", () => {
     expect(r.stdout).toMatch(/^\d+ of 8192 tokens allowed/);
     expect(r.stdout).toMatch(/"7"/);
     expect(r.stdout).not.toMatch(/ "\\""$/m); // no string where an integer must come
+  });
+
+  it("intersects keywords beside $ref, as generate does (draft-07: the spec ignores them, ajv applies them)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gramfill-mask-"));
+    const file = join(dir, "s.json");
+    const schema = { $schema: "http://json-schema.org/draft-07/schema#", definitions: { n: { type: "number" } }, $ref: "#/definitions/n", minimum: 5 };
+    writeFileSync(file, JSON.stringify(schema));
+    const eosAfter = async (text: string) => JSON.parse((await run(["mask", "-s", file, "-t", "bundled", "--text", text, "--json", "--show", "0"])).stdout!).eos;
+    expect(await eosAfter("7")).toBe(true);
+    expect(await eosAfter("3")).toBe(false); // the spec alone would allow 3; ajv rejects it
   });
 
   it("exits 1 when the prefix is not viable, 2 on usage errors", async () => {

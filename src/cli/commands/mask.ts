@@ -12,7 +12,9 @@ export const maskHelp = `Usage: gramfill mask (--grammar FILE | --schema FILE) -
                      [--show N] [--json]
 
 Prints how many and which tokens the grammar allows after PREFIX (and whether EOS is allowed),
-with each token's exact bytes. Exit 1 if PREFIX itself is not a viable prefix.
+with each token's exact bytes. Exit 1 if PREFIX itself is not a viable prefix. A schema is compiled
+as generate compiles it: keywords beside a $ref are intersected with it in every draft, so the mask
+is the one generation uses.
 
 Options:
 ${grammarOptionsHelp}
@@ -42,7 +44,7 @@ export function runMask(argv: string[]): CommandResult {
   if (!Number.isInteger(show) || show < 0) throw new UsageError("--show must be a non-negative integer", "mask");
   if (p.values.grammar === undefined && p.values.schema === undefined) throw new UsageError("give --grammar or --schema", "mask");
   const compiled =
-    p.values.schema !== undefined ? compileFile(p.values.schema as string, schemaOptionsFrom(p, "mask")).compiled : compileGrammar(loadGrammarFromArgs(p, "mask"));
+    p.values.schema !== undefined ? compileFile(p.values.schema as string, { ...schemaOptionsFrom(p, "mask"), refSiblings: "intersect" /* the mask generate uses */ }).compiled : compileGrammar(loadGrammarFromArgs(p, "mask"));
   const vocab = Vocabulary.load(tokenizer);
   const prefix = new TextEncoder().encode(optionalString(p, "text") ?? "");
   const m = new MaskContext(compiled, vocab).matcher();
