@@ -94,9 +94,9 @@ export interface DiffusionOptions {
   parts: readonly DiffusionPart[];
   grammar?: CompiledGrammar;
   /**
-   * checks the whole canvas anew at every call (default: an incremental `InfillSession` when the
-   * canvas allows it — EOS only in the tail, i.e. one hole or `holesMayEnd: false` — else
-   * `wholeCanvasChecker(grammar)`)
+   * checks the whole canvas anew at every call (default: an incremental `InfillSession` over every
+   * hole; EOS may end any hole early there too, each hole's last masked run holding at most its
+   * count of tokens)
    */
   checker?: FeasibilityChecker;
   /** forward passes planned (default: one per masked position); blocks may need more after rejections */
@@ -222,6 +222,8 @@ const TOKEN = 2;
 const PAD = 3;
 
 const dec = new TextDecoder("utf-8");
+/** normal tokens per position kept in score order for re-picks within a step (see `pick`) */
+const TOP_K = 32;
 
 /** Decodes `opts.parts` with `model`; the vocabulary gives the exact bytes of every token. */
 export async function diffusionGenerate(model: DiffusionModel, vocab: Vocabulary, opts: DiffusionOptions): Promise<DiffusionResult> {
@@ -281,6 +283,8 @@ class DiffusionRun {
   private lseStep: Int32Array;
   private rows = new Map<number, Float32Array>();
   private noise = new Map<number, Float32Array>();
+  /** per position, the step's best normal tokens by score (see `pick`) */
+  private topOf = new Map<number, Int32Array>();
 
   // left-to-right pre-filter
   private matcher: GrammarMatcher | undefined;
@@ -372,8 +376,8 @@ class DiffusionRun {
     for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id) && vocab.tokenLength(id) <= this.maxTokenBytes) this.normal[id] = 1;
     this.fedTo = this.regionStart;
     this.sessionPos = new Int32Array(n).fill(-1);
-    const midHoleMayEnd = this.holesMayEnd && this.holeIsTail.some((t) => !t);
-    if (this.checkerFull && !midHoleMayEnd) {
+    // the session reads a hole that may end early from the canvas (`minBytes: 0`, or `tailMayEnd`)
+    if (this.checkerFull) {
       const ic = this.checkerFull!;
       // the decoder's action space (normal tokens of ≤ maxTokenBytes) is the speller's default one
       const speller = this.tokenExact ? tokenSpeller(vocab, this.maxTokenBytes) : undefined;
@@ -445,6 +449,7 @@ class DiffusionRun {
     this.stats.model_ms += performance.now() - m0;
     this.stats.steps++;
     this.rows.clear();
+    this.topOf.clear();
     this.deferred.clear();
     this.noise.clear();
     this.fullChecksLeft = this.tokenExact ? (this.o.maxFullChecksPerStep ?? 6) : Infinity;
@@ -644,7 +649,14 @@ class DiffusionRun {
     return { start, active: inView };
   }
 
-  /** x0, confidence and top-2 gap of a masked position from its logits row, over the tokens allowed there. */
+  /**
+   * x0, confidence and top-2 gap of a masked position from its logits row, over the tokens allowed
+   * there. The step's first pick of a position scans the whole row (its log-sum-exp, the gap, and
+   * the `TOP_K` best normal tokens by score, ties by id); a re-pick after a refusal or a deferral
+   * walks that list for the first token still allowed, which is the scan's answer (every token
+   * outside the list scores below it, or ties and has a larger id), and scans again only when the
+   * list runs out. The gap (Prophet's) is the first pick's: re-picks happen after Prophet decided.
+   */
   private pick(p: number): void {
     const row = this.rows.get(p);
     if (!row) {
@@ -652,7 +664,8 @@ class DiffusionRun {
       return;
     }
     const W = Math.min(row.length, this.normal.length);
-    if (this.lseStep[p] !== this.stats.steps) {
+    const fresh = this.lseStep[p] !== this.stats.steps;
+    if (fresh) {
       this.lseStep[p] = this.stats.steps;
       let max = -Infinity;
       for (let i = 0; i < row.length; i++) if (row[i]! > max) max = row[i]!;
@@ -673,41 +686,81 @@ class DiffusionRun {
     const bans = this.banned.get(p);
     const later = this.deferred.get(p);
     const bits = p === this.frontierPos ? this.frontierBits : undefined;
+    const allowed = (id: number) => !bans?.has(id) && !later?.has(id) && (bits === undefined || (bits[id >>> 5]! & (1 << (id & 31))) !== 0);
     let best = -1;
     let bestScore = -Infinity;
+    const top = fresh ? undefined : this.topOf.get(p);
+    let fromList = false;
     let top1 = -Infinity;
     let top2 = -Infinity;
-    const consider = (id: number) => {
-      const l = row[id]!;
-      if (Number.isNaN(l) || l === -Infinity) return;
-      if (l > top1) {
-        top2 = top1;
-        top1 = l;
-      } else if (l > top2) top2 = l;
-      const score = noise ? l / T + noise[id]! : l;
-      if (score > bestScore) {
-        bestScore = score;
+    if (top !== undefined) {
+      for (let i = 0; i < top.length; i++) {
+        const id = top[i]!;
+        if (!allowed(id)) continue;
         best = id;
+        bestScore = noise ? row[id]! / T + noise[id]! : row[id]!;
+        fromList = true;
+        break;
       }
-    };
-    for (let id = 0; id < W; id++) {
-      if (this.normal[id] === 0) continue;
-      if (bans?.has(id) || later?.has(id)) continue;
-      if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) {
-        this.stats.prefiltered++;
-        continue;
+      // the list held every scorable normal token and none is allowed: no normal token is
+      if (!fromList && top.length < TOP_K) fromList = true;
+    }
+    if (!fromList) {
+      // the K best normal tokens by (score desc, id asc), bans and masks aside: re-picks read it
+      const list = new Int32Array(TOP_K);
+      const listScore = new Float64Array(TOP_K);
+      let listed = 0;
+      for (let id = 0; id < W; id++) {
+        if (this.normal[id] === 0) continue;
+        const l = row[id]!;
+        if (Number.isNaN(l) || l === -Infinity) continue;
+        const score = noise ? l / T + noise[id]! : l;
+        if (fresh && (listed < TOP_K || score > listScore[TOP_K - 1]!)) {
+          let at = listed < TOP_K ? listed++ : TOP_K - 1;
+          while (at > 0 && listScore[at - 1]! < score) {
+            list[at] = list[at - 1]!;
+            listScore[at] = listScore[at - 1]!;
+            at--;
+          }
+          list[at] = id;
+          listScore[at] = score;
+        }
+        if (bans?.has(id) || later?.has(id)) continue;
+        if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) {
+          this.stats.prefiltered++;
+          continue;
+        }
+        if (l > top1) {
+          top2 = top1;
+          top1 = l;
+        } else if (l > top2) top2 = l;
+        if (score > bestScore) {
+          bestScore = score;
+          best = id;
+        }
       }
-      consider(id);
+      if (fresh) this.topOf.set(p, list.subarray(0, listed));
     }
     // EOS at the first masked position of the tail ends the text: the mask knows whether it may end
     // there; in other holes EOS only ends the hole, which the mask cannot judge
-    const eosBlocked = bits !== undefined && this.holeIsTail[this.holeOf[p]!] === true && this.lastRun(p) && (bits[this.eosId >>> 5]! & (1 << (this.eosId & 31))) === 0;
+    const eos = this.eosId;
+    const eosBlocked = bits !== undefined && this.holeIsTail[this.holeOf[p]!] === true && this.lastRun(p) && (bits[eos >>> 5]! & (1 << (eos & 31))) === 0;
     if (eosBlocked) this.stats.prefiltered++;
-    else if (this.eosAllowed(p) && !bans?.has(this.eosId) && !later?.has(this.eosId) && this.eosId < row.length) consider(this.eosId);
+    else if (this.eosAllowed(p) && !bans?.has(eos) && !later?.has(eos) && eos < row.length) {
+      const l = row[eos]!;
+      if (!Number.isNaN(l) && l !== -Infinity) {
+        if (l > top1) {
+          top2 = top1;
+          top1 = l;
+        } else if (l > top2) top2 = l;
+        const score = noise ? l / T + noise[eos]! : l;
+        if (score > bestScore) best = eos;
+      }
+    }
+    if (fresh) this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
     this.x0[p] = best;
     this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
-    if (best === this.eosId) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
-    this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
+    if (best === eos) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
   }
 
   /** Is nothing but masks and padding after p in the region (EOS at p would end the text)? */

@@ -17,12 +17,16 @@
  * - the checker's grammar tables (lexer tables, FIRST sets, prediction blocks) across all checks.
  *
  * Positions are numbered in canvas order over all holes given with `tokens` (and no explicit byte
- * bounds); other holes (byte ranges, unbounded fill-in-the-middle holes) stay as they are. Only the
- * last run of masked positions of a `tailMayEnd` hole may end early (EOS padding), and only when
- * nothing follows it.
+ * bounds, except `minBytes: 0`, see below); other holes (byte ranges, unbounded fill-in-the-middle
+ * holes) stay as they are. A hole that EOS may end early — `tailMayEnd` (the last part of the
+ * canvas), or `{ tokens: k, minBytes: 0 }` anywhere (the byte range 0..k·M the checker reads from
+ * both) — takes EOS at a masked position p when no committed token follows p in the hole:
+ * `end(p)` makes p and the rest of the hole padding. So the last run of masked positions of such a
+ * hole (the one that reaches the hole's end or its padding) holds *at most* its count of tokens;
+ * every other run exactly its count.
  *
  * Token-exact sessions (`{ speller }`, tokens.ts): a run of k masked positions holds exactly k
- * tokens of the vocabulary (a tail run at most k, then EOS), not just k..k·M bytes. Every
+ * tokens of the vocabulary (a run that may end early at most k, then EOS), not just k..k·M bytes. Every
  * "feasible" answer then carries a token-level witness — a token (or EOS padding) per masked
  * position, kept by the session (`witnessTokenAt`) — and a witness whose fills no token sequence of
  * the runs' lengths spells is not an answer: the chart is asked for other candidates (the
@@ -63,8 +67,8 @@ export interface SessionOptions {
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
 class StopChart extends Error {}
 
-/** Per hole of a (local) canvas: a run of `count` token positions (tail: may end early), or null (opaque). */
-type RunSpec = { count: number; tail: boolean } | null;
+/** Per hole of a (local) canvas: a run of `count` token positions (mayEnd: at most `count`, then EOS), or null (opaque). */
+type RunSpec = { count: number; mayEnd: boolean } | null;
 
 type Item = { text: Uint8Array } | { pos: number } | { hole: HoleSpec };
 
@@ -73,7 +77,8 @@ interface Run {
   first: number;
   count: number;
   maxTokenBytes: number;
-  tail: boolean;
+  /** EOS may end the run early: its hole may end and nothing but padding (or the hole's end) follows it */
+  mayEnd: boolean;
 }
 
 interface Built {
@@ -84,6 +89,8 @@ interface Built {
 }
 
 const enc = new TextEncoder();
+/** `tok` of a position that EOS padding cut off */
+const PAD = new Uint8Array(0);
 /** chart items a local witness repair may use before the full check takes over */
 const REPAIR_ITEMS = 20_000;
 
@@ -93,10 +100,10 @@ export class InfillSession {
   /** per position: committed bytes, or null while masked */
   private readonly tok: (Uint8Array | null)[] = [];
   private readonly maxTokenBytes: number[] = [];
-  /** per position: inside the canvas' final tailMayEnd hole */
-  private readonly tailPos: boolean[] = [];
-  /** items after this index are cut off by an EOS commit */
-  private itemEnd: number;
+  /** per position: its hole may end early (EOS padding) */
+  private readonly mayEndPos: boolean[] = [];
+  /** per position: the last position of its hole */
+  private readonly holeLast: number[] = [];
   private built: Built;
   private readonly prefix: PrefixParse;
   /** the prefix parser rejected the leading fragment: every later canvas is infeasible */
@@ -127,22 +134,23 @@ export class InfillSession {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
         const h = part.hole;
-        if (h.tokens !== undefined && h.minBytes === undefined && h.maxBytes === undefined) {
+        if (h.tokens !== undefined && (h.minBytes === undefined || h.minBytes === 0) && h.maxBytes === undefined) {
           if (!Number.isInteger(h.tokens) || h.tokens < 0) throw new GramfillError("input_invalid", `bad token count ${h.tokens}`);
           if (h.tailMayEnd && i !== canvas.length - 1) throw new GramfillError("input_invalid", "a hole with tailMayEnd must be the last part of the canvas");
           const m = h.maxTokenBytes ?? defaultMaxTokenBytes;
           if (!(m >= 1)) throw new GramfillError("input_invalid", `bad maxTokenBytes ${m}`);
+          const last = this.tok.length + h.tokens - 1;
           for (let k = 0; k < h.tokens; k++) {
             this.items.push({ pos: this.tok.length });
             this.tok.push(null);
             this.maxTokenBytes.push(m);
-            this.tailPos.push(h.tailMayEnd === true);
+            this.mayEndPos.push(h.tailMayEnd === true || h.minBytes === 0);
+            this.holeLast.push(last);
           }
         } else this.items.push({ hole: h });
       } else throw new GramfillError("input_invalid", "a canvas part is { text } or { hole }");
     });
-    this.itemEnd = this.items.length;
-    this.built = this.build(-1, null, this.itemEnd);
+    this.built = this.build(-1, null, -1);
     this.prefix = new PrefixParse(checker.compiled);
     if (this.prefix.feed(this.built.lead) < this.built.lead.length) {
       this.refuted = true;
@@ -155,9 +163,9 @@ export class InfillSession {
     return this.tok.length;
   }
 
-  /** Is position p still masked (and not cut off by an EOS)? */
+  /** Is position p still masked (not committed, not cut off by an EOS)? */
   isMasked(p: number): boolean {
-    return this.tok[p] === null && this.itemOf(p) < this.itemEnd;
+    return this.tok[p] === null;
   }
 
   /** The current canvas (holes as runs of masked positions). */
@@ -168,7 +176,7 @@ export class InfillSession {
   /** The canvas `tryCommit(p, bytes)` (or, with bytes null, `tryEnd(p)`) decides. */
   canvasWith(p: number, bytes: Uint8Array | null): Canvas {
     this.expectMasked(p);
-    return bytes === null ? this.build(-1, null, this.itemOf(p)).canvas : this.build(p, bytes, this.itemEnd).canvas;
+    return bytes === null ? this.build(-1, null, p).canvas : this.build(p, bytes, -1).canvas;
   }
 
   /** The last verified filling of the current canvas' holes, if one is known. */
@@ -213,7 +221,7 @@ export class InfillSession {
     else {
       r = this.fitWitness(p, bytes, t0);
       if (r === null) r = this.repairWitness(p, bytes, t0);
-      if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(p, bytes, this.itemEnd), t0);
+      if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(p, bytes, -1), t0);
     }
     this.lastTry = { p, bytes, result: r };
     return r;
@@ -224,7 +232,7 @@ export class InfillSession {
     this.expectMasked(p);
     const tried = this.lastTry !== null && this.lastTry.p === p && this.lastTry.bytes !== null && sameBytes(this.lastTry.bytes, bytes) ? this.lastTry.result : null;
     this.tok[p] = bytes;
-    this.advance(this.build(-1, null, this.itemEnd));
+    this.advance(this.build(-1, null, -1));
     if (tried !== null) this.adopt(tried);
   }
 
@@ -237,51 +245,43 @@ export class InfillSession {
     if (this.refuted || this.known?.status === "infeasible" || !this.endable(p)) r = this.answer("infeasible", null, null, t0);
     else if (this.speller) r = this.tryEndTokens(p, t0, cheap);
     if (r === null) r = this.fitWitnessEnd(p, t0);
-    if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(-1, null, this.itemOf(p)), t0);
+    if (r === null) r = cheap ? this.skipped(t0) : this.solve(this.build(-1, null, p), t0);
     this.lastTry = { p, bytes: null, result: r };
     return r;
   }
 
-  /** EOS at masked position p: the canvas ends there. */
+  /** EOS at masked position p: p and the rest of its hole become padding (in a tail: the canvas ends there). */
   end(p: number): void {
     this.expectMasked(p);
-    if (!this.endable(p)) throw new GramfillError("input_invalid", `EOS at position ${p}: text or a hole follows it`);
+    if (!this.endable(p)) throw new GramfillError("input_invalid", `EOS at position ${p}: its hole cannot end early, or a committed token follows it in the hole`);
     const tried = this.lastTry !== null && this.lastTry.p === p && this.lastTry.bytes === null ? this.lastTry.result : null;
-    this.itemEnd = this.itemOf(p);
-    this.advance(this.build(-1, null, this.itemEnd));
+    for (let q = p; q <= this.holeLast[p]!; q++) this.tok[q] = PAD;
+    this.advance(this.build(-1, null, -1));
     if (tried !== null) this.adopt(tried);
   }
 
   // ---- internals ----
-
-  private itemIndex: Int32Array | null = null;
-  private itemOf(p: number): number {
-    if (this.itemIndex === null) {
-      this.itemIndex = new Int32Array(this.tok.length);
-      this.items.forEach((it, i) => {
-        if ("pos" in it) this.itemIndex![it.pos] = i;
-      });
-    }
-    return this.itemIndex[p]!;
-  }
 
   private expectMasked(p: number): void {
     if (!Number.isInteger(p) || p < 0 || p >= this.tok.length) throw new GramfillError("input_invalid", `no token position ${p} (the canvas has ${this.tok.length})`);
     if (!this.isMasked(p)) throw new GramfillError("input_invalid", `position ${p} is not masked`);
   }
 
-  /** EOS at p is possible only when nothing but masked positions follows p (no text, no other hole). */
+  /** EOS at p is possible only in a hole that may end early, with no committed token after p in it. */
   private endable(p: number): boolean {
-    for (let i = this.itemOf(p) + 1; i < this.itemEnd; i++) {
-      const it = this.items[i]!;
-      if ("text" in it || "hole" in it) return false;
-      if ("pos" in it && this.tok[it.pos] !== null) return false;
-    }
+    if (!this.mayEndPos[p]) return false;
+    for (let q = p + 1; q <= this.holeLast[p]!; q++) if (this.tok[q] !== null && this.tok[q] !== PAD) return false;
     return true;
   }
 
-  /** The canvas with position `p` (if ≥ 0) committed to `bytes`, items before `end` only. */
-  private build(p: number, bytes: Uint8Array | null, end: number): Built {
+  /**
+   * The canvas with position `p` (if ≥ 0) committed to `bytes`, or with EOS at masked position `eos`
+   * (if ≥ 0: it and the rest of its hole padding). A run of masked positions may end early when its
+   * hole may and nothing but padding (or the hole's end) follows it.
+   */
+  private build(p: number, bytes: Uint8Array | null, eos: number): Built {
+    const eosLast = eos >= 0 ? this.holeLast[eos]! : -1;
+    const padded = (q: number) => this.tok[q] === PAD || (q >= eos && q <= eosLast);
     const canvas: CanvasPart[] = [];
     const runs: Run[] = [];
     const text: Uint8Array[] = [];
@@ -297,15 +297,17 @@ export class InfillSession {
     let run: Run | null = null;
     const closeRun = () => {
       if (run === null) return;
+      const last = run.first + run.count - 1;
+      run.mayEnd = this.mayEndPos[last]! && (last === this.holeLast[last] || padded(last + 1));
       runs.push(run);
-      canvas.push({ hole: { tokens: run.count, maxTokenBytes: run.maxTokenBytes } });
+      canvas.push(runHole(run.count, run.maxTokenBytes, run.mayEnd, false));
       run = null;
     };
-    for (let i = 0; i < end; i++) {
+    for (let i = 0; i < this.items.length; i++) {
       const it = this.items[i]!;
       let t: Uint8Array | null = null;
       if ("text" in it) t = it.text;
-      else if ("pos" in it) t = it.pos === p ? bytes : this.tok[it.pos]!;
+      else if ("pos" in it) t = it.pos === p ? bytes : padded(it.pos) ? PAD : this.tok[it.pos]!;
       if (t !== null) {
         closeRun();
         if (t.length > 0) text.push(t);
@@ -315,27 +317,23 @@ export class InfillSession {
       leadDone = true;
       if ("hole" in it) {
         closeRun();
-        runs.push({ first: -1, count: 0, maxTokenBytes: 0, tail: false });
+        runs.push({ first: -1, count: 0, maxTokenBytes: 0, mayEnd: false });
         canvas.push({ hole: it.hole });
         continue;
       }
       const q = (it as { pos: number }).pos;
       const m = this.maxTokenBytes[q]!;
-      if (run !== null && run.maxTokenBytes === m && run.first + run.count === q) run.count++;
+      if (run !== null && run.maxTokenBytes === m && run.first + run.count === q && this.holeLast[q] === this.holeLast[run.first]) run.count++;
       else {
         closeRun();
-        run = { first: q, count: 1, maxTokenBytes: m, tail: this.tailPos[q]! };
+        run = { first: q, count: 1, maxTokenBytes: m, mayEnd: false };
       }
     }
-    const lastRun = run as Run | null;
     closeRun();
     flush();
-    if (lastRun !== null && lastRun.tail) {
-      // the final masked run may end early with EOS padding (only when nothing follows it)
-      const h = canvas[canvas.length - 1]!;
-      if ("hole" in h) (h.hole as HoleSpec).tailMayEnd = true;
-    } else if (lastRun !== null) lastRun.tail = false;
-    for (const r of runs) if (r !== lastRun) r.tail = false;
+    // a run that ends the canvas says so as `tailMayEnd` (the same byte range)
+    const h = canvas[canvas.length - 1];
+    if (h !== undefined && "hole" in h && runs[runs.length - 1]!.mayEnd) canvas[canvas.length - 1] = runHole(h.hole.tokens!, h.hole.maxTokenBytes!, true, true);
     return { canvas, runs, lead: concatBytes(lead) };
   }
 
@@ -416,7 +414,7 @@ export class InfillSession {
     const hi = Math.min(j * m, f.length - n);
     for (let o = lo; o <= hi; o++) {
       const rest = f.length - o - n;
-      if (k2 === 0 ? rest !== 0 : rest < (run.tail ? 0 : k2) || rest > k2 * m) continue;
+      if (k2 === 0 ? rest !== 0 : rest < (run.mayEnd ? 0 : k2) || rest > k2 * m) continue;
       let same = true;
       for (let i = 0; i < n && same; i++) same = f[o + i] === bytes[i];
       if (!same) continue;
@@ -458,7 +456,7 @@ export class InfillSession {
       else {
         if (j > 0) local.push({ hole: { tokens: j, maxTokenBytes: run.maxTokenBytes } });
         local.push({ text: bytes });
-        if (k2 > 0) local.push({ hole: { tokens: k2, maxTokenBytes: run.maxTokenBytes, tailMayEnd: run.tail } });
+        if (k2 > 0) local.push(runHole(k2, run.maxTokenBytes, run.mayEnd, false));
       }
     }
     const { segments, holeCount } = segmentsOf(local, 1);
@@ -500,7 +498,7 @@ export class InfillSession {
   // ---- token-exact runs ----
 
   private specsOf(b: Built): RunSpec[] {
-    return b.runs.map((r) => (r.first >= 0 ? { count: r.count, tail: r.tail } : null));
+    return b.runs.map((r) => (r.first >= 0 ? { count: r.count, mayEnd: r.mayEnd } : null));
   }
 
   /** The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records the runs that fail. */
@@ -510,7 +508,7 @@ export class InfillSession {
     return (fills) => {
       for (let i = 0; i < specs.length; i++) {
         const r = specs[i];
-        if (r && !sp.canSpell(fills[i]!, r.count, r.tail)) {
+        if (r && !sp.canSpell(fills[i]!, r.count, r.mayEnd)) {
           failed?.add(i);
           if (stops && ++rejects >= this.maxSpellRejects) throw new StopChart();
           return false;
@@ -520,14 +518,14 @@ export class InfillSession {
     };
   }
 
-  /** A token per masked position of `b` spelling `fills` (WITNESS_EOS for tail padding), or null when a run's fill has no spelling. */
+  /** A token per masked position of `b` spelling `fills` (WITNESS_EOS for padding), or null when a run's fill has no spelling. */
   private spellFills(b: Built, fills: readonly Uint8Array[]): Int32Array | null {
     const sp = this.speller!;
     const tw = new Int32Array(this.tok.length).fill(-1);
     for (let i = 0; i < b.runs.length; i++) {
       const r = b.runs[i]!;
       if (r.first < 0) continue;
-      const ids = sp.spell(fills[i]!, r.count, r.tail);
+      const ids = sp.spell(fills[i]!, r.count, r.mayEnd);
       if (ids === null) return null;
       for (let k = 0; k < r.count; k++) tw[r.first + k] = k < ids.length ? ids[k]! : WITNESS_EOS;
     }
@@ -571,7 +569,7 @@ export class InfillSession {
   }
 
   private tryCommitTokens(p: number, bytes: Uint8Array, t0: number, cheap: boolean): InfillResult {
-    const next = this.build(p, bytes, this.itemEnd);
+    const next = this.build(p, bytes, -1);
     const tw = this.tokWit;
     if (tw !== null && tw[p]! >= 0 && sameBytes(this.speller!.bytesOf(tw[p]!), bytes)) {
       // the witness's own token: the same token sequence is a witness of the new canvas
@@ -588,8 +586,8 @@ export class InfillSession {
         const j = p - run.first;
         const k2 = run.count - j - 1;
         const local: RunSpec[] = [];
-        if (j > 0) local.push({ count: j, tail: false });
-        if (k2 > 0) local.push({ count: k2, tail: run.tail });
+        if (j > 0) local.push({ count: j, mayEnd: false });
+        if (k2 > 0) local.push({ count: k2, mayEnd: run.mayEnd });
         r = this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(local)));
       }
     }
@@ -597,7 +595,7 @@ export class InfillSession {
   }
 
   private tryEndTokens(p: number, t0: number, cheap: boolean): InfillResult | null {
-    const next = this.build(-1, null, this.itemOf(p));
+    const next = this.build(-1, null, p);
     const tw = this.tokWit;
     if (tw !== null && tw[p] === WITNESS_EOS) {
       const r = this.answer("feasible", this.fillsFromTokens(next, tw), this.witnessText, t0, "token");
@@ -636,7 +634,7 @@ export class InfillSession {
         const f = factor.get(i);
         const run = b.runs[i]!;
         if (f === undefined || run.first < 0) canvas.push(part);
-        else canvas.push({ hole: { minBytes: run.tail ? 0 : run.count, maxBytes: run.count * Math.min(f, run.maxTokenBytes), ...(run.tail ? { tailMayEnd: true } : {}) } });
+        else canvas.push({ hole: { minBytes: run.mayEnd ? 0 : run.count, maxBytes: run.count * Math.min(f, run.maxTokenBytes) } });
       }
       this.counts.tightened++;
       failed.clear();
@@ -669,20 +667,31 @@ export class InfillSession {
     return { status: "unknown", witness: null, text: null, reason: r?.reason ?? "unverified", stats: { ...stats, ms: performance.now() - t0 } };
   }
 
-  /** Does the last witness still fit when the final run is cut at p (it must fit in the positions before p)? */
+  /**
+   * Does the last witness still fit when EOS at p cuts its run there (the run's fill must fit in the
+   * positions before p; with none before p the run, and its fill, vanish)?
+   */
   private fitWitnessEnd(p: number, t0: number): InfillResult | null {
     const w = this.witness;
     if (w === null || this.witnessText === null) return null;
     const { runs } = this.built;
-    const ri = runs.length - 1;
+    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
     const run = runs[ri];
-    if (run === undefined || !run.tail || p < run.first || p >= run.first + run.count) return null;
+    if (run === undefined || !run.mayEnd) return null;
     const f = w[ri]!;
     const j = p - run.first;
     if (f.length > j * run.maxTokenBytes) return null;
     if (j === 0 && f.length > 0) return null;
-    return this.answer("feasible", j === 0 ? w.slice(0, ri) : w, this.witnessText, t0, "witness");
+    return this.answer("feasible", j === 0 ? w.filter((_, i) => i !== ri) : w, this.witnessText, t0, "witness");
   }
+}
+
+/**
+ * The canvas hole of a run of `count` masked positions: exactly `count` tokens' worth of bytes, or,
+ * when EOS may end it early, 0..count·M bytes (`tailMayEnd` when it is the canvas' last part).
+ */
+function runHole(count: number, maxTokenBytes: number, mayEnd: boolean, last: boolean): { hole: HoleSpec } {
+  return { hole: { tokens: count, maxTokenBytes, ...(mayEnd ? (last ? { tailMayEnd: true } : { minBytes: 0 }) : {}) } };
 }
 
 /** "unknown" without a chart's statistics. */

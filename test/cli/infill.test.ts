@@ -43,6 +43,20 @@ describe("gramfill infill", () => {
     expect(Array.isArray(JSON.parse(text))).toBe(true);
   }, 60_000);
 
+  it("--model mdm with several holes: token-exact checks in every hole (EOS may end a middle hole early), no fallback", async () => {
+    const input = file("holes.txt", '{"a": <|hole|>, "b": [<|hole|>], "c": <|hole|>}');
+    const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--model", "mdm", "--hole-tokens", "5", "--format", "json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout!) as Out;
+    expect(o.valid).toBe(true);
+    expect(json.check(o.text).ok).toBe(true);
+    expect(o.text).toBe(`{"a": ${o.fills[0]}, "b": [${o.fills[1]}], "c": ${o.fills[2]}}`);
+    // a token-level witness from the first check on: every commit kept one, so nothing dead-ends
+    expect(o.stats.token_witness).toBe(true);
+    expect(o.stats.fallback_used).toBe(false);
+    expect(o.stats.tokens).toBeLessThanOrEqual(15);
+  }, 60_000);
+
   it("a hole inside a lexeme is filled across it", async () => {
     const input = file("lexeme.txt", '{"na<|hole|>": tr<|hole|>}');
     const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--hole-tokens", "4", "--format", "json");

@@ -98,7 +98,7 @@ describe("infill sessions on JSON", () => {
     const s = c.session([{ hole: { tokens: 6, maxTokenBytes: 2, tailMayEnd: true } }]);
     s.commit(3, enc.encode("1"));
     expect(s.tryEnd(2).status).toBe("infeasible");
-    expect(() => s.end(2)).toThrow(/text or a hole follows/);
+    expect(() => s.end(2)).toThrow(/a committed token follows it in the hole/);
     s.commit(0, enc.encode("["));
     expect(s.tryEnd(4).status).toBe("infeasible"); // "[??1" cannot end: the bracket stays open
     expect(s.tryEnd(5).status).toBe("feasible"); // "[0,1]": position 4 holds "]"
