@@ -153,6 +153,8 @@ export interface DiffusionOptions {
    * those cannot decide is skipped for this step (not banned; `skipped`)
    */
   maxFullChecksPerStep?: number;
+  /** best tokens per position kept for re-picks within a step (default 32; 0: every pick scans the row — same picks, for comparisons) */
+  pickListSize?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
@@ -223,7 +225,7 @@ const PAD = 3;
 
 const dec = new TextDecoder("utf-8");
 /** normal tokens per position kept in score order for re-picks within a step (see `pick`) */
-const TOP_K = 32;
+const PICK_LIST = 32;
 
 /** Decodes `opts.parts` with `model`; the vocabulary gives the exact bytes of every token. */
 export async function diffusionGenerate(model: DiffusionModel, vocab: Vocabulary, opts: DiffusionOptions): Promise<DiffusionResult> {
@@ -285,6 +287,7 @@ class DiffusionRun {
   private noise = new Map<number, Float32Array>();
   /** per position, the step's best normal tokens by score (see `pick`) */
   private topOf = new Map<number, Int32Array>();
+  private readonly pickList: number;
 
   // left-to-right pre-filter
   private matcher: GrammarMatcher | undefined;
@@ -337,6 +340,8 @@ class DiffusionRun {
     this.eosPenalty = opts.eosPenalty ?? 0.4;
     if (!(this.eosPenalty >= 0 && this.eosPenalty <= 1)) throw new GramfillError("usage", `eosPenalty must be in [0, 1], not ${opts.eosPenalty}`);
     this.rng = new Rng(opts.seed ?? 0);
+    this.pickList = opts.pickListSize ?? PICK_LIST;
+    if (!(Number.isInteger(this.pickList) && this.pickList >= 0)) throw new GramfillError("usage", `pickListSize must be an integer ≥ 0, not ${opts.pickListSize}`);
 
     const prompt = typeof opts.prompt === "string" ? model.encode(opts.prompt) : [...(opts.prompt ?? [])];
     const ids: number[] = [...prompt];
@@ -652,7 +657,7 @@ class DiffusionRun {
   /**
    * x0, confidence and top-2 gap of a masked position from its logits row, over the tokens allowed
    * there. The step's first pick of a position scans the whole row (its log-sum-exp, the gap, and
-   * the `TOP_K` best normal tokens by score, ties by id); a re-pick after a refusal or a deferral
+   * the `pickListSize` best normal tokens by score, ties by id); a re-pick after a refusal or a deferral
    * walks that list for the first token still allowed, which is the scan's answer (every token
    * outside the list scores below it, or ties and has a larger id), and scans again only when the
    * list runs out. The gap (Prophet's) is the first pick's: re-picks happen after Prophet decided.
@@ -689,6 +694,7 @@ class DiffusionRun {
     const allowed = (id: number) => !bans?.has(id) && !later?.has(id) && (bits === undefined || (bits[id >>> 5]! & (1 << (id & 31))) !== 0);
     let best = -1;
     let bestScore = -Infinity;
+    const K = this.pickList;
     const top = fresh ? undefined : this.topOf.get(p);
     let fromList = false;
     let top1 = -Infinity;
@@ -703,20 +709,21 @@ class DiffusionRun {
         break;
       }
       // the list held every scorable normal token and none is allowed: no normal token is
-      if (!fromList && top.length < TOP_K) fromList = true;
+      if (!fromList && top.length < K) fromList = true;
     }
     if (!fromList) {
       // the K best normal tokens by (score desc, id asc), bans and masks aside: re-picks read it
-      const list = new Int32Array(TOP_K);
-      const listScore = new Float64Array(TOP_K);
+      const list = new Int32Array(K);
+      const listScore = new Float64Array(K);
       let listed = 0;
+      if (bits) this.stats.prefiltered += this.excludedBy(bits);
       for (let id = 0; id < W; id++) {
         if (this.normal[id] === 0) continue;
         const l = row[id]!;
-        if (Number.isNaN(l) || l === -Infinity) continue;
+        if (!(l > -Infinity)) continue; // NaN, -∞
         const score = noise ? l / T + noise[id]! : l;
-        if (fresh && (listed < TOP_K || score > listScore[TOP_K - 1]!)) {
-          let at = listed < TOP_K ? listed++ : TOP_K - 1;
+        if (fresh && K > 0 && (listed < K || score > listScore[K - 1]!)) {
+          let at = listed < K ? listed++ : K - 1;
           while (at > 0 && listScore[at - 1]! < score) {
             list[at] = list[at - 1]!;
             listScore[at] = listScore[at - 1]!;
@@ -725,11 +732,9 @@ class DiffusionRun {
           list[at] = id;
           listScore[at] = score;
         }
-        if (bans?.has(id) || later?.has(id)) continue;
-        if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) {
-          this.stats.prefiltered++;
-          continue;
-        }
+        // the bans, deferrals and mask are asked only of a token that could change the answer
+        if (!(score > bestScore) && !(l > top2)) continue;
+        if (!allowed(id)) continue;
         if (l > top1) {
           top2 = top1;
           top1 = l;
@@ -739,7 +744,7 @@ class DiffusionRun {
           best = id;
         }
       }
-      if (fresh) this.topOf.set(p, list.subarray(0, listed));
+      if (fresh && K > 0) this.topOf.set(p, list.subarray(0, listed));
     }
     // EOS at the first masked position of the tail ends the text: the mask knows whether it may end
     // there; in other holes EOS only ends the hole, which the mask cannot judge
@@ -762,6 +767,26 @@ class DiffusionRun {
     this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
     if (best === eos) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
   }
+
+  /** Normal tokens the left-to-right mask `bits` excludes (the `prefiltered` count of one scan). */
+  private excludedBy(bits: Uint32Array): number {
+    let nb = this.normalBits;
+    if (nb === undefined) {
+      nb = this.normalBits = new Uint32Array(bits.length);
+      for (let id = 0; id < this.normal.length && id >>> 5 < nb.length; id++) if (this.normal[id]) nb[id >>> 5]! |= 1 << (id & 31);
+      this.normalCount = this.normal.reduce((a, b) => a + b, 0);
+    }
+    let kept = 0;
+    for (let i = 0; i < nb.length; i++) {
+      let x = (nb[i]! & bits[i]!) >>> 0;
+      x -= (x >>> 1) & 0x55555555;
+      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+      kept += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
+    }
+    return this.normalCount - kept;
+  }
+  private normalBits: Uint32Array | undefined;
+  private normalCount = 0;
 
   /** Is nothing but masks and padding after p in the region (EOS at p would end the text)? */
   private lastRun(p: number): boolean {
