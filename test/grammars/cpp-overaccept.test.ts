@@ -82,6 +82,15 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["int main() {\n#pragma x \\\r}\n", "a backslash before CR in a directive that is no line splice"],
     ["template <typename T> using namespace std;", "a template of a using-directive"],
     ["int main() { int y = unsigned long long(); }", "a functional cast of a multi-word type"],
+    // fourth round (session 4): conversion functions with a type, specializations without `template<>`
+    ["struct S { auto operator int() { return 0; } };", "a conversion function with a return type"],
+    ["struct S { operator int(); };\nint S::operator int() { return 0; }", "a conversion function with a return type"],
+    ["auto operator int() { return 0; }", "a conversion function with a return type"],
+    ["template <class T> int f() { return 0; }\nint f<int>() { return 1; }", "a specialization without template<>"],
+    ["template <class T> struct S {};\nstruct S<int> {};", "a specialization without template<>"],
+    ["template <class T> int v = 0;\nint v<int> = 1;", "a specialization without template<>"],
+    ["int main() { vector<pair<int,>> v; }", "an empty last template argument before >>"],
+    ["struct A { typedef int t; };\nint main() { typename A::operator+ x; }", "typename before an operator name"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -105,6 +114,17 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "struct A { A(); ~A(); operator int() const; };\nA::A() {}\ninline A::~A() {}\nA::operator int() const { return 0; }",
     "struct S {\n#define M 1\n  int x;\n#ifdef M\n  int y;\n#endif\n};\nint main() {\n#pragma GCC ivdep\n  return 0;\n}\n",
     "decltype(auto) f() { return 1; }\nauto g() -> decltype(f()) { return 1; }\n[[nodiscard]] int h();",
+    "template <class T> int f() { return 0; }\ntemplate <> int f<int>() { return 1; }\ntemplate int f<char>();",
+    "template <class T> struct S {};\ntemplate <> struct S<int> { int x; };\ntemplate <class T> struct S<T*> {};\ntemplate struct S<long>;",
+    "template <class T> constexpr bool is_p = false;\ntemplate <class T> constexpr bool is_p<T*> = true;",
+    "template <class T> struct A;\ntemplate <class T> bool operator==(const A<T>&, const A<T>&);\ntemplate <class T> struct A { friend bool operator== <>(const A&, const A&); };",
+    "struct S { operator int() const { return 1; } explicit operator bool() const; template <class T> operator T*() const { return nullptr; } };\nS::operator bool() const { return true; }",
+    "namespace std { template <> struct hash<pair<int,int>> { size_t operator()(const pair<int,int>& p) const { return p.first; } }; }",
+    "template <class T> struct O { template <class U> struct I {}; template <class U> struct I<U*> {}; };",
+    "vector<pair<int,int>> v; map<int, vector<int>> m; set<pair<int, vector<int>>> s2; vector<vector<int>> g;",
+    "template <class T> struct B { typedef T type; };\ntemplate <class T> void f() { typename B<T>::type x; typename vector<T>::iterator it; }\nstruct D : B<int> { using B<int>::type; };",
+    "template <class T> struct A { void f(); };\ntemplate <> void A<int>::f() {}\ntemplate <class T> void A<T>::f() {}",
+    "struct A { A(); ~A(); operator long long() const; };\nA::A() {}\nA::~A() {}\nA::operator long long() const { return 0; }",
   ])("accepts %j", (text) => {
     expect(ours(text)).toBe(true);
   });
