@@ -43,7 +43,9 @@
  * If nothing can be committed in a step (every candidate refused within `maxChecksPerStep`, or no
  * token left, and no token-level witness: whole-canvas checks, `tokenExact: false`, or a first
  * check that found none), the output is finished with the checker's witness for the remaining
- * masks: `fallback_used` (the "Con." case; without it "Con.−").
+ * masks: `fallback_used` (the "Con." case; without it "Con.−"). The same happens when `shouldStop` (a time limit)
+ * says so before a forward pass or between checks (`stopped`); a session's last verified witness
+ * then finishes the text without a new check.
  *
  * Canvases longer than the model's context: each pass shows the model a window of `maxContext`
  * positions centred on the active block's masked positions; the checker always sees the whole text.
@@ -157,6 +159,13 @@ export interface DiffusionOptions {
   pickListSize?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
+  /**
+   * asked before every forward pass and between checks (a time limit, say): when it returns true
+   * the decoder stops committing and finishes like a stuck run — the session's last verified
+   * witness (free), else the checker's — so a limit ends in Con., not in an unfinished text
+   * (`stopped`); a check already running is not interrupted
+   */
+  shouldStop?: () => boolean;
   /** called on every commit (region position, token id; EOS padding is reported as one commit) */
   onCommit?: (pos: number, id: number, step: number) => void;
 }
@@ -198,6 +207,8 @@ export interface DiffusionStats {
   check_ms_p50: number;
   check_ms_p99: number;
   fallback_used: boolean;
+  /** `shouldStop` ended the decoding early (the fallback finished the text, when it could) */
+  stopped: boolean;
   prophet_exits: number;
   total_ms: number;
 }
@@ -313,6 +324,7 @@ class DiffusionRun {
     check_ms_p50: 0,
     check_ms_p99: 0,
     fallback_used: false,
+    stopped: false,
     prophet_exits: 0,
     total_ms: 0,
   };
@@ -415,8 +427,12 @@ class DiffusionRun {
       for (let i = 0; !stuck; i++) {
         const active = block.filter((p) => this.kind[p] === MASK);
         if (active.length === 0) break;
+        if (this.stopRequested()) {
+          stuck = true;
+          break;
+        }
         const k = Math.max(1, i < perBlock ? Math.floor(M / perBlock) + (i < M % perBlock ? 1 : 0) : 1);
-        stuck = !(await this.step(active, k, this.stats.steps / planned));
+        stuck = !(await this.step(active, k, this.stats.steps / planned)) || this.stats.stopped;
       }
       if (stuck) break;
     }
@@ -424,7 +440,9 @@ class DiffusionRun {
     if (stuck && this.checker && (this.o.fallback ?? true)) {
       const c0 = performance.now();
       try {
-        fallback = this.checker.witness(this.canvas(-1, -1).canvas);
+        // a session's last verified witness fills the current canvas' masked runs: no new check
+        const known = this.session?.currentWitness() ?? null;
+        fallback = known !== null && known.length === this.canvas(-1, -1).runHole.length ? known : this.checker.witness(this.canvas(-1, -1).canvas);
       } catch (e) {
         // a lexer automaton over its state cap: no witness (the output stays incomplete), not a crash
         if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;
@@ -480,6 +498,12 @@ class DiffusionRun {
     }
   }
 
+  /** Has `shouldStop` asked the decoder to stop (remembered in `stats.stopped`)? */
+  private stopRequested(): boolean {
+    if (!this.stats.stopped && this.o.shouldStop?.() === true) this.stats.stopped = true;
+    return this.stats.stopped;
+  }
+
   /** Commits the step's candidates in confidence order; false when none could be committed. */
   private commitLoop(active: number[], k: number): boolean {
     let commits = 0;
@@ -499,6 +523,7 @@ class DiffusionRun {
       const p = cand[bi]!;
       if (commits >= k && this.conf[p]! < this.threshold) break;
       if (this.checker && checks >= maxChecks) break;
+      if (this.stopRequested()) return commits > 0;
       const r = this.tryCommit(p);
       checks += r.checks;
       if (r.ok) commits++;
@@ -598,6 +623,7 @@ class DiffusionRun {
       let checks = 0;
       for (const i of order) {
         if (checks >= budget) break;
+        if (this.stopRequested()) return false;
         const v = ids[i]!;
         checks++;
         if (this.check(p, v)) {

@@ -175,6 +175,34 @@ describe("diffusion decoder with a fake model", () => {
     expect(g.text).toBe("[1,2]");
   });
 
+  it("shouldStop (a time limit) between checks or before a pass: the decoder stops and the witness finishes the text (Con., stopped)", async () => {
+    // the model wants "1" everywhere, one commit per pass; the limit fires after the second check
+    const model = fakeModel((pos) => (pos === 1 ? [[id("1"), 9]] : pos === 2 ? [[id(","), 9]] : [[id("2"), 9]]));
+    let asked = 0;
+    let checksWhenStopped = -1;
+    const r = await diffusionGenerate(model, vocab, {
+      parts: [{ text: "[" }, { masks: 4 }, { text: "]" }],
+      grammar: list,
+      holesMayEnd: false,
+      threshold: 2,
+      shouldStop: () => ++asked > 3,
+      onCommit: () => (checksWhenStopped = asked),
+    });
+    expect(r.stats.stopped).toBe(true);
+    expect(r.fallbackUsed).toBe(true);
+    expect(r.complete).toBe(true);
+    expect(r.valid).toBe(true);
+    expect(list.check(r.text).ok).toBe(true);
+    // it stopped before every position was decided by the model
+    expect(r.stats.tokens).toBeLessThan(4);
+    expect(checksWhenStopped).toBeLessThanOrEqual(3);
+    // a limit that never fires changes nothing
+    const free = await diffusionGenerate(model, vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, holesMayEnd: false, shouldStop: () => false });
+    expect(free.stats.stopped).toBe(false);
+    expect(free.fallbackUsed).toBe(false);
+    expect(free.text).toBe("[1,2]");
+  });
+
   it("Fast-dLLM threshold: confident predictions are committed together in one pass", async () => {
     const script = (pos: number): Array<[number, number]> => (pos === 1 ? [[id("1"), 20]] : pos === 2 ? [[id(","), 20]] : [[id("2"), 20]]);
     const parts: DiffusionPart[] = [{ text: "[" }, { masks: 3 }, { text: "]" }];
