@@ -9,19 +9,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
-import { sampleWord } from "../../src/grammar/sample.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas, type CanvasPart } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { Vocabulary } from "../../src/vocab/vocabulary.js";
-import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
+import { tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function vocabOf(tokens: string[]): Vocabulary {
-  return new Vocabulary({ kind: "custom", bytes: ["</s>", ...tokens], specialIds: [0], eosIds: [0] });
-}
 
 /** A position: committed token bytes, "eos" padding, or null (masked). */
 type Slot = Uint8Array | "eos" | null;
@@ -106,22 +101,9 @@ describe("token-exact sessions: holes that may end early anywhere", () => {
   it("agrees with brute force over token fillings with EOS in any hole; witnesses are token sequences of words", () => {
     const tally = { feasible: 0, infeasible: 0, unknown: 0, unknownButFeasible: 0, eosCommits: 0, midEos: 0 };
     fc.assert(
-      fc.property(
-        grammarArb,
-        fc.boolean(),
-        fc.integer(),
-        fc.uniqueArray(fc.stringMatching(/^[ab01,() ]{2,3}$/), { maxLength: 4 }),
-        fc.boolean(),
-        (rules, ws, seed, multi, allSingles) => {
-          const g = compile(rules, ws);
-          if (!g) return;
-          const random = lcg(seed);
-          const word = sampleWord(g, { random, maxDepth: 6, maxTerminalBytes: 4 });
-          if (!word || word.length > 14) return;
-          const singles = ALPHABET.map((b) => String.fromCharCode(b)).filter(() => allSingles || random() < 0.6);
-          const v = vocabOf([...singles, ...multi]);
-          const sp = new TokenSpeller(v, { maxTokenBytes: 3 });
-          const toks = [...singles, ...multi].map((t) => enc.encode(t));
+      fc.property(tokenCaseArb(4), (tc) => {
+          if (!tc) return;
+          const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
           // 2-3 holes cut from the word (adjacent holes allowed), each 1-3 positions, most may end early
           const holes = 2 + Math.floor(random() * 2);
           const cuts = Array.from({ length: 2 * holes }, () => Math.floor(random() * (word.length + 1))).sort((a, b) => a - b);

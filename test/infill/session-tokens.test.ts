@@ -8,19 +8,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
-import { sampleWord } from "../../src/grammar/sample.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { Vocabulary } from "../../src/vocab/vocabulary.js";
-import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
+import { tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-function vocabOf(tokens: string[]): Vocabulary {
-  return new Vocabulary({ kind: "custom", bytes: ["</s>", ...tokens], specialIds: [0], eosIds: [0] });
-}
 
 /** Position state for the brute force: committed token bytes, "eos" padding, or null (masked). */
 type Slot = Uint8Array | "eos" | null;
@@ -104,23 +99,9 @@ describe("token-exact sessions", () => {
   it("agrees with brute force over token fillings on random grammars and vocabularies; witnesses are token sequences of words", () => {
     const tally = { feasible: 0, infeasible: 0, unknown: 0, unknownButFeasible: 0 };
     fc.assert(
-      fc.property(
-        grammarArb,
-        fc.boolean(),
-        fc.integer(),
-        fc.uniqueArray(fc.stringMatching(/^[ab01,() ]{2,3}$/), { maxLength: 5 }),
-        fc.boolean(),
-        (rules, ws, seed, multi, allSingles) => {
-          const g = compile(rules, ws);
-          if (!g) return;
-          const random = lcg(seed);
-          const word = sampleWord(g, { random, maxDepth: 6, maxTerminalBytes: 4 });
-          if (!word || word.length > 14) return;
-          // vocabulary: every alphabet byte (or a random half of them) plus a few multi-byte tokens
-          const singles = ALPHABET.map((b) => String.fromCharCode(b)).filter(() => allSingles || random() < 0.6);
-          const v = vocabOf([...singles, ...multi]);
-          const sp = new TokenSpeller(v, { maxTokenBytes: 3 });
-          const toks = [...singles, ...multi].map((t) => enc.encode(t));
+      fc.property(tokenCaseArb(5), (tc) => {
+          if (!tc) return;
+          const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
           const tail = random() < 0.5;
           const lo = Math.floor(random() * (word.length + 1));
           const hi = tail ? word.length : Math.min(word.length, lo + Math.floor(random() * 4));

@@ -1,0 +1,47 @@
+/** Random cases for the token-exact session tests: a grammar, one of its words, a small vocabulary. */
+import fc from "fast-check";
+import { sampleWord } from "../../src/grammar/sample.js";
+import type { CompiledGrammar } from "../../src/parser/compile.js";
+import { TokenSpeller } from "../../src/infill/tokens.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
+
+const enc = new TextEncoder();
+
+/** A vocabulary of these tokens, EOS (`</s>`, id 0) first. */
+export function vocabOf(tokens: string[]): Vocabulary {
+  return new Vocabulary({ kind: "custom", bytes: ["</s>", ...tokens], specialIds: [0], eosIds: [0] });
+}
+
+export interface TokenCase {
+  g: CompiledGrammar;
+  /** seeded: the test's further random choices */
+  random: () => number;
+  /** a word of g of at most 14 bytes */
+  word: Uint8Array;
+  vocab: Vocabulary;
+  /** the vocabulary's tokens of at most 3 bytes */
+  speller: TokenSpeller;
+  /** the normal tokens' bytes */
+  tokens: Uint8Array[];
+}
+
+/**
+ * A random grammar over the test alphabet, a sampled word, and a vocabulary of every alphabet byte
+ * (or a random part of them) plus up to `maxMulti` multi-byte tokens; null when the grammar is empty
+ * or the word too long.
+ */
+export function tokenCaseArb(maxMulti: number): fc.Arbitrary<TokenCase | null> {
+  return fc
+    .tuple(grammarArb, fc.boolean(), fc.integer(), fc.uniqueArray(fc.stringMatching(/^[ab01,() ]{2,3}$/), { maxLength: maxMulti }), fc.boolean())
+    .map(([rules, ws, seed, multi, allSingles]) => {
+      const g = compile(rules, ws);
+      if (!g) return null;
+      const random = lcg(seed);
+      const word = sampleWord(g, { random, maxDepth: 6, maxTerminalBytes: 4 });
+      if (!word || word.length > 14) return null;
+      const singles = ALPHABET.map((b) => String.fromCharCode(b)).filter(() => allSingles || random() < 0.6);
+      const vocab = vocabOf([...singles, ...multi]);
+      return { g, random, word, vocab, speller: new TokenSpeller(vocab, { maxTokenBytes: 3 }), tokens: [...singles, ...multi].map((t) => enc.encode(t)) };
+    });
+}
