@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
 import { MaskContext } from "../mask/matcher.js";
 import { plainTextIndex } from "../mask/slices.js";
+import { crossGrammarBytes } from "../mask/token-tables.js";
 import { compileSchema } from "../schema/index.js";
 import { parseJsonKeepingNumbers } from "../schema/json-source.js";
 import { isGramfillError } from "../util/errors.js";
@@ -75,7 +76,7 @@ export interface MaskBenchSummary {
    */
   compile_cpu_ms: Percentiles;
   mask_cpu_us: Percentiles;
-  /** what every grammar shares per vocabulary (trie, plain-text index and its masks), in MB */
+  /** what every grammar shares per vocabulary (trie, plain-text index and its masks, table shapes kept across grammars), in MB */
   vocab_mb: number;
   /** token tables per grammar × vocabulary, and the largest matcher, in MB */
   tables_mb: Percentiles;
@@ -120,7 +121,7 @@ export function runMaskBench(cases: readonly MaskBenchCase[], vocab: Vocabulary,
   });
   opts.onProgress?.(cases.length, cases.length, "");
   const trie = vocab.trie();
-  const vocabBytes = trie.memoryBytes + plainTextIndex(vocab, trie).memoryBytes;
+  const vocabBytes = trie.memoryBytes + plainTextIndex(vocab, trie).memoryBytes + crossGrammarBytes(trie);
   return { ...summarize(results, maskUs, compileMs), vocab_mb: round(vocabBytes / 1e6) };
 }
 

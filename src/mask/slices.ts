@@ -12,6 +12,11 @@
  *   per character, so it is exact (a non-dead DFA state can always complete) and reuses the DFA
  *   states the table walk needs anyway. Bounded counters (`maxLength`) give each counter value its
  *   own exact depth instead of the best of a few fixed slices.
+ * - and the other side (`deathBound`): when every plain text of D + 1 characters kills the state and
+ *   none of the states on the way accepts, every plain token of more than D whole characters is
+ *   rejected outright (never a boundary), so the walk skips subtrees made only of such tokens. A
+ *   `maxLength` string with 7 characters left then walks the tokens with a quote or an escape in
+ *   them, not every token of up to 8 characters.
  */
 import { LazyDfa } from "../regex/lazy_dfa.js";
 import type { TokenTrie, TrieSkeleton } from "../vocab/token-trie.js";
@@ -21,6 +26,8 @@ import type { Vocabulary } from "../vocab/vocabulary.js";
 export const NOT_PLAIN = 255;
 /** Depth of a state that survives every plain text (its depth search closed on itself). */
 export const UNBOUNDED_TEXT = 254;
+/** Death bound of a state without one (above every token's plain length). */
+export const NO_BOUND = 255;
 
 /**
  * Per vocabulary and trie: plain-text lengths by token and by subtree. "Plain text" is whole UTF-8
@@ -29,6 +36,8 @@ export const UNBOUNDED_TEXT = 254;
 export class PlainTextIndex {
   /** per trie node: the most plain characters of a token under it; NOT_PLAIN if any is not plain */
   readonly subtreeMax: Uint8Array;
+  /** per trie node: the fewest whole plain characters of a token under it; 0 if any is not plain */
+  readonly subtreeMin: Uint8Array;
   /** the most plain characters of any token */
   readonly maxChars: number;
   /** per token id: its plain characters, NOT_PLAIN if it is not plain text */
@@ -40,28 +49,43 @@ export class PlainTextIndex {
 
   constructor(vocab: Vocabulary, trie: TokenTrie) {
     const charsOf = new Uint8Array(vocab.size).fill(NOT_PLAIN);
+    /** whole plain characters (a character cut at the token's end not counted); 0 if not plain */
+    const wholeOf = new Uint8Array(vocab.size);
     let maxChars = 0;
     for (let id = 0; id < vocab.size; id++) {
       if (!trie.contains(id)) continue;
-      const n = plainChars(vocab.tokenBytes(id));
+      const bytes = vocab.tokenBytes(id);
+      const n = plainChars(bytes);
       if (n > 0 && n < UNBOUNDED_TEXT) {
         charsOf[id] = n;
+        wholeOf[id] = endsInsideCharacter(bytes) ? n - 1 : n;
         if (n > maxChars) maxChars = n;
       }
     }
     const n = trie.nodeCount;
     const sub = new Uint8Array(n);
+    const subMin = new Uint8Array(n).fill(NOT_PLAIN);
     const parent = new Int32Array(n);
     const open = new Int32Array(trie.maxDepth + 1);
     for (let m = 1; m < n; m++) {
       const d = trie.depth(m);
       parent[m] = open[d - 1]!;
       open[d] = m;
-      if (trie.hasToken(m)) for (const id of trie.tokensOf(m)) if (charsOf[id]! > sub[m]!) sub[m] = charsOf[id]!;
+      if (trie.hasToken(m)) {
+        for (const id of trie.tokensOf(m)) {
+          if (charsOf[id]! > sub[m]!) sub[m] = charsOf[id]!;
+          const whole = charsOf[id] === NOT_PLAIN ? 0 : wholeOf[id]!;
+          if (whole < subMin[m]!) subMin[m] = whole;
+        }
+      }
     }
     // children follow their parent in pre-order: a backward pass sees a node after its subtree
-    for (let m = n - 1; m >= 1; m--) if (sub[m]! > sub[parent[m]!]!) sub[parent[m]!] = sub[m]!;
+    for (let m = n - 1; m >= 1; m--) {
+      if (sub[m]! > sub[parent[m]!]!) sub[parent[m]!] = sub[m]!;
+      if (subMin[m]! < subMin[parent[m]!]!) subMin[parent[m]!] = subMin[m]!;
+    }
     this.subtreeMax = sub;
+    this.subtreeMin = subMin;
     this.maxChars = maxChars;
     this.charsOf = charsOf;
     this.words = (vocab.size + 31) >>> 5;
@@ -82,7 +106,7 @@ export class PlainTextIndex {
     for (const l of SKELETON_LEVELS) if (l <= d) level = l;
     let sk = this.skeletons.get(level);
     if (sk === undefined) {
-      sk = level === 0 ? this.trie.asSkeleton(this.subtreeMax) : buildSkeleton(this.trie, this.subtreeMax, level);
+      sk = level === 0 ? this.trie.asSkeleton(this.subtreeMax, this.subtreeMin) : buildSkeleton(this.trie, this.subtreeMax, this.subtreeMin, level);
       this.skeletons.set(level, sk);
     }
     return sk;
@@ -102,9 +126,9 @@ export class PlainTextIndex {
   }
 
   get memoryBytes(): number {
-    let b = this.subtreeMax.byteLength + this.charsOf.byteLength;
+    let b = this.subtreeMax.byteLength + this.subtreeMin.byteLength + this.charsOf.byteLength;
     for (const m of this.masks.values()) b += m.byteLength;
-    for (const sk of this.skeletons.values()) if (sk.start === 0) b += sk.nodes.byteLength + sk.ends.byteLength + sk.depths.byteLength + sk.bytes.byteLength + sk.subtreeMax.byteLength;
+    for (const sk of this.skeletons.values()) if (sk.start === 0) b += sk.nodes.byteLength + sk.ends.byteLength + sk.depths.byteLength + sk.bytes.byteLength + sk.subtreeMax.byteLength + sk.subtreeMin.byteLength;
     return b;
   }
 }
@@ -113,7 +137,7 @@ export class PlainTextIndex {
 const SKELETON_LEVELS = [8, 16, 32, UNBOUNDED_TEXT];
 
 /** The nodes whose subtree holds a token that is not plain or longer than `level` characters. */
-function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, level: number): TrieSkeleton {
+function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, subtreeMin: Uint8Array, level: number): TrieSkeleton {
   // typed arrays filled in two passes (count, then fill): a 128k vocabulary's level-8 skeleton
   // has ~120k nodes, and its build lands in the mask that first needs it
   const n = trie.nodeCount;
@@ -124,6 +148,7 @@ function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, level: number): 
   const depths = new Uint32Array(count);
   const bytes = new Uint8Array(count);
   const maxima = new Uint8Array(count);
+  const minima = new Uint8Array(count);
   // a kept node's parent is kept too (a subtree maximum is at least each child's), so the kept
   // nodes are a trie in the same order; a node's subtree ends at the first kept node past its own
   const open = new Int32Array(trie.maxDepth + 1);
@@ -137,10 +162,11 @@ function buildSkeleton(trie: TokenTrie, subtreeMax: Uint8Array, level: number): 
     depths[i] = trie.depth(m);
     bytes[i] = trie.byteOf(m);
     maxima[i] = subtreeMax[m]!;
+    minima[i] = subtreeMin[m]!;
     i++;
   }
   while (top > 0) ends[open[--top]!] = count;
-  return { start: 0, length: count, nodes, ends, depths, bytes, subtreeMax: maxima };
+  return { start: 0, length: count, nodes, ends, depths, bytes, subtreeMax: maxima, subtreeMin: minima };
 }
 
 const cache = new WeakMap<Vocabulary, WeakMap<TokenTrie, PlainTextIndex>>();
@@ -172,6 +198,17 @@ export function plainChars(b: Uint8Array): number {
     chars++;
   }
   return chars;
+}
+
+/** Does `b` (plain text, see plainChars) end inside a character? */
+function endsInsideCharacter(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; ) {
+    const c = b[i]!;
+    const len = c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    if (i + len > b.length) return true;
+    i += len;
+  }
+  return false;
 }
 
 /** Are the `n - 1` bytes after the lead byte `b[i]` a valid (start of a) continuation? */
@@ -218,6 +255,9 @@ export class TextDepths {
   private readonly steps: (Int32Array | null | undefined)[] = [];
   private readonly bounds: (Uint32Array | undefined)[] = [];
   private readonly memo: number[] = [];
+  private readonly boundMemo: number[] = [];
+  /** per state: the states one plain character leads to (the live ones), and whether it or a state inside a character accepts */
+  private readonly liveSteps: ({ targets: Int32Array; accepting: boolean } | undefined)[] = [];
   private seen = new Int32Array(64);
   private stamp = 0;
 
@@ -238,6 +278,73 @@ export class TextDepths {
     const d = this.search(s);
     this.memo[s] = d;
     return d;
+  }
+
+  /**
+   * D such that every plain text of D + 1 characters kills the DFA from s, and no state met on
+   * the way by plain text (s, the states after each character, the states inside a character)
+   * accepts: then a plain text of more than D whole characters dies without passing a boundary.
+   * NO_BOUND when there is none within the cap and budget, and for states of depth ≥ the cap
+   * (their walk skips almost every plain token already).
+   */
+  deathBound(s: number): number {
+    const known = this.boundMemo[s];
+    if (known !== undefined) return known;
+    const d = this.depth(s);
+    const bound = d >= this.cap || d >= UNBOUNDED_TEXT ? NO_BOUND : this.searchBound(s);
+    this.boundMemo[s] = bound;
+    return bound;
+  }
+
+  /** Breadth-first by plain characters; a level holds each state once (not once per search: the longest path counts). */
+  private searchBound(s: number): number {
+    if (s === LazyDfa.DEAD) return NO_BOUND;
+    let level = [s];
+    let visited = 1;
+    for (let d = 0; d <= this.cap; d++) {
+      const nextLevel: number[] = [];
+      for (const q of level) {
+        const st = this.liveStepsOf(q);
+        if (st.accepting) return NO_BOUND;
+        for (const t of st.targets) if (!nextLevel.includes(t)) nextLevel.push(t);
+      }
+      if (nextLevel.length === 0) return d;
+      visited += nextLevel.length;
+      if (visited > this.budget) return NO_BOUND;
+      level = nextLevel;
+    }
+    return NO_BOUND;
+  }
+
+  /** The live states after one plain character from q, and whether q or a state inside a character accepts. */
+  private liveStepsOf(q: number): { targets: Int32Array; accepting: boolean } {
+    const cached = this.liveSteps[q];
+    if (cached !== undefined) return cached;
+    const dfa = this.dfa;
+    const out: number[] = [];
+    let accepting = dfa.isAccepting(q);
+    for (const shape of CHAR_SHAPES) {
+      let layer = [q];
+      for (let k = 0; k < shape.length && layer.length > 0; k++) {
+        const [lo, hi] = shape[k]!;
+        const nextLayer: number[] = [];
+        for (const p of layer) {
+          const bounds = this.classBounds(p);
+          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
+            const t = dfa.next(p, b);
+            if (t === LazyDfa.DEAD || nextLayer.includes(t)) continue;
+            nextLayer.push(t);
+            // a state inside a character: a token cut there ends on it
+            if (k < shape.length - 1 && dfa.isAccepting(t)) accepting = true;
+          }
+        }
+        layer = nextLayer;
+      }
+      for (const t of layer) if (!out.includes(t)) out.push(t);
+    }
+    const r = { targets: Int32Array.from(out), accepting };
+    this.liveSteps[q] = r;
+    return r;
   }
 
   private search(s: number): number {

@@ -19,13 +19,21 @@
  * lexer state of each boundary group differs, and it is found by running the group's path (kept in
  * the shape) through the DFA from the new state.
  *
+ * Across grammars: the same languages come back in other grammars (a plain string, a date-time, a
+ * key list), each with its own expression store. A state's distinct derivatives also have a
+ * structural key that is the same in every store (`ExprSet.structuralKey`: equal keys, equal
+ * languages), and shapes are kept per vocabulary under it, so a grammar's first use of a state
+ * another grammar has walked costs its group paths only. The group states are this grammar's
+ * own (the paths are run through its DFA); a walk's grouping is an optimisation only, so groups
+ * that land on one state here are simply walked one after the other.
+ *
  * Memory: the always set is stored as the plain-text mask it starts from (shared per vocabulary,
  * see slices.ts) plus a list of the other token ids, or as one bitmask when that list would be
  * longer; identical bitmasks of one grammar are stored once.
  */
 import { LazyDfa } from "../regex/index.js";
 import type { TokenTrie, TrieSkeleton } from "../vocab/token-trie.js";
-import { NOT_PLAIN, TextDepths, UNBOUNDED_TEXT, type PlainTextIndex } from "./slices.js";
+import { NO_BOUND, NOT_PLAIN, TextDepths, UNBOUNDED_TEXT, type PlainTextIndex } from "./slices.js";
 
 /** What a table holds that is the same for every state with the same distinct derivatives. */
 interface TableShape {
@@ -41,6 +49,26 @@ interface TableShape {
   groupPath: Uint8Array;
   groupPathStart: Int32Array;
   textDepth: number;
+  /** bytes held by the shape (the always set's arrays counted by whoever made them) */
+  bytes: number;
+}
+
+/**
+ * Shapes by structural key, shared by all grammars with one vocabulary trie and one set of walk
+ * parameters. Bounded: past CROSS_GRAMMAR_BYTES it starts over.
+ */
+interface CrossGrammarShapes {
+  shapes: Map<string, TableShape>;
+  bytes: number;
+}
+const CROSS_GRAMMAR_BYTES = 64 << 20;
+const crossGrammar = new WeakMap<TokenTrie, Map<string, CrossGrammarShapes>>();
+
+/** Bytes of the cross-grammar shapes kept for `trie` (all walk parameters), for memory reports. */
+export function crossGrammarBytes(trie: TokenTrie): number {
+  let b = 0;
+  for (const c of crossGrammar.get(trie)?.values() ?? []) b += c.bytes;
+  return b;
 }
 
 export interface StateTokens {
@@ -104,16 +132,21 @@ export class TokenTables {
   /** without a plain-text index: the walk's skeleton (every node, none skipped) and "no token is plain" */
   private wholeTrie: TrieSkeleton | undefined;
   private noPlainChars: Uint8Array | undefined;
+  /** shapes walked by other grammars with this trie and walk parameters (undefined: not shared) */
+  private readonly cross: CrossGrammarShapes | undefined;
 
   /**
    * `plain`: the trie's plain-text index, to skip short plain tokens of wide states (optional);
-   * `textDepth`: the cap and budget of the per-state plain-text depth search (tests use tiny ones)
+   * `textDepth`: the cap and budget of the per-state plain-text depth search (tests use tiny ones);
+   * `crossGrammar`: share shapes with other grammars' tables (default true; tests turn it off to
+   * get a state's own walk)
    */
-  constructor(dfa: LazyDfa, trie: TokenTrie, plain?: PlainTextIndex, textDepth: { cap?: number; budget?: number } = {}) {
+  constructor(dfa: LazyDfa, trie: TokenTrie, plain?: PlainTextIndex, textDepth: { cap?: number; budget?: number } = {}, crossGrammar = true) {
     this.dfa = dfa;
     this.trie = trie;
     this.plain = plain;
     this.depths = new TextDepths(dfa, textDepth.cap, textDepth.budget);
+    if (crossGrammar) this.cross = crossGrammarShapes(trie, plain, textDepth.cap, textDepth.budget);
     this.words = (trie.vocabSize + 31) >>> 5;
     this.stateAt = new Int32Array(trie.maxDepth + 1);
     this.nodeAt = new Int32Array(trie.maxDepth + 1);
@@ -141,15 +174,33 @@ export class TokenTables {
   }
 
   private compute(s: number): StateTokens {
-    const key = shapeKey(this.dfa.stateExpressions(s));
+    const exprs = this.dfa.stateExpressions(s);
+    const key = shapeKey(exprs);
     let shape = this.shapes.get(key);
     let groupState: Int32Array;
     if (shape === undefined) {
-      const walked = this.walk(s);
-      shape = walked.shape;
-      groupState = walked.groupState;
+      const cross = this.cross;
+      const crossKey = cross === undefined ? "" : this.dfa.exprSet.structuralKey(exprs);
+      shape = cross?.shapes.get(crossKey);
+      if (shape === undefined) {
+        const walked = this.walk(s);
+        shape = walked.shape;
+        groupState = walked.groupState;
+        this.shapeCount++;
+        if (cross !== undefined) {
+          if (cross.bytes + shape.bytes > CROSS_GRAMMAR_BYTES) {
+            cross.shapes.clear();
+            cross.bytes = 0;
+          }
+          cross.shapes.set(crossKey, shape);
+          cross.bytes += shape.bytes;
+        }
+      } else {
+        groupState = this.groupStatesFrom(s, shape);
+        // this grammar holds on to the shape as if it had walked it
+        this.bytes += shape.bytes;
+      }
       this.shapes.set(key, shape);
-      this.shapeCount++;
     } else {
       groupState = this.groupStatesFrom(s, shape);
     }
@@ -191,10 +242,13 @@ export class TokenTables {
     const depth = plain ? this.depths.depth(s) : 0;
     const skipUpTo = depth >= UNBOUNDED_TEXT ? UNBOUNDED_TEXT : depth;
     const base = skipUpTo > 0 ? plain!.maskUpTo(skipUpTo) : null;
+    // and every plain token of more than `deadAbove` whole characters is rejected (no boundary):
+    // a subtree of only such tokens needs no walk either
+    const deadAbove = plain ? this.depths.deathBound(s) : NO_BOUND;
     // the walk visits the nodes of a skeleton trie: the trie without subtrees of plain tokens short
     // enough for some depth at most `skipUpTo` (their tokens are in `base`); or all nodes
-    const sk = plain !== undefined ? plain.skeleton(skipUpTo) : (this.wholeTrie ??= trie.asSkeleton(new Uint8Array(trie.nodeCount).fill(NOT_PLAIN)));
-    const { nodes: skNodes, ends: skEnds, depths: skDepth, bytes: skByte, subtreeMax: skMax } = sk;
+    const sk = plain !== undefined ? plain.skeleton(skipUpTo) : (this.wholeTrie ??= trie.asSkeleton(new Uint8Array(trie.nodeCount).fill(NOT_PLAIN), new Uint8Array(trie.nodeCount)));
+    const { nodes: skNodes, ends: skEnds, depths: skDepth, bytes: skByte, subtreeMax: skMax, subtreeMin: skMin } = sk;
     const charsOf = plain?.charsOf ?? (this.noPlainChars ??= new Uint8Array(trie.vocabSize).fill(NOT_PLAIN));
     const stateAt = this.stateAt;
     const nodeAt = this.nodeAt;
@@ -209,7 +263,7 @@ export class TokenTables {
     const n = sk.length;
     let i = sk.start;
     while (i < n) {
-      if (skMax[i]! <= skipUpTo) {
+      if (skMax[i]! <= skipUpTo || skMin[i]! > deadAbove) {
         i = skEnds[i]!;
         continue;
       }
@@ -295,16 +349,18 @@ export class TokenTables {
     // per 32 ids and one copy: lists up to half the bitmask's size
     let dense: Uint32Array | null = null;
     let extra = NO_TOKENS;
+    let bytes = boundaryNodes.byteLength + groupStart.byteLength + groupPath.byteLength + groupPathStart.byteLength + 128;
     if (nFound * 2 > this.words) {
       dense = base === null ? new Uint32Array(this.words) : Uint32Array.from(base);
       for (let k = 0; k < nFound; k++) dense[found[k]! >>> 5]! |= 1 << (found[k]! & 31);
       dense = this.internDense(dense);
+      bytes += dense.byteLength;
     } else if (nFound > 0) {
       extra = found.slice(0, nFound);
-      this.bytes += extra.byteLength;
+      bytes += extra.byteLength;
     }
-    const shape: TableShape = { dense, base, extra, boundaryNodes, groupStart, groupPath, groupPathStart, textDepth: depth };
-    this.bytes += boundaryNodes.byteLength + groupStart.byteLength + groupPath.byteLength + groupPathStart.byteLength + 128;
+    const shape: TableShape = { dense, base, extra, boundaryNodes, groupStart, groupPath, groupPathStart, textDepth: depth, bytes };
+    this.bytes += bytes - (dense === null ? 0 : dense.byteLength);
     return { shape, groupState };
   }
 
@@ -320,6 +376,17 @@ export class TokenTables {
     this.bytes += mask.byteLength;
     return mask;
   }
+}
+
+/** The cross-grammar shapes for a trie, plain-text index and depth-search parameters. */
+function crossGrammarShapes(trie: TokenTrie, plain: PlainTextIndex | undefined, cap: number | undefined, budget: number | undefined): CrossGrammarShapes {
+  let byParams = crossGrammar.get(trie);
+  if (byParams === undefined) crossGrammar.set(trie, (byParams = new Map()));
+  // a plain-text index belongs to one trie (slices.ts caches it per vocabulary and trie)
+  const params = `${plain === undefined ? "-" : "plain"},${cap ?? ""},${budget ?? ""}`;
+  let c = byParams.get(params);
+  if (c === undefined) byParams.set(params, (c = { shapes: new Map(), bytes: 0 }));
+  return c;
 }
 
 /** The sorted distinct derivatives of a state, as a map key. */

@@ -57,6 +57,14 @@ const WITNESS_WALK_MIN_BUDGET = 5000;
 /** its deepest path (bytes) */
 const WITNESS_WALK_DEPTH = 400;
 
+/**
+ * The process-wide interner of structural ids: node key (kind + its kids' structural ids) → id.
+ * Bounded: past STRUCTURAL_CAP keys it starts over in a new epoch (ids of older epochs are never
+ * compared with newer ones: structuralKey prefixes the epoch).
+ */
+const STRUCTURAL = { ids: new Map<string, number>(), epoch: 1 };
+const STRUCTURAL_CAP = 1 << 19;
+
 interface ClassMap {
   /** the boundary mask it was made from */
   mask: Uint32Array;
@@ -129,6 +137,9 @@ export class ExprSet {
   private wlen = new Int32Array(1024);
   private wpick = new Int32Array(1024);
 
+  /** per node: its structural id + 1 (0 = not computed), valid for interner epoch `sidEpoch` */
+  private sids = new Int32Array(0);
+  private sidEpoch = 0;
   private readonly codePointCache = new Map<string, ExprId>();
   private readonly regexCache = new Map<string, ExprId>();
 
@@ -994,6 +1005,95 @@ export class ExprSet {
       }
     }
     return queue;
+  }
+
+  // ---- structural ids (shared by every ExprSet of the process) ----
+
+  /**
+   * A key for the set of languages of `exprs` that is the same in every ExprSet: the sorted,
+   * duplicate-free structural ids of the expressions, prefixed with the interner's epoch. Equal
+   * keys mean equal sets of languages (equal structure up to the order of or/and kids, which
+   * are sets), so caches across grammars can key on it (the mask's token tables). Costs one
+   * interner lookup per node never keyed before in this set.
+   */
+  structuralKey(exprs: readonly ExprId[]): string {
+    if (STRUCTURAL.ids.size > STRUCTURAL_CAP) {
+      STRUCTURAL.ids = new Map();
+      STRUCTURAL.epoch++;
+    }
+    const ids: number[] = [];
+    for (const e of exprs) ids.push(this.structuralId(e));
+    ids.sort((a, b) => a - b);
+    let key = `${STRUCTURAL.epoch}:`;
+    for (let i = 0; i < ids.length; i++) if (i === 0 || ids[i] !== ids[i - 1]) key += (i === 0 ? "" : ",") + ids[i];
+    return key;
+  }
+
+  /** The structural id of `e` (iterative post-order: literal spines are thousands of nodes deep). */
+  private structuralId(e: ExprId): number {
+    if (this.sidEpoch !== STRUCTURAL.epoch || this.sids.length < this.count) {
+      const grown = new Int32Array(Math.max(1024, this.count * 2));
+      if (this.sidEpoch === STRUCTURAL.epoch) grown.set(this.sids);
+      this.sids = grown;
+      this.sidEpoch = STRUCTURAL.epoch;
+    }
+    const sids = this.sids;
+    if (sids[e] !== 0) return sids[e]! - 1;
+    const stack = [e];
+    while (stack.length > 0) {
+      const x = stack[stack.length - 1]!;
+      if (sids[x] !== 0) {
+        stack.pop();
+        continue;
+      }
+      const k = this.kind[x]!;
+      let pending = false;
+      if (k === K_CONCAT || k === K_NOT || k === K_REPEAT || k === K_PREFIX) {
+        const a = this.argA[x]!;
+        if (sids[a] === 0) (stack.push(a), (pending = true));
+        if (k === K_CONCAT) {
+          const b = this.argB[x]!;
+          if (sids[b] === 0) (stack.push(b), (pending = true));
+        }
+      } else if (k === K_OR || k === K_AND) {
+        for (const kid of this.kids[x]!) if (sids[kid] === 0) (stack.push(kid), (pending = true));
+      }
+      if (pending) continue;
+      stack.pop();
+      let key: string;
+      switch (k) {
+        case K_EMPTY:
+          key = "0";
+          break;
+        case K_EPS:
+          key = "e";
+          break;
+        case K_BYTES:
+          key = "b" + this.bits[x]!.join(",");
+          break;
+        case K_CONCAT:
+          key = `c${sids[this.argA[x]!]! - 1},${sids[this.argB[x]!]! - 1}`;
+          break;
+        case K_NOT:
+          key = `n${sids[this.argA[x]!]! - 1}`;
+          break;
+        case K_PREFIX:
+          key = `p${sids[this.argA[x]!]! - 1}`;
+          break;
+        case K_REPEAT:
+          key = `r${sids[this.argA[x]!]! - 1},${this.argM[x]!},${this.argC[x]!}`;
+          break;
+        default: {
+          // or/and: kids are a set; their local order (by local id) is not structure
+          const ks = this.kids[x]!.map((kid) => sids[kid]! - 1).sort((a, b) => a - b);
+          key = (k === K_OR ? "o" : "a") + ks.join(",");
+        }
+      }
+      let id = STRUCTURAL.ids.get(key);
+      if (id === undefined) STRUCTURAL.ids.set(key, (id = STRUCTURAL.ids.size));
+      sids[x] = id + 1;
+    }
+    return sids[e]! - 1;
   }
 
   // ---- printing ----

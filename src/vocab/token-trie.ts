@@ -30,7 +30,8 @@ export interface TokenTrieStats {
 /**
  * A sub-trie laid out like the trie (DFS pre-order, one index per node) for walks that leave out
  * subtrees known in advance not to matter: index i is trie node `nodes[i]`, `ends[i]` the index just past its subtree, `depths`/`bytes` the node's, and
- * `subtreeMax[i]` a per-subtree number the walker may skip on (the plain-text length, slices.ts).
+ * `subtreeMax[i]` and `subtreeMin[i]` per-subtree numbers the walker may skip on (the most plain
+ * characters of a token under it, and the fewest whole ones, slices.ts).
  * A walk visits indices `start .. length - 1`.
  */
 export interface TrieSkeleton {
@@ -41,6 +42,7 @@ export interface TrieSkeleton {
   depths: Uint32Array;
   bytes: Uint8Array;
   subtreeMax: Uint8Array;
+  subtreeMin: Uint8Array;
 }
 
 export class TokenTrie {
@@ -181,13 +183,14 @@ export class TokenTrie {
    * node map is new (made once): walkers then see one shape of skeleton, which keeps them
    * monomorphic (a null map for this one case made V8 deoptimize the table walk again and again).
    */
-  asSkeleton(subtreeMax: Uint8Array): TrieSkeleton {
+  asSkeleton(subtreeMax: Uint8Array, subtreeMin: Uint8Array = new Uint8Array(this.nodeCount)): TrieSkeleton {
     if (subtreeMax.length !== this.nodeCount) throw new RangeError(`subtreeMax has ${subtreeMax.length} entries for ${this.nodeCount} nodes`);
+    if (subtreeMin.length !== this.nodeCount) throw new RangeError(`subtreeMin has ${subtreeMin.length} entries for ${this.nodeCount} nodes`);
     if (this.identity === undefined) {
       this.identity = new Int32Array(this.nodeCount);
       for (let i = 0; i < this.nodeCount; i++) this.identity[i] = i;
     }
-    return { start: 1, length: this.nodeCount, nodes: this.identity, ends: this.nodeEnd, depths: this.nodeDepth, bytes: this.nodeByte, subtreeMax };
+    return { start: 1, length: this.nodeCount, nodes: this.identity, ends: this.nodeEnd, depths: this.nodeDepth, bytes: this.nodeByte, subtreeMax, subtreeMin };
   }
 
   /**

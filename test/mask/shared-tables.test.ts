@@ -78,7 +78,7 @@ describe("token tables shared between lexer states", () => {
             const s = ctx.grammar.newParser();
             s.feed(word.subarray(0, i));
             if (s.lexerState !== LazyDfa.DEAD) {
-              const alone = new TokenTables(g.dfa, ctx.trie, plainTextIndex(vocab, ctx.trie));
+              const alone = new TokenTables(g.dfa, ctx.trie, plainTextIndex(vocab, ctx.trie), {}, false);
               expect(tableOf(ctx.tables.forState(s.lexerState))).toEqual(tableOf(alone.forState(s.lexerState)));
             }
             m.fillMask(bits);
@@ -94,6 +94,52 @@ describe("token tables shared between lexer states", () => {
     // the random grammars do make states that share (how many varies from run to run)
     expect(shared).toBeGreaterThan(0);
     expect(states).toBeGreaterThan(shared);
+  });
+
+  it("are shared across grammars (each with its own expression store) and give brute-force masks there", () => {
+    let borrowed = 0;
+    fc.assert(
+      fc.property(grammarArb, fc.uniqueArray(fc.constantFrom(...PIECES), { minLength: 8, maxLength: PIECES.length }), fc.integer(), (rules, pieces, seed) => {
+        let first: CompiledGrammar;
+        let second: CompiledGrammar;
+        try {
+          first = compileGrammar(rulesGrammar(rules, TERMINALS));
+          second = compileGrammar(rulesGrammar(rules, TERMINALS));
+        } catch (e) {
+          if (e instanceof GramfillError) return;
+          throw e;
+        }
+        expect(second.exprs).not.toBe(first.exprs);
+        // a fresh vocabulary: no shapes from earlier runs
+        const vocab = makeVocab(pieces);
+        const words: Uint8Array[] = [];
+        const random = mulberry32(seed);
+        for (let w = 0; w < 3; w++) {
+          const word = sampleWord(first, { random, maxDepth: 6 });
+          if (word) words.push(word.subarray(0, 40));
+        }
+        const bits = new Uint32Array((vocab.size + 31) >>> 5);
+        const ctx1 = new MaskContext(first, vocab);
+        for (const word of words) {
+          const m = ctx1.matcher();
+          m.acceptBytes(word.subarray(0, word.length - 1));
+          m.fillMask(bits);
+        }
+        const ctx2 = new MaskContext(second, vocab);
+        for (const word of words) {
+          const m = ctx2.matcher();
+          for (let i = 0; i <= word.length; i++) {
+            if (i > 0) m.acceptBytes(word.subarray(i - 1, i));
+            m.fillMask(bits);
+            const got = [...Array(vocab.size).keys()].filter((id) => (bits[id >>> 5]! >>> (id & 31)) & 1);
+            expect(got).toEqual(bruteMask(second, word.subarray(0, i), vocab));
+          }
+        }
+        borrowed += ctx2.tables.statesComputed - ctx2.tables.shapesComputed;
+      }),
+      { numRuns: 40 },
+    );
+    expect(borrowed).toBeGreaterThan(0);
   });
 
   it("are shared by the twin keys and string values of one object, with brute-force masks", () => {
