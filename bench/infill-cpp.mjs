@@ -371,11 +371,13 @@ for (const modelName of values.report ? [] : Object.keys(models)) {
         checks: r.s.checks ?? 0, check_p50: r.s.check_ms_p50 ?? 0, check_p99: r.s.check_ms_p99 ?? 0,
         model_ms: r.s.model_ms, constraint_ms: r.s.constraint_ms ?? 0, tokens: r.s.tokens, wall_ms: Math.round(wall),
         witness_reuses: r.s.witness_reuses ?? null, unknown_retries: r.s.unknown_retries ?? null, fim_whole: modelName === "ar" && mode === "con" ? values["fim-whole"] : null,
+        // MDM, token-exact sessions: a token-level witness from the first check (then never stuck), last resorts, refusals of "unknown"
+        token_witness: r.s.token_witness ?? null, last_resort: r.s.last_resort ?? null, unknown_refused: r.s.unknown_refused ?? null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
       };
       rows.push(row);
       save();
-      process.stderr.write(`${modelName} ${mode} k=${c.k} ${c.program}: ts=${row.ts} g++=${row.gxx} fallback=${row.fallback} checks=${row.checks} ${row.wall_ms} ms\n`);
+      process.stderr.write(`${modelName} ${mode} k=${c.k} ${c.program}: ts=${row.ts} g++=${row.gxx} fallback=${row.fallback}${row.token_witness === null ? "" : ` token_witness=${row.token_witness}`} checks=${row.checks} ${row.wall_ms} ms\n`);
     }
   }
 }

@@ -62,6 +62,14 @@ export interface SessionOptions {
    * sessions 50,000 — "unknown" is a refusal there, so a long search for it buys nothing)
    */
   maxItems?: number;
+  /**
+   * chart items of `check()`, the check of the current canvas (default 1,000,000 for token-exact
+   * sessions, else `maxItems`): the decoder's first check, whose token-level witness is what keeps
+   * every later step from getting stuck — a 2-hole C++ canvas needs ~100k items once its runs are
+   * tightened, so the try budget would leave the whole generation without one (it also gets two
+   * more tightened re-checks than a try)
+   */
+  checkItems?: number;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -119,6 +127,7 @@ export class InfillSession {
   private readonly tightenAttempts: number;
   private readonly maxSpellRejects: number;
   private readonly maxItems: number | undefined;
+  private readonly checkItems: number | undefined;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -130,6 +139,7 @@ export class InfillSession {
     this.tightenAttempts = opts.tightenAttempts ?? 1;
     this.maxSpellRejects = opts.maxSpellRejects ?? 2;
     this.maxItems = opts.maxItems ?? (opts.speller ? 50_000 : undefined);
+    this.checkItems = opts.checkItems ?? (opts.speller ? 1_000_000 : this.maxItems);
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -187,7 +197,8 @@ export class InfillSession {
   /** Checks the current canvas (answer cached until the next commit). */
   check(): InfillResult {
     if (this.known !== null) return this.known;
-    const r = this.speller ? this.solveTokens(this.built, performance.now()) : this.solve(this.built, performance.now());
+    // two more tightened re-checks than a try: a run that fails only once another is bounded gets its turn
+    const r = this.speller ? this.solveTokens(this.built, performance.now(), this.checkItems, this.tightenAttempts + 2) : this.solve(this.built, performance.now(), this.built.canvas, undefined, this.checkItems);
     this.adopt(r);
     return r;
   }
@@ -369,7 +380,7 @@ export class InfillSession {
    * Decides a built canvas with the prefix parser: reads the part of its lead beyond the current
    * one (a rejected byte: "infeasible"), runs the chart, and rolls the parser back.
    */
-  private solve(b: Built, t0: number, canvas: Canvas = b.canvas, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
+  private solve(b: Built, t0: number, canvas: Canvas = b.canvas, acceptFills?: (fills: Uint8Array[]) => boolean, maxItems = this.maxItems): InfillResult {
     if (this.refuted) return this.answer("infeasible", null, null, t0);
     const have = this.built.lead.length;
     const extra = b.lead.length - have;
@@ -382,7 +393,7 @@ export class InfillSession {
         return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
       }
       this.counts.chart++;
-      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, this.maxItems, acceptFills);
+      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, maxItems, acceptFills);
     } catch (e) {
       if (e instanceof StopChart) return unknownResult("unverified", t0);
       // a lexer automaton over its state limit is a budget like the chart's: no answer, not a crash
@@ -501,20 +512,24 @@ export class InfillSession {
     return b.runs.map((r) => (r.first >= 0 ? { count: r.count, mayEnd: r.mayEnd } : null));
   }
 
-  /** The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records the runs that fail. */
+  /**
+   * The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records
+   * every run that fails (all of them, so that one tightened re-check can bound them together).
+   */
   private spellableHook(specs: RunSpec[], failed?: Set<number>, stops = true): (fills: Uint8Array[]) => boolean {
     const sp = this.speller!;
     let rejects = 0;
     return (fills) => {
-      for (let i = 0; i < specs.length; i++) {
+      let ok = true;
+      for (let i = 0; i < specs.length && (ok || failed !== undefined); i++) {
         const r = specs[i];
         if (r && !sp.canSpell(fills[i]!, r.count, r.mayEnd)) {
           failed?.add(i);
-          if (stops && ++rejects >= this.maxSpellRejects) throw new StopChart();
-          return false;
+          ok = false;
         }
       }
-      return true;
+      if (!ok && stops && ++rejects >= this.maxSpellRejects) throw new StopChart();
+      return ok;
     };
   }
 
@@ -613,16 +628,16 @@ export class InfillSession {
    * "infeasible" from the untightened check is a proof; anything else without a spellable
    * witness is "unknown".
    */
-  private solveTokens(b: Built, t0: number): InfillResult {
+  private solveTokens(b: Built, t0: number, maxItems = this.maxItems, attempts = this.tightenAttempts): InfillResult {
     const specs = this.specsOf(b);
     const failed = new Set<number>();
-    const first = this.withTokens(b, this.solve(b, t0, b.canvas, this.spellableHook(specs, failed)));
+    const first = this.withTokens(b, this.solve(b, t0, b.canvas, this.spellableHook(specs, failed), maxItems));
     if (first !== null && first.status !== "unknown") return first;
     if (failed.size === 0) return this.unknownTokens(first, t0);
     const factor = new Map<number, number>();
     for (const i of failed) factor.set(i, 1);
     const M = b.runs.reduce((m, r) => Math.max(m, r.maxTokenBytes), 1);
-    for (let attempt = 0; attempt < this.tightenAttempts; attempt++) {
+    for (let attempt = 0; attempt < attempts; attempt++) {
       const canvas: CanvasPart[] = [];
       let h = 0;
       for (const part of b.canvas) {
@@ -638,7 +653,7 @@ export class InfillSession {
       }
       this.counts.tightened++;
       failed.clear();
-      const r = this.withTokens(b, this.solve(b, t0, canvas, this.spellableHook(specs, failed)));
+      const r = this.withTokens(b, this.solve(b, t0, canvas, this.spellableHook(specs, failed), maxItems));
       if (r !== null && r.status === "feasible") return r;
       let grew = false;
       for (const i of failed) {
