@@ -93,6 +93,9 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["struct A { typedef int t; };\nint main() { typename A::operator+ x; }", "typename before an operator name"],
     ["template <int N> struct A {};\nA<{1}> a;", "a braced-init-list as a template argument"],
     ["int main() { int n = 1; vector<pair<int, ll>=dj(n + 1); }", "`>=` split into `>` `=` after a template argument"],
+    ["typedef int f() { return 0; }", "typedef in a function definition"],
+    ["struct A { A(); };\ntypedef A::A() {}", "typedef in a function definition"],
+    ["struct S { typedef int f() { return 0; } };", "typedef in a function definition"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -127,6 +130,7 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "template <class T> struct B { typedef T type; };\ntemplate <class T> void f() { typename B<T>::type x; typename vector<T>::iterator it; }\nstruct D : B<int> { using B<int>::type; };",
     "template <class T> struct A { void f(); };\ntemplate <> void A<int>::f() {}\ntemplate <class T> void A<T>::f() {}",
     "struct A { A(); ~A(); operator long long() const; };\nA::A() {}\nA::~A() {}\nA::operator long long() const { return 0; }",
+    "typedef int F(int); struct S { typedef int G(); friend int h() { return 0; } static inline int k() { return 1; } }; inline int f() { return 0; } [[nodiscard]] constexpr int g() { return 1; }",
     "template <int N> struct A {};\nconst int n = 3;\nA<n >= 2> a;\ntemplate <class T> enable_if_t<sizeof(T) >= 4, int> f(T) { return 0; }\nbool b = 1 >= 0;",
   ])("accepts %j", (text) => {
     expect(ours(text)).toBe(true);
