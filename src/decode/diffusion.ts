@@ -155,6 +155,14 @@ export interface DiffusionOptions {
    * those cannot decide is skipped for this step (not banned; `skipped`)
    */
   maxFullChecksPerStep?: number;
+  /**
+   * token-exact: chart items one check (a session's full check, its tightened re-check, a local
+   * repair; not the fallback witness) may use over all its tiers (default 60,000; each tier's chart
+   * keeps its own bound: 50k in a full check, 20k in a repair). Past it the answer is "unknown", a
+   * refusal. Of 27 full checks that found a token-level witness in 34 generations (blocks 8 and 32),
+   * 26 used at most 18k items and one 72k; the others ran tier after tier to 50k items each.
+   */
+  maxCheckItems?: number;
   /** best tokens per position kept for re-picks within a step (default 32; 0: every pick scans the row — same picks, for comparisons) */
   pickListSize?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
@@ -235,6 +243,8 @@ const TOKEN = 2;
 const PAD = 3;
 
 const dec = new TextDecoder("utf-8");
+/** token-exact full checks: chart items per check, over all tiers (see `maxCheckItems`) */
+const MAX_CHECK_ITEMS = 60_000;
 /** normal tokens per position kept in score order for re-picks within a step (see `pick`) */
 const PICK_LIST = 32;
 
@@ -334,7 +344,9 @@ class DiffusionRun {
     this.vocab = vocab;
     this.o = opts;
     this.grammar = opts.grammar;
-    this.checkerFull = !opts.checker && opts.grammar ? new InfillChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab) }) : undefined;
+    // token-exact sessions refuse "unknown": one check's tiers share an item budget (see `maxCheckItems`)
+    const perCheck = (opts.tokenExact ?? true) ? { maxItemsPerCheck: opts.maxCheckItems ?? MAX_CHECK_ITEMS } : {};
+    this.checkerFull = !opts.checker && opts.grammar ? new InfillChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab), ...perCheck }) : undefined;
     const full = this.checkerFull;
     this.checker = opts.checker ?? (full ? { feasible: (c) => full.feasible(c), witness: (c) => full.witness(c) } : undefined);
     if (vocab.eosIds.length === 0) throw new GramfillError("io", "the vocabulary has no EOS token: diffusion decoding pads with it");
@@ -398,8 +410,9 @@ class DiffusionRun {
       const ic = this.checkerFull!;
       // the decoder's action space (normal tokens of ≤ maxTokenBytes) is the speller's default one
       const speller = this.tokenExact ? tokenSpeller(vocab, this.maxTokenBytes) : undefined;
-      this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, speller ? { speller } : {});
-      if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, speller ? { speller } : {});
+      const so = speller ? { speller } : {};
+      this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, so);
+      if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, so);
       let k = 0;
       for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
       if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
@@ -442,7 +455,9 @@ class DiffusionRun {
       try {
         // a session's last verified witness fills the current canvas' masked runs: no new check
         const known = this.session?.currentWitness() ?? null;
-        fallback = known !== null && known.length === this.canvas(-1, -1).runHole.length ? known : this.checker.witness(this.canvas(-1, -1).canvas);
+        // otherwise a full check without the per-check item cap of the decoder's checks
+        const uncapped = this.checkerFull && this.grammar ? new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab) }) : this.checker;
+        fallback = known !== null && known.length === this.canvas(-1, -1).runHole.length ? known : uncapped.witness(this.canvas(-1, -1).canvas);
       } catch (e) {
         // a lexer automaton over its state cap: no witness (the output stays incomplete), not a crash
         if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;

@@ -70,6 +70,14 @@ export interface InfillOptions {
    * `Lattice.endBoundary`; default true, false for comparisons)
    */
   relaxLoops?: boolean;
+  /**
+   * chart items one check may use over all its tiers (default unlimited; `maxItems`, or `solve`'s
+   * bound, still caps each tier's chart). The diffusion decoder's token-exact sessions set it:
+   * there "unknown" is a refusal, and the checks that end in it (a witness no token sequence
+   * spells, the tiers then running to their budgets one after the other) were most of the
+   * decoder's constraint time
+   */
+  maxItemsPerCheck?: number;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -135,6 +143,7 @@ export class InfillChecker {
       prefixSeed: opts.prefixSeed ?? true,
       quickBudget: opts.quickBudget ?? 8000,
       relaxLoops: opts.relaxLoops ?? true,
+      maxItemsPerCheck: opts.maxItemsPerCheck ?? Infinity,
     };
     this.quick = shared.quick;
   }
@@ -233,24 +242,31 @@ export class InfillChecker {
     if (maxItems < LOCAL_SEARCH_ITEMS && this.o.quickBudget > 0 && acceptFills === undefined) return { status: "unknown", witness: null, text: null, reason: "budget", stats: { ...stats, ms: performance.now() - t0 } };
     let result: InfillResult | null = null;
     let lastSignature = "";
+    // items the next chart may use: the bound per tier, within what the check has left
+    const left = () => Math.min(maxItems, this.o.maxItemsPerCheck - stats.items);
+    const spent = (): InfillResult => ({ status: "unknown", witness: null, text: null, reason: "budget", stats });
     try {
       for (const [maxExact, minExact] of tiers) {
         const graph = new ByteGraph(segs, maxExact, minExact);
         if (graph.signature === lastSignature) continue;
         lastSignature = graph.signature;
+        if (left() <= 0) {
+          result = spent();
+          break;
+        }
         stats.tiers++;
-        result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, this.o.relaxLoops);
-        if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed) {
+        result = this.runTier(graph, holeCount, stats, seed, verify, left(), this.o.relaxLoops);
+        if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed && left() > 0) {
           // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
           // context for a space): the same tier unrelaxed before a costlier one
           stats.tiers++;
-          result = this.runTier(graph, holeCount, stats, seed, verify, maxItems, false);
+          result = this.runTier(graph, holeCount, stats, seed, verify, left(), false);
         }
         if (result.status !== "unknown" || result.reason === "budget") break;
       }
     } catch (e) {
       if (!(e instanceof LatticeTooLarge)) throw e;
-      result = this.boundedTier(segs, lastSignature, holeCount, stats, seed, verify, maxItems);
+      result = left() > 0 ? this.boundedTier(segs, lastSignature, holeCount, stats, seed, verify, left()) : spent();
     }
     result!.stats = { ...stats, ms: performance.now() - t0 };
     return result!;

@@ -353,6 +353,8 @@ export class Lattice {
     return v;
   }
   private readonly viableCache = new Map<number, Uint32Array>();
+  /** (lexer state, node) pairs met by the edge search under way (`buildEdges`), reused */
+  private readonly seen = new PairSet();
 
   private buildEdges(q: number, k: number): EdgeSet {
     const lt = this.lt;
@@ -367,15 +369,13 @@ export class Lattice {
       if (b0 >= 0 && !lt.live(k, dfa.next(st, b0))) return NO_EDGES;
     }
     const es: EdgeSet = { targets: [], ends: [], readAt: [], byte: [], prev: [] };
-    const N = g.end + 1;
-    const seen = new Map<number, number>();
+    const seen = this.seen;
+    seen.clear();
     const atNode: number[] = [];
     const atState: number[] = [];
     const visit = (node: number, s: number, readAt: number, b: number, prev: number) => {
-      const key = s * N + node;
-      if (seen.has(key)) return;
+      if (!seen.add(s, node)) return;
       if (dfa.numStates > this.dfaLimit || this.productStates + atNode.length > this.productLimit) throw new LatticeTooLarge();
-      seen.set(key, es.readAt.length);
       es.readAt.push(readAt);
       es.byte.push(b);
       es.prev.push(prev);
@@ -480,5 +480,56 @@ export class Lattice {
     const rev: Array<[number, number]> = [];
     for (let i = es.ends[j]!; i >= 0; i = es.prev[i]!) rev.push([es.readAt[i]!, es.byte[i]!]);
     for (let i = rev.length - 1; i >= 0; i--) out.push(rev[i]!);
+  }
+}
+
+/**
+ * A set of pairs of non-negative ints (open addressing, cleared in O(1) by a generation stamp): the
+ * (lexer state, node) pairs of one edge search. A `Map` keyed by state × nodes + node cost more
+ * than the rest of the search on long canvases (every boundary walks the string lexemes to its end).
+ */
+class PairSet {
+  private ka = new Int32Array(1024);
+  private kb = new Int32Array(1024);
+  private stamp = new Int32Array(1024);
+  private gen = 1;
+  private size = 0;
+
+  clear(): void {
+    this.gen++;
+    this.size = 0;
+    if (this.gen === 0x7fffffff) {
+      this.stamp.fill(0);
+      this.gen = 1;
+    }
+  }
+
+  /** Adds (a, b); false if it was there. */
+  add(a: number, b: number): boolean {
+    const mask = this.ka.length - 1;
+    let h = (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 1, 0x85ebca77)) >>> 0;
+    h ^= h >>> 15;
+    for (;;) {
+      h &= mask;
+      if (this.stamp[h] !== this.gen) break;
+      if (this.ka[h] === a && this.kb[h] === b) return false;
+      h++;
+    }
+    this.stamp[h] = this.gen;
+    this.ka[h] = a;
+    this.kb[h] = b;
+    if (++this.size * 2 > this.ka.length) this.grow();
+    return true;
+  }
+
+  private grow(): void {
+    const { ka, kb, stamp, gen } = this;
+    const n = ka.length * 2;
+    this.ka = new Int32Array(n);
+    this.kb = new Int32Array(n);
+    this.stamp = new Int32Array(n);
+    this.size = 0;
+    this.gen = 1;
+    for (let i = 0; i < ka.length; i++) if (stamp[i] === gen) this.add(ka[i]!, kb[i]!);
   }
 }

@@ -29,4 +29,20 @@ describe("infill checker on a grammar with a huge counting terminal", () => {
     expect(compiled.check(r.text!).ok).toBe(true);
   });
 
+  it("maxItemsPerCheck: one check's tiers share the item budget (unknown past it, never a wrong answer)", () => {
+    const { compiled } = compileSchema(schema);
+    // quick search off: the chart must decide
+    const canvas: Canvas = [{ text: '{"a":"' }, { hole: { tokens: 6 } }, { text: '"' }, { hole: { tokens: 3 } }, { text: "7}" }];
+    const free = new InfillChecker(compiled, { quickBudget: 0 }).check(canvas);
+    expect(free.status).toBe("feasible");
+    expect(free.stats.items).toBeGreaterThan(40);
+    const capped = new InfillChecker(compiled, { quickBudget: 0, maxItemsPerCheck: 40 }).check(canvas);
+    expect(capped.status).toBe("unknown");
+    expect(capped.reason).toBe("budget");
+    // each tier's chart stops once past its share, so the check stays near the cap
+    expect(capped.stats.items).toBeLessThan(free.stats.items);
+    const roomy = new InfillChecker(compiled, { quickBudget: 0, maxItemsPerCheck: 10 * free.stats.items }).check(canvas);
+    expect(roomy.status).toBe("feasible");
+    expect(compiled.check(roomy.text!).ok).toBe(true);
+  });
 });
