@@ -19,6 +19,7 @@
  *   them, not every token of up to 8 characters.
  */
 import { LazyDfa } from "../regex/lazy_dfa.js";
+import { isGramfillError } from "../util/errors.js";
 import type { TokenTrie, TrieSkeleton } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 
@@ -256,6 +257,9 @@ export class TextDepths {
   private readonly bounds: (Uint32Array | undefined)[] = [];
   private readonly memo: number[] = [];
   private readonly boundMemo: number[] = [];
+  /** per expression: its depth alone, and its derivatives after one plain character (null: one kills it) */
+  private readonly exprMemo = new Map<number, number>();
+  private readonly exprSteps = new Map<number, number[] | null>();
   /** per state: the states one plain character leads to (the live ones), and whether it or a state inside a character accepts */
   private readonly liveSteps: ({ targets: Int32Array; accepting: boolean } | undefined)[] = [];
   private seen = new Int32Array(64);
@@ -275,9 +279,151 @@ export class TextDepths {
   depth(s: number): number {
     const known = this.memo[s];
     if (known !== undefined) return known;
-    const d = this.search(s);
+    let d = this.search(s);
+    // A state of several distinct derivatives survives whatever one of them survives alone. Its
+    // own search meets one state per combination of the others' prefixes (a free key beside 30
+    // named keys: every prefix of every name) and stops at the budget with a low depth; one
+    // derivative's search does not.
+    const exprs = this.dfa.stateExpressions(s);
+    if (d < this.cap && exprs.length > 1) {
+      for (const e of new Set(exprs)) {
+        d = Math.max(d, this.exprDepthOrZero(e));
+        if (d >= this.cap) break;
+      }
+    }
     this.memo[s] = d;
     return d;
+  }
+
+  /**
+   * exprDepth, or 0 when an emptiness check on the way is over its budget: the search may ask
+   * about derivatives the lexer never meets, and the depth is only a shortcut (0 is always sound).
+   */
+  private exprDepthOrZero(e: number): number {
+    try {
+      return this.exprDepth(e);
+    } catch (err) {
+      if (isGramfillError(err) && err.code === "automaton_too_large") {
+        this.exprMemo.set(e, 0);
+        return 0;
+      }
+      throw err;
+    }
+  }
+
+  /** `search` for one expression alone: breadth-first over its derivatives by plain characters. */
+  private exprDepth(e: number): number {
+    const known = this.exprMemo.get(e);
+    if (known !== undefined) return known;
+    if (this.provenUnbounded(e)) {
+      this.exprMemo.set(e, UNBOUNDED_TEXT);
+      return UNBOUNDED_TEXT;
+    }
+    let level = [e];
+    const seen = new Set(level);
+    let result = this.cap;
+    search: for (let d = 0; d < this.cap; d++) {
+      const nextLevel: number[] = [];
+      for (const x of level) {
+        const st = this.exprStepsOf(x);
+        if (st === null) {
+          result = d;
+          break search;
+        }
+        for (const t of st) {
+          if (seen.has(t)) continue;
+          seen.add(t);
+          nextLevel.push(t);
+        }
+      }
+      if (nextLevel.length === 0) {
+        result = UNBOUNDED_TEXT;
+        break;
+      }
+      if (seen.size > this.budget) {
+        result = d + 1;
+        break;
+      }
+      level = nextLevel;
+    }
+    this.exprMemo.set(e, result);
+    return result;
+  }
+
+  /**
+   * Does every plain text survive e, by its structure? A·B (B not empty) survives what A does; and
+   * X ∩ ¬F with F finite survives every plain text after which X is still infinite (then X's
+   * derivative is not inside F's finite one). That is a free key beside named ones, `content* "`
+   * ∩ ¬(the names): its search alone meets every prefix of every name, this one X's few states.
+   */
+  private provenUnbounded(e: number): boolean {
+    const set = this.dfa.exprSet;
+    const cat = set.asConcat(e);
+    if (cat !== null) return !set.isEmpty(cat[1]) && this.provenUnbounded(cat[0]);
+    const kids = set.asAnd(e);
+    if (kids === null) return false;
+    const rest: number[] = [];
+    let finiteOut = false;
+    for (const k of kids) {
+      const f = set.asNot(k);
+      if (f !== null && set.provablyFinite(f)) finiteOut = true;
+      else rest.push(k);
+    }
+    if (!finiteOut || rest.length === 0) return false;
+    const closure = this.plainClosure(rest.length === 1 ? rest[0]! : set.and(rest));
+    return closure !== null && closure.every((r) => set.provablyInfinite(r));
+  }
+
+  /** The derivatives of x by all plain texts, when no character empties one and there are few; else null. */
+  private plainClosure(x: number): number[] | null {
+    const seen = new Set([x]);
+    let level = [x];
+    while (level.length > 0) {
+      const nextLevel: number[] = [];
+      for (const y of level) {
+        const st = this.exprStepsOf(y);
+        if (st === null) return null;
+        for (const t of st) {
+          if (seen.has(t)) continue;
+          if (seen.size >= 32) return null;
+          seen.add(t);
+          nextLevel.push(t);
+        }
+      }
+      level = nextLevel;
+    }
+    return [...seen];
+  }
+
+  /** The distinct derivatives of expression x after one plain character, or null if one character empties it. */
+  private exprStepsOf(x: number): number[] | null {
+    const cached = this.exprSteps.get(x);
+    if (cached !== undefined) return cached;
+    const set = this.dfa.exprSet;
+    const out: number[] = [];
+    let alive = true;
+    shapes: for (const shape of CHAR_SHAPES) {
+      let layer = [x];
+      for (const [lo, hi] of shape) {
+        const nextLayer: number[] = [];
+        for (const p of layer) {
+          const bounds = set.byteClassMask(p);
+          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
+            const t = set.derivative(p, b);
+            if (t === set.EMPTY || set.isEmpty(t)) {
+              alive = false;
+              break shapes;
+            }
+            if (!nextLayer.includes(t)) nextLayer.push(t);
+          }
+        }
+        layer = nextLayer;
+      }
+      for (const t of layer) if (!out.includes(t)) out.push(t);
+    }
+    const r = alive ? out : null;
+    this.exprSteps.set(x, r);
+    return r;
   }
 
   /**

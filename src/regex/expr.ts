@@ -137,6 +137,8 @@ export class ExprSet {
   private wlen = new Int32Array(1024);
   private wpick = new Int32Array(1024);
 
+  private readonly finiteMemo = new Map<ExprId, boolean>();
+  private readonly infiniteMemo = new Map<ExprId, boolean>();
   /** per node: its structural id + 1 (0 = not computed), valid for interner epoch `sidEpoch` */
   private sids = new Int32Array(0);
   private sidEpoch = 0;
@@ -537,6 +539,94 @@ export class ExprSet {
   }
 
   // ---- queries ----
+
+  /** The (head, tail) of a concatenation, or null. */
+  asConcat(e: ExprId): readonly [ExprId, ExprId] | null {
+    return this.kind[e] === K_CONCAT ? [this.argA[e]!, this.argB[e]!] : null;
+  }
+
+  /** The kids of an intersection, or null. */
+  asAnd(e: ExprId): readonly ExprId[] | null {
+    return this.kind[e] === K_AND ? this.kids[e]! : null;
+  }
+
+  /** The body of a complement, or null. */
+  asNot(e: ExprId): ExprId | null {
+    return this.kind[e] === K_NOT ? this.argA[e]! : null;
+  }
+
+  /** True only if e's language is finite (a structural, one-sided test: false may be finite too). */
+  provablyFinite(e: ExprId): boolean {
+    const known = this.finiteMemo.get(e);
+    if (known !== undefined) return known;
+    let r: boolean;
+    switch (this.kind[e]) {
+      case K_EMPTY:
+      case K_EPS:
+      case K_BYTES:
+        r = true;
+        break;
+      case K_OR:
+        r = this.kids[e]!.every((k) => this.provablyFinite(k));
+        break;
+      case K_AND:
+        r = this.kids[e]!.some((k) => this.provablyFinite(k));
+        break;
+      case K_CONCAT:
+        r = (this.provablyFinite(this.argA[e]!) && this.provablyFinite(this.argB[e]!)) || this.isEmpty(this.argA[e]!) || this.isEmpty(this.argB[e]!);
+        break;
+      case K_REPEAT:
+        r = (this.argC[e]! !== Infinity && this.provablyFinite(this.argA[e]!)) || !this.hasNonEmptyWord(this.argA[e]!);
+        break;
+      case K_PREFIX:
+        r = this.provablyFinite(this.argA[e]!);
+        break;
+      default:
+        r = false;
+    }
+    this.finiteMemo.set(e, r);
+    return r;
+  }
+
+  /** True only if e's language is infinite (a structural, one-sided test). */
+  provablyInfinite(e: ExprId): boolean {
+    const known = this.infiniteMemo.get(e);
+    if (known !== undefined) return known;
+    let r: boolean;
+    switch (this.kind[e]) {
+      case K_OR:
+        r = this.kids[e]!.some((k) => this.provablyInfinite(k));
+        break;
+      case K_CONCAT: {
+        const a = this.argA[e]!;
+        const b = this.argB[e]!;
+        r = (this.provablyInfinite(a) && !this.isEmpty(b)) || (this.provablyInfinite(b) && !this.isEmpty(a));
+        break;
+      }
+      case K_REPEAT: {
+        const x = this.argA[e]!;
+        r = (this.argC[e]! === Infinity && this.hasNonEmptyWord(x)) || (this.argC[e]! >= 1 && this.provablyInfinite(x));
+        break;
+      }
+      case K_NOT:
+        r = this.provablyFinite(this.argA[e]!);
+        break;
+      case K_PREFIX:
+        r = this.provablyInfinite(this.argA[e]!);
+        break;
+      default:
+        r = false;
+    }
+    this.infiniteMemo.set(e, r);
+    return r;
+  }
+
+  /** Does e hold a word of at least one byte? */
+  private hasNonEmptyWord(e: ExprId): boolean {
+    const reps = this.classRepresentatives(e);
+    for (let i = 0; i < reps.length; i++) if (!this.isEmpty(this.derivative(e, reps[i]!))) return true;
+    return false;
+  }
 
   nullable(e: ExprId): boolean {
     return (this.flags[e]! & F_NULLABLE) !== 0;

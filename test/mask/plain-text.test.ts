@@ -152,6 +152,63 @@ describe("plain-text skipping in token tables", () => {
     );
   });
 
+  it("finds free keys beside named ones unbounded, soundly, with full-walk tables", () => {
+    const NAMES = ["a", "ab", "abc", "b", "ba", "key", "k", "ke", "name", "nam", "é", "日本"];
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.constantFrom(...NAMES), { minLength: 1, maxLength: NAMES.length }),
+        fc.boolean(),
+        fc.array(fc.array(fc.constantFrom(...PLAIN_POOL, "a", "b", "k", "e"), { maxLength: 40 }), { minLength: 10, maxLength: 10 }),
+        fc.integer(),
+        (names, finite, texts, seed) => {
+          const lit = (value: string) => ({ type: "literal" as const, value });
+          // the complement of the names (finite), or of every key starting with "a" (not finite: no shortcut)
+          const out = finite ? { type: "alt" as const, alts: names.map((n) => lit(`"${n}"`)) } : { type: "regex" as const, source: '"a[^"\\\\]*"', flags: "" };
+          const terminals: TerminalDef[] = [
+            { name: "FREE", expr: { type: "seq", items: [{ type: "and", items: [{ type: "regex", source: '"[^"\\\\]*"', flags: "" }, { type: "not", expr: out }] }, lit(": ")] } },
+            ...names.map((n, i): TerminalDef => ({ name: `N${i}`, expr: lit(`"${n}": `) })),
+            { name: "STR", expr: { type: "regex", source: '"[^"\\\\]{0,3}"', flags: "" } },
+            { name: "COMMA", expr: lit(", ") },
+            { name: "LB", expr: lit("{") },
+            { name: "RB", expr: lit("}") },
+          ];
+          const key = { type: "alt" as const, alts: ["FREE", ...names.map((_, i) => `N${i}`)].map((name) => ({ type: "terminal" as const, name })) };
+          const pair = { type: "seq" as const, items: [key, { type: "terminal" as const, name: "STR" }] };
+          const g = compileGrammar({
+            start: "obj",
+            rules: [{ name: "obj", expr: { type: "seq", items: [{ type: "terminal", name: "LB" }, pair, { type: "repeat", min: 0, max: Infinity, expr: { type: "seq", items: [{ type: "terminal", name: "COMMA" }, pair] } }, { type: "terminal", name: "RB" }] } }],
+            terminals,
+            diagnostics: [],
+          } as Grammar);
+          const p = g.newParser();
+          p.feedByte(0x7b); // "{"
+          p.feedByte(0x22); // inside a key: the free key and every name alive
+          const s = p.lexerState;
+          const depths = new TextDepths(g.dfa, 32, 8); // a budget the names' prefixes exceed
+          const d = depths.depth(s);
+          if (finite) expect(d).toBe(UNBOUNDED_TEXT);
+          for (const chars of texts) {
+            if (d !== UNBOUNDED_TEXT && chars.length > d) continue;
+            let q = s;
+            for (const b of new TextEncoder().encode(chars.join(""))) q = g.dfa.next(q, b);
+            expect({ names, finite, text: chars.join(""), alive: q !== LazyDfa.DEAD }).toEqual({ names, finite, text: chars.join(""), alive: true });
+          }
+          const vocab = makeVocab([...PIECES, "name", "abcdefgh", '": ', '": "', "key\""]);
+          const trie = vocab.trie();
+          const full = new TokenTables(g.dfa, trie, undefined, {}, false);
+          const skipping = new TokenTables(g.dfa, trie, new PlainTextIndex(vocab, trie), { cap: 32, budget: 8 }, false);
+          for (const q of [s, ...lexerStates(g, seed)]) {
+            const a = full.forState(q);
+            const b = skipping.forState(q);
+            expect(alwaysOf(b)).toEqual(alwaysOf(a));
+            expect(Array.from(b.boundaryNodes)).toEqual(Array.from(a.boundaryNodes));
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
   it("measures plain characters and subtree maxima", () => {
     expect(plainChars(new TextEncoder().encode("aé日😀"))).toBe(4);
     expect(plainChars(new TextEncoder().encode('a"'))).toBe(0);

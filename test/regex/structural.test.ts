@@ -58,6 +58,25 @@ describe("structural keys", () => {
     expect(y.structuralKey([y.derivative(y.derivative(c, 0x31), 0x32)])).toBe(x.structuralKey([da]));
   });
 
+  it("finite / infinite by structure: one-sided, never both, right on examples", () => {
+    const x = new ExprSet();
+    const finite = ["", "abc", "(ab|c){0,3}", "[a-c]{2}x?", "(a*){0}"];
+    const infinite = ["a*", "a*b", "(ab|c)+", "x(a|b*)", "[^a]{2,}"];
+    for (const src of finite) expect([src, x.provablyFinite(x.fromRegex(src)), x.provablyInfinite(x.fromRegex(src))]).toEqual([src, true, false]);
+    for (const src of infinite) expect([src, x.provablyFinite(x.fromRegex(src)), x.provablyInfinite(x.fromRegex(src))]).toEqual([src, false, true]);
+    expect(x.provablyFinite(x.and([x.fromRegex("a*"), x.fromRegex("b")]))).toBe(true);
+    const names = x.fromRegex("ab|abc|k");
+    expect(x.provablyInfinite(x.not(names))).toBe(true);
+    fc.assert(
+      fc.property(patternArb, patternArb, (p, q) => {
+        for (const e of [x.fromRegex(p), x.and([x.fromRegex(p), x.not(x.fromRegex(q))])]) {
+          expect(x.provablyFinite(e) && x.provablyInfinite(e)).toBe(false);
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+
   it("keep deep literal spines off the call stack", () => {
     const x = new ExprSet();
     const long = x.literal("k".repeat(100_000));
