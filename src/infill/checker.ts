@@ -146,7 +146,9 @@ export class InfillChecker {
       maxItemsPerCheck: opts.maxItemsPerCheck ?? Infinity,
     };
     this.quick = shared.quick;
+    this.leastWord = shared.leastWord;
   }
+  private readonly leastWord: number;
 
   /** False only when no filling exists (a proof); true when one was found or could not be ruled out. */
   feasible(canvas: Canvas): boolean {
@@ -200,6 +202,9 @@ export class InfillChecker {
    * candidate's fills before the parser sees them; the chart then tries its next candidate.
    */
   solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
+    let room = 0;
+    for (const sg of segments) room += sg.kind === "text" ? sg.bytes.length : sg.range.max;
+    if (room < this.leastWord) return this.refuted(t0);
     const seed = prefix.seed();
     const leadLen = prefix.position;
     let segs = segments;
@@ -406,15 +411,45 @@ export class InfillChecker {
  * compiled grammar (decoders make a checker per generation; the lazily built lexer tables are the
  * cold cost of a first check).
  */
-const sharedTables = new WeakMap<CompiledGrammar, { lt: LexTables; first: FirstSets; quick: QuickWitness }>();
-function sharedTablesOf(compiled: CompiledGrammar): { lt: LexTables; first: FirstSets; quick: QuickWitness } {
+const sharedTables = new WeakMap<CompiledGrammar, { lt: LexTables; first: FirstSets; quick: QuickWitness; leastWord: number }>();
+function sharedTablesOf(compiled: CompiledGrammar): { lt: LexTables; first: FirstSets; quick: QuickWitness; leastWord: number } {
   let t = sharedTables.get(compiled);
   if (t === undefined) {
     const lt = new LexTables(compiled);
-    t = { lt, first: new FirstSets(compiled.bnf), quick: new QuickWitness(compiled, lt.padByte()) };
+    t = { lt, first: new FirstSets(compiled.bnf), quick: new QuickWitness(compiled, lt.padByte()), leastWord: leastWordLength(compiled) };
     sharedTables.set(compiled, t);
   }
   return t;
+}
+
+/**
+ * A lower bound on the byte length of every word: the cheapest derivation of the start symbol with
+ * each terminal at its shortest member (ignored lexemes only add bytes). A canvas whose fragments
+ * and holes cannot hold that many bytes is infeasible — the chart would only find out after its
+ * budget (a schema whose least document is 650 bytes, 32 positions of ≤ 16 bytes).
+ */
+function leastWordLength(g: CompiledGrammar): number {
+  const b = g.bnf;
+  const NT = b.numNonterminals;
+  const termLen = g.patterns.map((p) => (g.exprs.isEmpty(p) ? Infinity : (g.exprs.shortestMember(p)?.length ?? Infinity)));
+  const ntLen = new Float64Array(NT).fill(Infinity);
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (let r = 0; r < b.ruleStart.length; r++) {
+      let len = 0;
+      for (let p = b.ruleStart[r]!; b.symbols[p] !== RULE_END; p++) {
+        const sym = b.symbols[p]!;
+        len += sym < NT ? ntLen[sym]! : termLen[sym - NT]!;
+      }
+      const lhs = b.ruleLhs[r]!;
+      if (len < ntLen[lhs]!) {
+        ntLen[lhs] = len;
+        changed = true;
+      }
+    }
+  }
+  // nonterminal 0 is the augmented start S' → start
+  return ntLen[0]!;
 }
 
 /** Per grammar: FIRST set (terminal bitset) and nullability of every rule, for filtered prediction. */
