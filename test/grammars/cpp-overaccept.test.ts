@@ -96,6 +96,12 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["typedef int f() { return 0; }", "typedef in a function definition"],
     ["struct A { A(); };\ntypedef A::A() {}", "typedef in a function definition"],
     ["struct S { typedef int f() { return 0; } };", "typedef in a function definition"],
+    ["struct F {};\nstruct S { explicit F : 0; };", "explicit on a bit-field"],
+    ["struct S { virtual int x; };", "virtual on a data member"],
+    ["struct S { explicit int x = 1, y; };", "explicit on a data member"],
+    ["struct S { explicit int f(); };", "explicit on a member function with a type"],
+    ["struct S { explicit int f() { return 0; } };", "explicit on a member function with a type"],
+    ["virtual void f() {}", "virtual outside a class"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -130,6 +136,7 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "template <class T> struct B { typedef T type; };\ntemplate <class T> void f() { typename B<T>::type x; typename vector<T>::iterator it; }\nstruct D : B<int> { using B<int>::type; };",
     "template <class T> struct A { void f(); };\ntemplate <> void A<int>::f() {}\ntemplate <class T> void A<T>::f() {}",
     "struct A { A(); ~A(); operator long long() const; };\nA::A() {}\nA::~A() {}\nA::operator long long() const { return 0; }",
+    "struct B { virtual ~B() = default; virtual int f() const = 0; int virtual g(); explicit B(int); explicit operator bool() const; static constexpr int N = 3; int a : 3, b = 1; int h(), k; };",
     "typedef int F(int); struct S { typedef int G(); friend int h() { return 0; } static inline int k() { return 1; } }; inline int f() { return 0; } [[nodiscard]] constexpr int g() { return 1; }",
     "template <int N> struct A {};\nconst int n = 3;\nA<n >= 2> a;\ntemplate <class T> enable_if_t<sizeof(T) >= 4, int> f(T) { return 0; }\nbool b = 1 >= 0;",
   ])("accepts %j", (text) => {
