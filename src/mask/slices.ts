@@ -400,28 +400,13 @@ export class TextDepths {
     const cached = this.exprSteps.get(x);
     if (cached !== undefined) return cached;
     const set = this.dfa.exprSet;
-    const out: number[] = [];
-    let alive = true;
-    shapes: for (const shape of CHAR_SHAPES) {
-      let layer = [x];
-      for (const [lo, hi] of shape) {
-        const nextLayer: number[] = [];
-        for (const p of layer) {
-          const bounds = set.byteClassMask(p);
-          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
-            const t = set.derivative(p, b);
-            if (t === set.EMPTY || set.isEmpty(t)) {
-              alive = false;
-              break shapes;
-            }
-            if (!nextLayer.includes(t)) nextLayer.push(t);
-          }
-        }
-        layer = nextLayer;
-      }
-      for (const t of layer) if (!out.includes(t)) out.push(t);
-    }
-    const r = alive ? out : null;
+    const dead = -1;
+    const step = (p: number, b: number) => {
+      const t = set.derivative(p, b);
+      return t === set.EMPTY || set.isEmpty(t) ? dead : t;
+    };
+    const { targets, killed } = plainStep(x, (p) => set.byteClassMask(p), step, dead, true);
+    const r = killed ? null : targets;
     this.exprSteps.set(x, r);
     return r;
   }
@@ -467,28 +452,12 @@ export class TextDepths {
     const cached = this.liveSteps[q];
     if (cached !== undefined) return cached;
     const dfa = this.dfa;
-    const out: number[] = [];
     let accepting = dfa.isAccepting(q);
-    for (const shape of CHAR_SHAPES) {
-      let layer = [q];
-      for (let k = 0; k < shape.length && layer.length > 0; k++) {
-        const [lo, hi] = shape[k]!;
-        const nextLayer: number[] = [];
-        for (const p of layer) {
-          const bounds = this.classBounds(p);
-          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
-            const t = dfa.next(p, b);
-            if (t === LazyDfa.DEAD || nextLayer.includes(t)) continue;
-            nextLayer.push(t);
-            // a state inside a character: a token cut there ends on it
-            if (k < shape.length - 1 && dfa.isAccepting(t)) accepting = true;
-          }
-        }
-        layer = nextLayer;
-      }
-      for (const t of layer) if (!out.includes(t)) out.push(t);
-    }
-    const r = { targets: Int32Array.from(out), accepting };
+    // a state inside a character: a token cut there ends on it
+    const { targets } = plainStep(q, (p) => this.classBounds(p), (p, b) => dfa.next(p, b), LazyDfa.DEAD, false, (t) => {
+      if (dfa.isAccepting(t)) accepting = true;
+    });
+    const r = { targets: Int32Array.from(targets), accepting };
     this.liveSteps[q] = r;
     return r;
   }
@@ -556,32 +525,51 @@ export class TextDepths {
     const cached = this.steps[q];
     if (cached !== undefined) return cached;
     const dfa = this.dfa;
-    const out: number[] = [];
-    let alive = true;
-    shapes: for (const shape of CHAR_SHAPES) {
-      let layer = [q];
-      for (const [lo, hi] of shape) {
-        const nextLayer: number[] = [];
-        for (const p of layer) {
-          // one byte per byte class of p in the range: the DFA moves alike on all bytes of a class
-          const bounds = this.classBounds(p);
-          for (let b = lo; b <= hi; b = nextBound(bounds, b + 1)) {
-            const t = dfa.next(p, b);
-            if (t === LazyDfa.DEAD) {
-              alive = false;
-              break shapes;
-            }
-            if (!nextLayer.includes(t)) nextLayer.push(t);
-          }
-        }
-        layer = nextLayer;
-      }
-      for (const t of layer) if (!out.includes(t)) out.push(t);
-    }
-    const r = alive ? Int32Array.from(out) : null;
+    const { targets, killed } = plainStep(q, (p) => this.classBounds(p), (p, b) => dfa.next(p, b), LazyDfa.DEAD, true);
+    const r = killed ? null : Int32Array.from(targets);
     this.steps[q] = r;
     return r;
   }
+}
+
+/**
+ * The distinct states one plain character leads to from `start`: each CHAR_SHAPES range byte by
+ * byte, one byte per byte class of the state at hand (`bounds`; a move is the same on all bytes of
+ * a class). A move to `dead` ends the walk with `killed` when `stopAtDeath`, else it is left out;
+ * `inner` sees each state met inside a character.
+ */
+function plainStep(
+  start: number,
+  bounds: (p: number) => Uint32Array,
+  step: (p: number, b: number) => number,
+  dead: number,
+  stopAtDeath: boolean,
+  inner?: (t: number) => void,
+): { targets: number[]; killed: boolean } {
+  const targets: number[] = [];
+  for (const shape of CHAR_SHAPES) {
+    let layer = [start];
+    for (let k = 0; k < shape.length && layer.length > 0; k++) {
+      const [lo, hi] = shape[k]!;
+      const nextLayer: number[] = [];
+      for (const p of layer) {
+        const classes = bounds(p);
+        for (let b = lo; b <= hi; b = nextBound(classes, b + 1)) {
+          const t = step(p, b);
+          if (t === dead) {
+            if (stopAtDeath) return { targets, killed: true };
+            continue;
+          }
+          if (nextLayer.includes(t)) continue;
+          nextLayer.push(t);
+          if (inner !== undefined && k < shape.length - 1) inner(t);
+        }
+      }
+      layer = nextLayer;
+    }
+    for (const t of layer) if (!targets.includes(t)) targets.push(t);
+  }
+  return { targets, killed: false };
 }
 
 /** The least class boundary at or after byte `from` (256 when none is left). */
