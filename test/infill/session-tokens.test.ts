@@ -6,11 +6,14 @@
  * "unknown" (refused at the token level) stays rare.
  */
 import fc from "fast-check";
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
+import { readModelFolder } from "../../src/backend/folder.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
@@ -183,5 +186,24 @@ describe("token-exact sessions", () => {
     // refusals of feasible commits (the documented incompleteness) stay rare: 2-9 per ~145
     // feasible answers over many random runs, so the bar sits well above that spread
     expect(tally.unknownButFeasible).toBeLessThan(tally.feasible / 8);
+  });
+
+  it("the first check bounds every run whose fill did not spell: a 2-hole C++ canvas gets a token witness", () => {
+    // held-out 001.cpp with `, u] = ` (7 positions) and 9 spaces (4 positions) cut out, both may end
+    // early: the chart's cheapest fills comment the code between the holes out (18 tokens for the
+    // first run), and only with both runs bounded does a spelled fill (`]{};}{{` + `}{//`) appear
+    const text = readFileSync("bench/data/cpp-heldout/001.cpp", "utf8");
+    const a = text.indexOf(", u] = ");
+    const b = text.indexOf(" ".repeat(9), a + 7);
+    const hole = (tokens: number) => ({ hole: { tokens, maxTokenBytes: 16, minBytes: 0 } });
+    const canvas: Canvas = [{ text: text.slice(0, a) }, hole(7), { text: text.slice(a + 7, b) }, hole(4), { text: text.slice(b + 9) }];
+    const cpp = compileGrammar(loadGrammarFile("grammars/cpp.lark"));
+    const vocab = Vocabulary.fromTokenizerJson(readModelFolder("mdm").dir);
+    const s = new InfillSession(new InfillChecker(cpp, { maxTokenBytes: 16 }), canvas, 16, { speller: new TokenSpeller(vocab, { maxTokenBytes: 16 }) });
+    expect(s.check().status).toBe("feasible");
+    expect(s.counts.tightened).toBeGreaterThanOrEqual(1);
+    const ids = Array.from({ length: 11 }, (_, p) => s.witnessTokenAt(p));
+    const fill = (from: number, to: number) => ids.slice(from, to).filter((id) => id !== WITNESS_EOS).map((id) => dec.decode(vocab.tokenBytes(id))).join("");
+    expect(cpp.check(text.slice(0, a) + fill(0, 7) + text.slice(a + 7, b) + fill(7, 11) + text.slice(b + 9), { prefix: false }).ok).toBe(true);
   });
 });
