@@ -61,7 +61,7 @@ interface CrossGrammarShapes {
   shapes: Map<string, TableShape>;
   bytes: number;
 }
-const CROSS_GRAMMAR_BYTES = 64 << 20;
+const CROSS_GRAMMAR_BYTES = 32 << 20;
 const crossGrammar = new WeakMap<TokenTrie, Map<string, CrossGrammarShapes>>();
 
 /** Bytes of the cross-grammar shapes kept for `trie` (all walk parameters), for memory reports. */
