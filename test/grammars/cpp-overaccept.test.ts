@@ -102,6 +102,9 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["struct S { explicit int f(); };", "explicit on a member function with a type"],
     ["struct S { explicit int f() { return 0; } };", "explicit on a member function with a type"],
     ["virtual void f() {}", "virtual outside a class"],
+    ["int main() { int i = 0, n = 1; i-- = 0; }", "assignment to a postfix decrement"],
+    ["int main() { int i = 0, n = 1; i < n = i; }", "assignment to a comparison"],
+    ["int main() { int a = 1, b = 2; a + b += 3; }", "compound assignment to a sum"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -137,6 +140,7 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "template <class T> struct A { void f(); };\ntemplate <> void A<int>::f() {}\ntemplate <class T> void A<T>::f() {}",
     "struct A { A(); ~A(); operator long long() const; };\nA::A() {}\nA::~A() {}\nA::operator long long() const { return 0; }",
     "struct B { virtual ~B() = default; virtual int f() const = 0; int virtual g(); explicit B(int); explicit operator bool() const; static constexpr int N = 3; int a : 3, b = 1; int h(), k; };",
+    "struct N { int v; N* next; int a[2]; };\nint g;\nint& r() { return g; }\nint main() { N n{}; N* p = &n; int x, y; x = y = 1; p->next = p; p->next->v += 2; n.a[1] = 3; *p = n; (x) = 4; r() = 5; ::g = 6; tie(x, y) = make_pair(1, 2); int* q = &x; *q++ = 7; vector<vector<int>> v(2, vector<int>(2)); v[0][1] ^= 1; map<int, pair<int, int>> m; m[1].second = 2; (x > y ? x : y) = 0; }",
     "typedef int F(int); struct S { typedef int G(); friend int h() { return 0; } static inline int k() { return 1; } }; inline int f() { return 0; } [[nodiscard]] constexpr int g() { return 1; }",
     "template <int N> struct A {};\nconst int n = 3;\nA<n >= 2> a;\ntemplate <class T> enable_if_t<sizeof(T) >= 4, int> f(T) { return 0; }\nbool b = 1 >= 0;",
   ])("accepts %j", (text) => {
