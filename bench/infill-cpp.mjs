@@ -12,7 +12,7 @@
 // per-generation p99s), constraint time / model time.
 // Usage: node bench/infill-cpp.mjs [--programs N] [--holes 1,2,3] [--models ar,mdm] [--modes none,con]
 //          [--seed S] [--json OUT] [--no-gxx] [--verify-corpus] [--until HH:MM (UTC)] [--only NAME,...]
-//          [--grammar FILE] [--hunt N [--hunt-out FILE.jsonl]]
+//          [--grammar FILE] [--hunt N [--hunt-out FILE.jsonl]] [--report A.json,B.json [--judge-grammar FILE]]
 // Needs `npm run build` first (imports dist/, or the build named by GRAMFILL_DIST relative to the repo).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -48,6 +48,9 @@ const { values } = parseArgs({
     // AR with whole-canvas checks (no PrefixChecker): the "before" of the FIM prefix re-use
     "fim-whole": { type: "boolean", default: false },
     report: { type: "string" },
+    // with --report: also judge the constrained outputs by this (newer) grammar — which of them a
+    // later over-acceptance fix would have refused
+    "judge-grammar": { type: "string" },
   },
 });
 
@@ -351,6 +354,15 @@ if (values.report) {
     const keep = new Set(values.only.split(","));
     for (let i = rows.length - 1; i >= 0; i--) if (!keep.has(rows[i].program)) rows.splice(i, 1);
   }
+  if (values["judge-grammar"]) {
+    const judge = compileGrammar(loadGrammarFile(values["judge-grammar"]));
+    for (const r of rows) {
+      const c = byKey.get(`${r.program}|${r.holes}`);
+      if (r.mode !== "con" || !c) continue;
+      let h = 0;
+      r.judged = judge.check(c.parts.map((x) => (x.hole ? r.fills[h++] : x.text)).join(""), { prefix: false, timeoutMs: 20_000 }).ok;
+    }
+  }
   rows.sort((a, b) => (a.model + a.mode < b.model + b.mode ? -1 : a.model + a.mode > b.model + b.mode ? 1 : 0));
 }
 for (const modelName of values.report ? [] : Object.keys(models)) {
@@ -421,6 +433,14 @@ for (const [key, g] of [...groups].sort((a, b) => (order(a[0]) < order(b[0]) ? -
   const cm = g.reduce((a, r) => a + r.constraint_ms, 0) / Math.max(1e-9, g.reduce((a, r) => a + r.model_ms, 0));
   lines.push(`| ${model} | ${con ? "Con." : "unconstrained"} | ${holes} | ${n} | ${pct(ts, n)} | ${gsN ? pct(gs, gsN) : "–"} | ${gxx ? pct(gx, n) : "–"} | ${con ? pct(conMinus, n) : "–"} | ${con ? pct(fb, n) : "–"} | ${con ? checks.toFixed(1) : "–"} | ${con ? `${p50.toFixed(2)} / ${p99.toFixed(1)}` : "–"} | ${con ? cm.toFixed(2) : "–"} | ${con ? perToken.toFixed(1) : "–"} |`);
 }
+const judged = rows.filter((r) => r.judged !== undefined);
+if (judged.length) {
+  const tsBad = judged.filter((r) => !r.ts);
+  lines.push("");
+  lines.push(`Judged by ${values["judge-grammar"]}: ${judged.filter((r) => !r.judged).length} of ${judged.length} constrained outputs rejected (${tsBad.filter((r) => !r.judged).length} of the ${tsBad.length} tree-sitter rejects; ${judged.filter((r) => r.ts && !r.judged).length} tree-sitter accepts).`);
+}
+const tw = rows.filter((r) => r.mode === "con" && r.token_witness !== undefined && r.token_witness !== null);
+if (tw.length) lines.push(`MDM token-exact sessions: a token-level witness from the first check in ${tw.filter((r) => r.token_witness).length} of ${tw.length} generations; last resorts ${tw.reduce((a, r) => a + (r.last_resort ?? 0), 0)}, "unknown" refusals ${tw.reduce((a, r) => a + (r.unknown_refused ?? 0), 0)}.`);
 const report = lines.join("\n");
 console.log(report);
 if (values.json && !values.report) writeFileSync(values.json, JSON.stringify({ started: started.toISOString(), seed: values.seed, programs: chosen.map((p) => p.name), rows, report }, null, 1));
