@@ -157,8 +157,9 @@ export interface DiffusionOptions {
   maxFullChecksPerStep?: number;
   /**
    * token-exact: chart items one check (a session's full check, its tightened re-check, a local
-   * repair; not the fallback witness) may use over all its tiers (default 60,000; each tier's chart
-   * keeps its own bound: 50k in a full check, 20k in a repair). Past it the answer is "unknown", a
+   * repair; not the fallback witness, nor the session's first check with its larger budget) may
+   * use over all its tiers (default 60,000; each tier's chart keeps its own bound: 50k in a full
+   * check, 20k in a repair). Past it the answer is "unknown", a
    * refusal. Of 27 full checks that found a token-level witness in 34 generations (blocks 8 and 32),
    * 26 used at most 18k items and one 72k; the others ran tier after tier to 50k items each.
    */

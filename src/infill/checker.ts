@@ -72,7 +72,8 @@ export interface InfillOptions {
   relaxLoops?: boolean;
   /**
    * chart items one check may use over all its tiers (default unlimited; `maxItems`, or `solve`'s
-   * bound, still caps each tier's chart). The diffusion decoder's token-exact sessions set it:
+   * bound, still caps each tier's chart, and a check whose bound is larger than this — a session's
+   * first check — may use its bound over all its tiers). The diffusion decoder's token-exact sessions set it:
    * there "unknown" is a refusal, and the checks that end in it (a witness no token sequence
    * spells, the tiers then running to their budgets one after the other) were most of the
    * decoder's constraint time
@@ -247,8 +248,10 @@ export class InfillChecker {
     if (maxItems < LOCAL_SEARCH_ITEMS && this.o.quickBudget > 0 && acceptFills === undefined) return { status: "unknown", witness: null, text: null, reason: "budget", stats: { ...stats, ms: performance.now() - t0 } };
     let result: InfillResult | null = null;
     let lastSignature = "";
-    // items the next chart may use: the bound per tier, within what the check has left
-    const left = () => Math.min(maxItems, this.o.maxItemsPerCheck - stats.items);
+    // items the next chart may use: the bound per tier, within what the check has left (a check
+    // asked for more per tier than the cap — a session's first check — has its own bound in all)
+    const total = Math.max(this.o.maxItemsPerCheck, maxItems);
+    const left = () => Math.min(maxItems, total - stats.items);
     const spent = (): InfillResult => ({ status: "unknown", witness: null, text: null, reason: "budget", stats });
     try {
       for (const [maxExact, minExact] of tiers) {

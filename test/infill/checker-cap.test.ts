@@ -36,11 +36,14 @@ describe("infill checker on a grammar with a huge counting terminal", () => {
     const free = new InfillChecker(compiled, { quickBudget: 0 }).check(canvas);
     expect(free.status).toBe("feasible");
     expect(free.stats.items).toBeGreaterThan(40);
-    const capped = new InfillChecker(compiled, { quickBudget: 0, maxItemsPerCheck: 40 }).check(canvas);
+    const capped = new InfillChecker(compiled, { quickBudget: 0, maxItems: 40, maxItemsPerCheck: 40 }).check(canvas);
     expect(capped.status).toBe("unknown");
     expect(capped.reason).toBe("budget");
     // each tier's chart stops once past its share, so the check stays near the cap
     expect(capped.stats.items).toBeLessThan(free.stats.items);
+    // a check asked for more items per tier than the cap (a session's first check) keeps its bound
+    const first = new InfillChecker(compiled, { quickBudget: 0, maxItemsPerCheck: 40 }).check(canvas);
+    expect(first.status).toBe("feasible");
     const roomy = new InfillChecker(compiled, { quickBudget: 0, maxItemsPerCheck: 10 * free.stats.items }).check(canvas);
     expect(roomy.status).toBe("feasible");
     expect(compiled.check(roomy.text!).ok).toBe(true);
