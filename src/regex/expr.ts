@@ -63,7 +63,7 @@ const WITNESS_WALK_DEPTH = 400;
  * compared with newer ones: structuralKey prefixes the epoch).
  */
 const STRUCTURAL = { ids: new Map<string, number>(), epoch: 1 };
-const STRUCTURAL_CAP = 1 << 19;
+const STRUCTURAL_CAP = 1 << 18;
 
 interface ClassMap {
   /** the boundary mask it was made from */
