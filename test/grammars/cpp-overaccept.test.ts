@@ -105,6 +105,7 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["int main() { int i = 0, n = 1; i-- = 0; }", "assignment to a postfix decrement"],
     ["int main() { int i = 0, n = 1; i < n = i; }", "assignment to a comparison"],
     ["int main() { int a = 1, b = 2; a + b += 3; }", "compound assignment to a sum"],
+    ["int main() { vector<unsigned long long> = {}; }", "assignment to a template-id"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
