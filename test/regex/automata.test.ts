@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExprSet, LazyDfa, encodeUtf8, utf8Sequences } from "../../src/regex/index.js";
-import { complement, engineSet, foldClass, foldClosure, propertySet, subtract, SURROGATES, WORD } from "../../src/regex/charset.js";
+import { casemappedSet, LAST_CASED_CP, complement, contains, engineSet, foldClass, foldClosure, propertySet, subtract, SURROGATES, WORD } from "../../src/regex/charset.js";
 import { GramfillError } from "../../src/util/errors.js";
 import { allStrings, jsWhole, matches, utf8 } from "./helpers.js";
 
@@ -89,6 +89,20 @@ describe("Unicode data from the engine", () => {
       const want = engineSet(`\\u{${cp.toString(16)}}`, "iu").flatMap(([lo, hi]) => Array.from({ length: hi - lo + 1 }, (_, i) => lo + i));
       expect([cp, [...foldClass(cp)]]).toEqual([cp, want]);
     }
+  });
+
+  it("every code point that lower- or uppercasing changes is in the set fold classes are built from", () => {
+    const set = casemappedSet();
+    const missing: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const s = String.fromCodePoint(cp);
+      if ((s.toLowerCase() !== s || s.toUpperCase() !== s) && !contains(set, cp)) missing.push(cp);
+    }
+    expect(missing).toEqual([]);
+    // and the engine's Changes_When_Casemapped has nothing past the prefix casemappedSet scans
+    expect(subtract(propertySet("Changes_When_Casemapped"), [[0, LAST_CASED_CP]])).toEqual([]);
+    expect(casemappedSet()).toEqual(propertySet("Changes_When_Casemapped"));
   });
 
   it("fold closure of sets agrees with the engine on whole classes", () => {
