@@ -322,6 +322,12 @@ describe("decoder failures", () => {
     expect(r.generate_cpu_ms).toBeGreaterThanOrEqual(0);
   });
 
+  it("a decoder that proves no output fits the token budget ends UNFINISHED, saying so (Github_hard/o21288: shortest document ~660 bytes, 32 positions)", async () => {
+    const r = await runOne(item, failing(new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar")), opts);
+    expect(r).toMatchObject({ status: "UNFINISHED", decode_status: "UNFINISHED", valid: false });
+    expect(r.reason).toMatch(/^no output fits in 8 tokens: no filling/);
+  });
+
   it("any other decoder error is a DECODING_ERROR with its message", async () => {
     const r = await runOne(item, failing(new Error("boom")), opts);
     expect(r).toMatchObject({ status: "DECODING_ERROR", reason: "boom" });

@@ -121,6 +121,11 @@ export async function runOne(item: BenchSchema, decoder: BenchDecoder, opts: Run
     // a lexer automaton past its state cap while the decoder explores holes (the infill checker walks
     // every state a hole's bytes can reach: a string of maxLength 65535 has that many) is a limit of
     // the decoder's checker, not of the schema's compile: say so
+    // the diffusion decoder proves up front that no output of `room` tokens exists (the schema's
+    // shortest document is longer): the output cannot be finished, which is what UNFINISHED means
+    if (isGramfillError(e) && e.code === "input_invalid") {
+      return { ...common, status: "UNFINISHED", decode_status: "UNFINISHED", reason: `no output fits in ${room} tokens: ${e.message}`.slice(0, 300), generate_cpu_ms };
+    }
     const why = isGramfillError(e) && e.code === "automaton_too_large" ? `the decoder's feasibility checker: ${e.message}` : (e as Error).message;
     return { ...common, status: "DECODING_ERROR", decode_status: "DECODING_ERROR", reason: why.slice(0, 300), generate_cpu_ms };
   }
