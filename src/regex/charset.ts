@@ -205,10 +205,16 @@ export function propertySet(name: string, offset?: number): RangeSet {
 
 // ---- case folding (ECMA-262 Canonicalize with u + i: simple case folding) ----
 
-/** Sorted code points that are case-fold-equivalent to some other code point. */
+/**
+ * Sorted code points that may be case-fold-equivalent to some other code point: the members of the
+ * candidate groups (below), each split into classes only when first asked (most processes only
+ * ever ask about ASCII letters, and each split compiles a RegExp per class).
+ */
 let foldCps: Int32Array | null = null;
-/** foldCps[k] → its equivalence class (sorted, ≥ 2 members). */
-let foldClasses: number[][] = [];
+/** foldCps[k] → its candidate group (sorted code points, ≥ 2). */
+let foldGroupOf: number[][] = [];
+/** candidate group → its code points' classes, once split */
+const foldSplit = new Map<number[], Map<number, number[]>>();
 
 function escapeCp(cp: number): string {
   return `\\u{${cp.toString(16)}}`;
@@ -259,22 +265,33 @@ function buildFold(): void {
     if (g === undefined) groups.set(root, (g = []));
     g.push(cp);
   }
-  const classes: number[][] = [];
-  for (const g of groups.values()) {
-    let rest = [...new Set(g)].sort((a, b) => a - b);
-    while (rest.length > 1) {
-      const rep = rest[0]!;
-      const re = new RegExp(`^${escapeCp(rep)}$`, "iu");
-      const cls = rest.filter((cp) => re.test(String.fromCodePoint(cp)));
-      if (cls.length > 1) classes.push(cls);
-      rest = rest.filter((cp) => !cls.includes(cp));
-    }
-  }
   const pairs: [number, number[]][] = [];
-  for (const cls of classes) for (const cp of cls) pairs.push([cp, cls]);
+  for (const g of groups.values()) {
+    const members = [...new Set(g)].sort((a, b) => a - b);
+    if (members.length > 1) for (const cp of members) pairs.push([cp, members]);
+  }
   pairs.sort((a, b) => a[0] - b[0]);
   foldCps = Int32Array.from(pairs.map((p) => p[0]));
-  foldClasses = pairs.map((p) => p[1]);
+  foldGroupOf = pairs.map((p) => p[1]);
+}
+
+/** The class of foldCps[k] (itself alone when no other member of its group is equivalent). */
+function foldClassAt(k: number): number[] {
+  const group = foldGroupOf[k]!;
+  let classes = foldSplit.get(group);
+  if (classes === undefined) {
+    classes = new Map();
+    let rest = group;
+    while (rest.length > 0) {
+      const rep = rest[0]!;
+      const re = new RegExp(`^${escapeCp(rep)}$`, "iu");
+      const cls = rest.length === 1 ? rest : rest.filter((cp) => re.test(String.fromCodePoint(cp)));
+      for (const cp of cls) classes.set(cp, cls);
+      rest = rest.filter((cp) => !cls.includes(cp));
+    }
+    foldSplit.set(group, classes);
+  }
+  return classes.get(foldCps![k]!)!;
 }
 
 /** Above this no code point changes under casing (Unicode 16; test/regex scans the engine to check). */
@@ -313,7 +330,7 @@ export function foldClass(cp: number): readonly number[] {
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     const v = cps[mid]!;
-    if (v === cp) return foldClasses[mid]!;
+    if (v === cp) return foldClassAt(mid);
     if (v < cp) lo = mid + 1;
     else hi = mid - 1;
   }
@@ -335,7 +352,7 @@ export function foldClosure(a: RangeSet): RangeSet {
       if (cps[mid]! < from) lo = mid + 1;
       else hi = mid;
     }
-    for (let k = lo; k < cps.length && cps[k]! <= to; k++) for (const m of foldClasses[k]!) extra.push([m, m]);
+    for (let k = lo; k < cps.length && cps[k]! <= to; k++) for (const m of foldClassAt(k)) extra.push([m, m]);
   }
   return extra.length === 0 ? a : normalize([...a, ...extra]);
 }
