@@ -127,7 +127,7 @@ describe("summarize", () => {
   const run = (o: Record<string, unknown>) => ({ json: true, grammar: true, ajv: true, syntax: true, fallback: false, functional: false, token_witness: true, wall_ms: 100, stats: { model_ms: 80, constraint_ms: 10, checks: 5, check_ms_p50: 0.1, check_ms_p99: 2 }, ...o });
   it("counts Con.− (no fallback) apart from Con., errors and uncompiled rows, and the paper's timing metric", () => {
     const records = [
-      { index: 0, masks: 256, compile: { ok: true }, prompt: { truncated: true }, con: run({ wall_ms: 300 }), unc: run({ syntax: false, grammar: false, ajv: false, wall_ms: 100 }) },
+      { index: 0, masks: 256, compile: { ok: true }, prompt: { truncated: true }, con: run({ wall_ms: 300 }), unc: run({ syntax: false, grammar: false, ajv: false, wall_ms: 100, check_mode: "none", token_witness: false }) },
       { index: 1, masks: 256, compile: { ok: true }, con: run({ fallback: true, token_witness: false, wall_ms: 500 }), unc: run({ wall_ms: 100, functional: true }) },
       { index: 2, masks: 256, compile: { ok: true }, con: { error: "timeout", wall_ms: 9 }, unc: run({ json: false, syntax: false, grammar: false, ajv: false }) },
       { index: 3, masks: 256, compile: { ok: false, error: "unsupported keyword" } },
@@ -137,7 +137,7 @@ describe("summarize", () => {
     expect(s.not_compiled).toEqual([{ index: 3, error: "unsupported keyword" }]);
     expect(s.truncated_prompts).toBe(1);
     expect(s.constrained).toMatchObject({ runs: 3, errors: 1, timeouts: 1, syntax: 2, con_minus: 1, fallback: 1, no_token_witness: 1, checks_per_row: 5, constraint_over_model: 0.125 });
-    expect(s.unconstrained).toMatchObject({ runs: 3, errors: 0, json: 2, syntax: 1, functional: 1 });
+    expect(s.unconstrained).toMatchObject({ runs: 3, errors: 0, json: 2, syntax: 1, functional: 1, no_token_witness: 0 });
     // rows 0 and 1 have both runs: extra 200 and 400 ms, ratios 3 and 5 (nearest-rank median: the lower)
     expect(s.timing).toEqual({ rows: 2, median_extra_ms: 200, median_ratio: 3 });
   });
