@@ -29,6 +29,9 @@ describe("gramfill bench maskbench", () => {
     expect(r.stdout).toMatch(/trie and plain-text index built once before the first schema: [\d.]+ ms CPU/);
     const status = Object.fromEntries(json.per_schema.map((s: { file: string; status: string }) => [s.file, s.status]));
     expect(status).toEqual({ "Tiny/person.json": "passing", "Tiny/unsupported.json": "compile_error", "Tiny/wrong-label.json": "invalidation_error" });
+    expect(r.stdout).toMatch(/slowest first masks +Tiny\/\S+ [\d.]+ ms/);
+    // per schema: time to first mask in CPU time too (which schemas make the compile tail)
+    expect(json.per_schema.find((s: { file: string }) => s.file === "Tiny/person.json").compile_cpu_ms).toBeGreaterThan(0);
     expect(json.tokens).toBeGreaterThan(10);
   });
 

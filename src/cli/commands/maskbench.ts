@@ -167,6 +167,8 @@ function report(tok: string, vocabSize: number, s: MaskBenchSummary): string {
     `  memory               token tables per schema p50 ${s.tables_mb.p50} MB, max ${s.tables_mb.max} MB; matcher max ${s.matcher_mb.max} MB; per vocabulary (trie, plain-text index, table shapes shared across grammars) ${s.vocab_mb} MB`,
     `  per vocabulary       trie and plain-text index built once before the first schema: ${s.vocab_setup_cpu_ms} ms CPU (not in any time to first mask)`,
   ];
+  const slowest = s.per_schema.filter((r) => r.compile_cpu_ms !== undefined).sort((a, b) => b.compile_cpu_ms! - a.compile_cpu_ms!).slice(0, 3);
+  if (slowest.length) lines.push(`  slowest first masks  ${slowest.map((r) => `${r.file} ${r.compile_cpu_ms} ms`).join(", ")} (CPU)`);
   const reasons = Object.entries(s.compile_error_reasons).sort((a, b) => b[1] - a[1]).slice(0, 10);
   if (reasons.length) lines.push("  compile errors by reason:", ...reasons.map(([r, n]) => `    ${String(n).padStart(5)}  ${r}`));
   return lines.join("\n") + "\n";
