@@ -41,6 +41,7 @@ describe("gramfill bench maskbench", () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/vs xgrammar .*same schemas/);
     expect(r.stdout).toMatch(/timeouts +0 +0/);
+    expect(r.stdout).toMatch(/first mask CPU p99 +[\d.]+ ms +[\d.]+ ms/);
     const json = JSON.parse(readFileSync(out, "utf8"));
     expect(json.xgrammar).toMatchObject({ schemas: 3, timeouts: 0 });
     expect(json.xgrammar.passing + json.xgrammar.compile_errors + json.xgrammar.validation_errors + json.xgrammar.invalidation_errors).toBe(3);
