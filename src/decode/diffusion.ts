@@ -437,7 +437,6 @@ class DiffusionRun {
     const perBlock = Math.max(1, Math.ceil(planned / Math.max(1, blocks.length)));
     let stuck = false;
     for (const block of blocks) {
-      const M = block.filter((p) => this.kind[p] === MASK).length;
       for (let i = 0; !stuck; i++) {
         const active = block.filter((p) => this.kind[p] === MASK);
         if (active.length === 0) break;
@@ -445,7 +444,10 @@ class DiffusionRun {
           stuck = true;
           break;
         }
-        const k = Math.max(1, i < perBlock ? Math.floor(M / perBlock) + (i < M % perBlock ? 1 : 0) : 1);
+        // the block's masked positions spread over its planned passes; a pass that committed fewer
+        // (refused or skipped candidates) leaves its shortfall to the passes left, not one token
+        // per extra pass (each costs a forward); past the plan, every pass tries the whole rest
+        const k = Math.max(1, Math.ceil(active.length / Math.max(1, perBlock - i)));
         stuck = !(await this.step(active, k, this.stats.steps / planned)) || this.stats.stopped;
       }
       if (stuck) break;

@@ -213,6 +213,25 @@ describe("diffusion decoder with a fake model", () => {
     expect(fast.text).toBe(slow.text);
   });
 
+  it("a pass that commits fewer than planned leaves its shortfall to the passes left, not one token per extra pass", async () => {
+    // before "1" is committed, positions 2-4 want "a" (refused, and one refusal per position per pass
+    // is all they get), so pass 1 of the 2 planned commits only "1"; pass 2 then commits all 3 left
+    const script = (pos: number, ids: readonly number[]): Array<[number, number]> =>
+      ids[1] === MASK ? (pos === 1 ? [[id("1"), 9]] : [[id("a"), 10]]) : [[[id("1"), 9]], [[id(","), 9]], [[id("1"), 9]], [[id("2"), 9]]][pos - 1] ?? [];
+    const r = await diffusionGenerate(fakeModel(script), vocab, {
+      parts: [{ text: "[" }, { masks: 4 }, { text: "]" }],
+      grammar: list,
+      holesMayEnd: false,
+      steps: 2,
+      blockLength: 4,
+      threshold: 2,
+      maxRejectionsPerPosition: 1,
+    });
+    expect(r.text).toBe("[1,12]");
+    expect(r.stats.rejections).toBeGreaterThanOrEqual(3);
+    expect(r.stats.steps).toBe(2); // 3 when the block fell back to one commit per extra pass
+  });
+
   it("Prophet: a large top-2 gap commits everything in view at once", async () => {
     const script = (pos: number): Array<[number, number]> => (pos === 1 ? [[id("1"), 12], [id("2"), 0]] : pos === 2 ? [[id(","), 12]] : [[id("2"), 12]]);
     const r = await diffusionGenerate(fakeModel(script), vocab, { parts: [{ text: "[" }, { masks: 3 }, { text: "]" }], grammar: list, holesMayEnd: false, threshold: 2, prophet: true });
