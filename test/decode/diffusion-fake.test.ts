@@ -216,8 +216,9 @@ describe("diffusion decoder with a fake model", () => {
   it("a pass that commits fewer than planned leaves its shortfall to the passes left, not one token per extra pass", async () => {
     // before "1" is committed, positions 2-4 want "a" (refused, and one refusal per position per pass
     // is all they get), so pass 1 of the 2 planned commits only "1"; pass 2 then commits all 3 left
+    const after = ["1", ",", "1", "2"];
     const script = (pos: number, ids: readonly number[]): Array<[number, number]> =>
-      ids[1] === MASK ? (pos === 1 ? [[id("1"), 9]] : [[id("a"), 10]]) : [[[id("1"), 9]], [[id(","), 9]], [[id("1"), 9]], [[id("2"), 9]]][pos - 1] ?? [];
+      ids[1] === MASK ? (pos === 1 ? [[id("1"), 9]] : [[id("a"), 10]]) : after[pos - 1] !== undefined ? [[id(after[pos - 1]!), 9]] : [];
     const r = await diffusionGenerate(fakeModel(script), vocab, {
       parts: [{ text: "[" }, { masks: 4 }, { text: "]" }],
       grammar: list,
