@@ -35,8 +35,34 @@ const WS = /[ \t\n\r]*/y;
 const NUMBER = /-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?/y;
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 
-/** `JSON.parse`, except numbers whose double loses their spelling become `JsonNumber`s. */
-export function parseJsonKeepingNumbers(text: string): unknown {
+/** A key written twice in one object: `JSON.parse` keeps the last value, so the text means less than it says. */
+export class DuplicateKeyError extends SyntaxError {
+  constructor(
+    readonly key: string,
+    /** index in the text of the repeated key's opening quote */
+    readonly position: number,
+  ) {
+    super(`JSON: duplicate key ${JSON.stringify(key)} at position ${position}`);
+  }
+}
+
+/** The first key repeated within one object of a JSON text, or undefined (also for text that is not JSON). */
+export function firstDuplicateKey(text: string): DuplicateKeyError | undefined {
+  try {
+    parseJsonKeepingNumbers(text, { rejectDuplicateKeys: true });
+    return undefined;
+  } catch (e) {
+    if (e instanceof DuplicateKeyError) return e;
+    if (e instanceof SyntaxError) return undefined;
+    throw e;
+  }
+}
+
+/**
+ * `JSON.parse`, except numbers whose double loses their spelling become `JsonNumber`s; with
+ * `rejectDuplicateKeys`, a key repeated in one object throws a `DuplicateKeyError`.
+ */
+export function parseJsonKeepingNumbers(text: string, opts: { rejectDuplicateKeys?: boolean } = {}): unknown {
   let i = 0;
   const fail = (what: string): never => {
     throw new SyntaxError(`JSON: ${what} at position ${i}`);
@@ -66,8 +92,10 @@ export function parseJsonKeepingNumbers(text: string): unknown {
       }
       for (;;) {
         ws();
+        const at = i;
         const k = match(STRING) ?? fail("expected a key");
         const key = JSON.parse(k) as string;
+        if (opts.rejectDuplicateKeys && Object.prototype.hasOwnProperty.call(o, key)) throw new DuplicateKeyError(key, at);
         ws();
         if (text[i++] !== ":") fail("expected ':'");
         const v = value();

@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { run } from "../../src/cli/main.js";
 
@@ -48,6 +51,21 @@ describe("gramfill --schema commands", () => {
     expect(flexible.code).toBe(0);
     const prefix = await run(["check", "--schema", `${F}/point.json`, "--input", `${F}/point-ok.json`, "--prefix"]);
     expect(prefix.stdout).toMatch(/viable prefix/);
+  });
+
+  it("check --schema rejects a document that repeats a key (JSON.parse keeps one: Github_medium/o48619's minProperties)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "gramfill-dup-"));
+    const schema = join(dir, "s.json");
+    writeFileSync(schema, JSON.stringify({ type: "object", additionalProperties: true, minProperties: 2 }));
+    const input = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+    const dup = await run(["check", "--schema", schema, "--input", input("dup.json", '{"é":1,"é":2}')]);
+    expect(dup.code).toBe(1);
+    expect(dup.stderr).toMatch(/rejected at byte 8: duplicate key "é"/); // bytes, not characters: é is 2 (character 7)
+    expect(dup.stderr).not.toMatch(/ajv:/); // ajv agrees: one property
+    const nested = await run(["check", "--schema", schema, "--input", input("nested.json", '{"a":{"x":1,"x":1},"b":2}'), "--json"]);
+    expect(JSON.parse(nested.stdout!)).toMatchObject({ ok: false, offset: 12, duplicate_key: "x" });
+    expect(nested.stderr).toMatch(/ajv: valid \(gramfill: rejected/); // ajv sees {"x":1}
+    expect((await run(["check", "--schema", schema, "--input", input("ok.json", '{"a":{"a":1},"b":[{"a":1},{"a":2}]}')])).code).toBe(0);
   });
 
   it("bench test-suite reports per draft and per file", async () => {

@@ -1,6 +1,7 @@
 /** The `--schema` branches of `gramfill compile` and `gramfill check`. */
 import { createRequire } from "node:module";
 import { compileSchema, type CompiledSchema, type SchemaOptions, type Whitespace } from "../../schema/index.js";
+import { firstDuplicateKey } from "../../schema/json-source.js";
 import { grammarToLark } from "../../schema/lark.js";
 import { GramfillError } from "../../util/errors.js";
 import { UsageError, optionalString, type OptionSpec, type Parsed } from "../args.js";
@@ -115,6 +116,28 @@ export function ajvVerdict(schema: unknown, data: unknown): { valid: boolean | n
   }
 }
 
+interface CheckVerdict {
+  ok: boolean;
+  offset: number;
+  expected: readonly string[];
+  atEnd: boolean;
+  /** the key a document repeats in one object (rejected there) */
+  duplicate?: string;
+}
+
+/**
+ * The grammar counts keys as written, but JSON Schema judges `JSON.parse`'s value, where a repeated
+ * key collapses (`{"a":1,"a":2}` has one property): a document that repeats a key is rejected
+ * at the repeated key, so an accepted document means what the grammar checked.
+ */
+function rejectDuplicateKeys(input: Uint8Array, accepted: CheckVerdict): CheckVerdict {
+  const text = new TextDecoder().decode(input);
+  const dup = firstDuplicateKey(text);
+  if (!dup) return accepted;
+  const offset = new TextEncoder().encode(text.slice(0, dup.position)).length;
+  return { ok: false, offset, expected: [], atEnd: false, duplicate: dup.key };
+}
+
 export function runCheckSchema(p: Parsed, inputFile: string): CommandResult {
   const file = p.values.schema as string;
   const c = compileFile(file, schemaOptionsFrom(p, "check"));
@@ -124,8 +147,9 @@ export function runCheckSchema(p: Parsed, inputFile: string): CommandResult {
   while (end > 0 && (input[end - 1] === 0x0a || input[end - 1] === 0x0d)) end--;
   input = input.subarray(0, end);
   const prefix = p.values.prefix === true;
-  const result = c.compiled.check(input, { prefix });
+  const grammarResult = c.compiled.check(input, { prefix });
   const name = inputFile === "-" ? "standard input" : inputFile;
+  const result: CheckVerdict = prefix || !grammarResult.ok ? grammarResult : rejectDuplicateKeys(input, grammarResult);
   let ajvLine = "";
   if (!prefix) {
     let data: unknown;
@@ -146,9 +170,12 @@ export function runCheckSchema(p: Parsed, inputFile: string): CommandResult {
     }
   }
   if (p.values.json) {
-    return { code: result.ok ? 0 : 1, stdout: JSON.stringify({ ok: result.ok, offset: result.offset, expected: result.expected, at_end: result.atEnd }) + "\n", stderr: ajvLine };
+    return { code: result.ok ? 0 : 1, stdout: JSON.stringify({ ok: result.ok, offset: result.offset, expected: result.expected, at_end: result.atEnd, ...(result.duplicate !== undefined ? { duplicate_key: result.duplicate } : {}) }) + "\n", stderr: ajvLine };
   }
   if (result.ok) return { code: 0, stdout: `${prefix ? "viable prefix" : "accepted"}: ${name} (${input.length} bytes)\n`, stderr: ajvLine };
+  if (result.duplicate !== undefined) {
+    return { code: 1, stderr: `${name}: rejected at byte ${result.offset}: duplicate key ${JSON.stringify(result.duplicate)} (a schema judges the parsed value, where only its last value is kept)\n${ajvLine}` };
+  }
   const found = result.atEnd ? "unexpected end of input" : `unexpected byte ${JSON.stringify(String.fromCharCode(input[result.offset]!))}`;
   return { code: 1, stderr: `${name}: rejected at byte ${result.offset}: ${found}; expected one of ${result.expected.slice(0, 12).join(", ")}\n${ajvLine}` };
 }
