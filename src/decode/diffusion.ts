@@ -55,6 +55,7 @@ import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, to
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
+import { countBits, countBitsAnd, setBit } from "../vocab/bitmask.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
 import { CheckStats, maxTokenBytesOf, round2, type FeasibilityChecker } from "./diffusion-canvas.js";
 import { Rng } from "./sampler.js";
@@ -817,17 +818,10 @@ class DiffusionRun {
     let nb = this.normalBits;
     if (nb === undefined) {
       nb = this.normalBits = new Uint32Array(bits.length);
-      for (let id = 0; id < this.normal.length && id >>> 5 < nb.length; id++) if (this.normal[id]) nb[id >>> 5]! |= 1 << (id & 31);
-      this.normalCount = this.normal.reduce((a, b) => a + b, 0);
+      for (let id = 0; id < this.normal.length && id >>> 5 < nb.length; id++) if (this.normal[id]) setBit(nb, id);
+      this.normalCount = countBits(nb);
     }
-    let kept = 0;
-    for (let i = 0; i < nb.length; i++) {
-      let x = (nb[i]! & bits[i]!) >>> 0;
-      x -= (x >>> 1) & 0x55555555;
-      x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-      kept += (Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24);
-    }
-    return this.normalCount - kept;
+    return this.normalCount - countBitsAnd(nb, bits);
   }
   private normalBits: Uint32Array | undefined;
   private normalCount = 0;

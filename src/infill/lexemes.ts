@@ -218,7 +218,6 @@ export interface IgnoreClosure {
   parent: Map<number, [number, EdgeSet, number]>;
 }
 
-/** The lattice of one canvas: boundaries are created lazily, lexeme edges cached per (boundary, kind). */
 /** A lattice would grow the lexer DFA past its `dfaGrowth`: the checker tries a bounded model of the holes instead. */
 export class LatticeTooLarge extends Error {
   constructor() {
@@ -226,6 +225,7 @@ export class LatticeTooLarge extends Error {
   }
 }
 
+/** The lattice of one canvas: boundaries are created lazily, lexeme edges cached per (boundary, kind). */
 export class Lattice {
   readonly g: ByteGraph;
   readonly lt: LexTables;

@@ -34,6 +34,19 @@ export function countBits(mask: Uint32Array): number {
   return n;
 }
 
+/** Number of bits set in both a and b (over the common length). */
+export function countBitsAnd(a: Uint32Array, b: Uint32Array): number {
+  let n = 0;
+  const len = Math.min(a.length, b.length);
+  for (let w = 0; w < len; w++) {
+    let v = (a[w]! & b[w]!) >>> 0;
+    v = v - ((v >>> 1) & 0x55555555);
+    v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+    n += Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
+  }
+  return n;
+}
+
 /** dst &= src (over the common length); returns dst. */
 export function andInto(dst: Uint32Array, src: Uint32Array): Uint32Array {
   const n = Math.min(dst.length, src.length);

@@ -12,7 +12,7 @@ import { loadGrammarFile } from "../../src/grammar/load.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas, type CanvasPart } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { tokenCaseArb, vocabOf } from "./token-cases.js";
+import { commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -205,17 +205,9 @@ describe("token-exact sessions: holes that may end early anywhere", () => {
             if (r.status === "feasible") continue;
             // refused: undo in the model and commit the witness's own token (always feasible)
             seg.slots.splice(0, seg.slots.length, ...before);
-            const w = s.witnessTokenAt(p);
-            expect(w === WITNESS_EOS || w > 0).toBe(true);
-            const rw = w === WITNESS_EOS ? s.tryEnd(p) : s.tryCommit(p, v.tokenBytes(w));
-            expect(rw.status).toBe("feasible");
-            if (w === WITNESS_EOS) {
-              s.end(p);
-              for (let j = i; j < seg.slots.length; j++) seg.slots[j] = "eos";
-            } else {
-              s.commit(p, v.tokenBytes(w));
-              seg.slots[i] = v.tokenBytes(w);
-            }
+            const w = commitWitnessToken(s, p, v);
+            if (w === WITNESS_EOS) for (let j = i; j < seg.slots.length; j++) seg.slots[j] = "eos";
+            else seg.slots[i] = v.tokenBytes(w);
             judge("feasible");
           }
         },

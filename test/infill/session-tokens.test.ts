@@ -14,7 +14,7 @@ import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas } from "../../sr
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { readModelFolder } from "../../src/backend/folder.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
-import { tokenCaseArb, vocabOf } from "./token-cases.js";
+import { commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -163,17 +163,9 @@ describe("token-exact sessions", () => {
             if (r.status === "feasible") slots.splice(0, k, ...next);
             else {
               // move on with the witness's own token at p: always feasible
-              const w = s.witnessTokenAt(p);
-              expect(w === WITNESS_EOS || w > 0).toBe(true);
-              const rw = w === WITNESS_EOS ? s.tryEnd(p) : s.tryCommit(p, v.tokenBytes(w));
-              expect(rw.status).toBe("feasible");
-              if (w === WITNESS_EOS) {
-                s.end(p);
-                for (let q = p; q < k; q++) slots[q] = "eos";
-              } else {
-                s.commit(p, v.tokenBytes(w));
-                slots[p] = v.tokenBytes(w);
-              }
+              const w = commitWitnessToken(s, p, v);
+              if (w === WITNESS_EOS) for (let q = p; q < k; q++) slots[q] = "eos";
+              else slots[p] = v.tokenBytes(w);
             }
           }
         },

@@ -2,6 +2,8 @@
 import fc from "fast-check";
 import { sampleWord } from "../../src/grammar/sample.js";
 import type { CompiledGrammar } from "../../src/parser/compile.js";
+import { expect } from "vitest";
+import { WITNESS_EOS, type InfillSession } from "../../src/infill/session.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
@@ -44,4 +46,18 @@ export function tokenCaseArb(maxMulti: number): fc.Arbitrary<TokenCase | null> {
       const vocab = vocabOf([...singles, ...multi]);
       return { g, random, word, vocab, speller: new TokenSpeller(vocab, { maxTokenBytes: 3 }), tokens: [...singles, ...multi].map((t) => enc.encode(t)) };
     });
+}
+
+/**
+ * After a refused try at masked position p: commits the session's own witness token there (or EOS),
+ * which must be feasible; returns it (`WITNESS_EOS` for EOS, which pads the rest of p's hole).
+ */
+export function commitWitnessToken(s: InfillSession, p: number, vocab: Vocabulary): number {
+  const w = s.witnessTokenAt(p);
+  expect(w === WITNESS_EOS || w > 0).toBe(true);
+  const r = w === WITNESS_EOS ? s.tryEnd(p) : s.tryCommit(p, vocab.tokenBytes(w));
+  expect(r.status).toBe("feasible");
+  if (w === WITNESS_EOS) s.end(p);
+  else s.commit(p, vocab.tokenBytes(w));
+  return w;
 }

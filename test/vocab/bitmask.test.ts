@@ -8,6 +8,7 @@ import {
   bitsToArray,
   clearBit,
   countBits,
+  countBitsAnd,
   createBitmask,
   forEachBit,
   getBit,
@@ -34,6 +35,16 @@ describe("bitmask", () => {
     expect(createBitmask(33).length).toBe(2);
     expect(createBitmask(262145).length).toBe(8193);
     expect(() => createBitmask(-1)).toThrow(RangeError);
+  });
+
+  it("countBitsAnd counts the ids in both sets", () => {
+    fc.assert(
+      fc.property(sized, ({ size, a, b }) => {
+        const inB = new Set(b);
+        expect(countBitsAnd(bitmaskOf(size, a), bitmaskOf(size, b))).toBe(a.filter((i) => inB.has(i)).length);
+      }),
+    );
+    expect(countBitsAnd(new Uint32Array([0xffffffff, 1]), new Uint32Array([0xffffffff]))).toBe(32); // over the common length
   });
 
   it("set/get/clear/count/iterate agree with a set", () => {
