@@ -12,6 +12,7 @@
  *     on the current path (beyond once) before all others, which breaks loops such as the next letter of an
  *     identifier or `""""` in C), allowing 0, 1, 2, ... deviations from that order, up to
  *     `maxBytes` long.
+ * A guard (the distinct-keys tracker of JSON Schema outputs) vets every byte beside the parser.
  * Limits: not always the shortest; undefined when nothing is found within the budget (a grammar
  * whose completions are all longer than `maxBytes`, or that the byte order leads astray).
  */
@@ -31,11 +32,20 @@ const ORDER: number[] = (() => {
   return out;
 })();
 
+/** A rule over the bytes beyond the grammar, checked along with it (the distinct-keys tracker). */
+export interface ByteGuard {
+  /** false (and no change) when the rule forbids the byte */
+  feedByte(b: number): boolean;
+  rollback(n: number): void;
+}
+
 export interface CompletionOptions {
   /** longest completion tried (bytes; default 4096) */
   maxBytes?: number;
   /** parser steps in all (default 1,000,000) */
   budget?: number;
+  /** bytes must also pass this guard, fed from the parser's position on (it is left where it was) */
+  guard?: ByteGuard;
 }
 
 /** Bytes that complete the parser's input (the parser is left where it was); undefined if none was found. */
@@ -44,6 +54,19 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
   const maxBytes = opts.maxBytes ?? 4096;
   let left = opts.budget ?? 1_000_000;
   const path: number[] = [];
+  const guard = opts.guard;
+  const step = (b: number): boolean => {
+    if (!p.feedByte(b)) return false;
+    if (guard && !guard.feedByte(b)) {
+      p.rollback(1);
+      return false;
+    }
+    return true;
+  };
+  const back = (n: number): void => {
+    p.rollback(n);
+    guard?.rollback(n);
+  };
 
   // 1. exhaustive up to a few bytes
   for (let limit = 1; limit <= Math.min(6, maxBytes); limit++) {
@@ -53,10 +76,10 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
       if (depth === limit) return false;
       for (const b of ORDER) {
         if (--local < 0) return false;
-        if (!p.feedByte(b)) continue;
+        if (!step(b)) continue;
         path.push(b);
         if (dfs(depth + 1)) return true;
-        p.rollback(1);
+        back(1);
         path.pop();
       }
       return false;
@@ -65,7 +88,7 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
     const found = dfs(0);
     left -= before - Math.max(local, 0);
     if (found) {
-      p.rollback(path.length);
+      back(path.length);
       return Uint8Array.from(path);
     }
   }
@@ -79,9 +102,9 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
     const out: Array<[number, number]> = [];
     for (const b of ORDER) {
       left--;
-      if (!p.feedByte(b)) continue;
+      if (!step(b)) continue;
       out.push([b, Math.max(0, (seen.get(p.lexerState) ?? 0) - 1)]);
-      p.rollback(1);
+      back(1);
     }
     // stable: ties keep the preferred order
     return out.sort((x, y) => x[1] - y[1]).map((x) => x[0]);
@@ -96,13 +119,13 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
       for (let i = 0; i < n; i++) {
         const k = discrepancies > 0 ? (i + 1) % n : 0;
         const b = cs[k]!;
-        if (!p.feedByte(b)) continue;
+        if (!step(b)) continue;
         path.push(b);
         const st = p.lexerState;
         visit(st, 1);
         if (lds(depth + 1, discrepancies - (k > 0 ? k : 0))) return true;
         visit(st, -1);
-        p.rollback(1);
+        back(1);
         path.pop();
         if (left <= 0) return false;
       }
@@ -111,7 +134,7 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
     seen.clear();
     visit(p.lexerState, 1);
     if (lds(0, d)) {
-      p.rollback(path.length);
+      back(path.length);
       return Uint8Array.from(path);
     }
   }

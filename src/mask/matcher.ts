@@ -10,6 +10,7 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import type { Parser } from "../parser/parser.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
+import { JsonKeyTracker } from "../schema/json-keys.js";
 import type { Monitor } from "./monitor.js";
 import { plainTextIndex } from "./slices.js";
 import { TokenTables, writeAlways, type StateTokens } from "./token-tables.js";
@@ -20,12 +21,18 @@ export class MaskContext {
   readonly vocab: Vocabulary;
   readonly trie: TokenTrie;
   readonly tables: TokenTables;
+  /** outputs are JSON texts whose objects may not repeat a key (JSON Schema grammars) */
+  readonly distinctKeys: boolean;
+  /** tokens with at least one / two `"` bytes (for the distinct-keys filter) */
+  readonly quoteTokens: { one: Int32Array; two: Int32Array } | undefined;
 
   constructor(grammar: CompiledGrammar, vocab: Vocabulary) {
     this.grammar = grammar;
     this.vocab = vocab;
     this.trie = vocab.trie();
     this.tables = new TokenTables(grammar.dfa, this.trie, plainTextIndex(vocab, this.trie));
+    this.distinctKeys = grammar.distinctObjectKeys;
+    this.quoteTokens = this.distinctKeys ? quoteTokens(vocab) : undefined;
   }
 
   matcher(): GrammarMatcher {
@@ -39,10 +46,18 @@ export class GrammarMatcher implements Monitor {
   /** byte length of each accepted token, for rollback by tokens; -1 marks an accepted EOS */
   private tokenLens: number[] = [];
   private finished = false;
+  /** the object keys written so far (grammars with distinct keys only) */
+  private keys: JsonKeyTracker | undefined;
+  /** parser steps left to the current key look-ahead */
+  private lookaheadBudget = 0;
 
-  constructor(ctx: MaskContext, parser?: Parser) {
+  constructor(ctx: MaskContext, parser?: Parser, keys?: JsonKeyTracker) {
     this.ctx = ctx;
     this.parser = parser ?? ctx.grammar.newParser();
+    if (ctx.distinctKeys) {
+      this.keys = keys ?? new JsonKeyTracker();
+      if (!keys && parser && parser.position > 0) throw new Error("internal: a matcher with distinct keys needs the key tracker of its parser's input");
+    }
   }
 
   /** Number of bitmask words for this vocabulary. */
@@ -60,6 +75,113 @@ export class GrammarMatcher implements Monitor {
     writeAlways(entry, bits);
     this.walkBoundaries(entry, bits);
     if (this.parser.isAccepting()) for (const eos of this.ctx.vocab.eosIds) bits[eos >>> 5]! |= 1 << (eos & 31);
+    if (this.keys) this.refuseRepeatedKeys(bits);
+  }
+
+  /**
+   * Distinct keys: clears the tokens that would close a key already written in the same object,
+   * and those that leave a key every completion of which was written already (the look-ahead).
+   * Which tokens can do either (the rest pass untouched, so the common step costs a scan of the
+   * quote-bearing ids): while the current key could still become a written one (`atRisk`), those
+   * spelling onward along it, found by a trie walk; otherwise a token must open a key (or close the
+   * current string and open one), so it holds one `"` (two when inside a string).
+   */
+  private refuseRepeatedKeys(bits: Uint32Array): void {
+    const t = this.keys!;
+    if (t.atRisk()) this.walkAtRisk(bits);
+    const list = t.inString ? this.ctx.quoteTokens!.two : this.ctx.quoteTokens!.one;
+    for (let i = 0; i < list.length; i++) {
+      const id = list[i]!;
+      if ((bits[id >>> 5]! & (1 << (id & 31))) !== 0 && !this.keyTokenOk(id)) bits[id >>> 5]! &= ~(1 << (id & 31));
+    }
+  }
+
+  /** Does token `id` (allowed by the grammar) keep the keys distinct and the current key completable? */
+  private keyTokenOk(id: number): boolean {
+    const t = this.keys!;
+    const bytes = this.ctx.vocab.tokenBytes(id);
+    const n = t.feed(bytes);
+    let ok = n === bytes.length;
+    if (ok && t.readingKey && t.atRisk()) {
+      const fed = this.parser.feed(bytes);
+      ok = fed < bytes.length || this.keyCanFinish();
+      this.parser.rollback(fed);
+    }
+    t.rollback(n);
+    return ok;
+  }
+
+  /** The trie walk of `refuseRepeatedKeys`: parser and tracker fed along each path while at risk. */
+  private walkAtRisk(bits: Uint32Array): void {
+    const trie = this.ctx.trie;
+    const p = this.parser;
+    const t = this.keys!;
+    let fed = 0;
+    let m = 1;
+    while (m < trie.nodeCount) {
+      const d = trie.depth(m);
+      if (fed >= d) {
+        p.rollback(fed - d + 1);
+        t.rollback(fed - d + 1);
+        fed = d - 1;
+      }
+      const b = trie.byteOf(m);
+      if (!p.feedByte(b)) {
+        m = trie.subtreeEnd(m);
+        continue;
+      }
+      if (!t.feedByte(b)) {
+        // closes a written key: so does every token through here
+        p.rollback(1);
+        for (let k = m, e = trie.subtreeEnd(m); k < e; k++) clearTokensOf(trie, k, bits);
+        m = trie.subtreeEnd(m);
+        continue;
+      }
+      fed = d;
+      if (!t.atRisk()) {
+        m = trie.subtreeEnd(m);
+        continue;
+      }
+      if (t.readingKey && anyTokenOf(trie, m, bits) && !this.keyCanFinish()) clearTokensOf(trie, m, bits);
+      m++;
+    }
+    if (fed > 0) {
+      p.rollback(fed);
+      t.rollback(fed);
+    }
+  }
+
+  /**
+   * Can the key being read (its text so far a prefix of a written key) still end as a new key?
+   * A depth-first search over next bytes the grammar allows; it succeeds as soon as the key closes
+   * as a new one or its text stops being a prefix of a written key (the grammar then guarantees
+   * some completion, and every one differs). The search follows written keys' spellings only, so
+   * it is short; past a budget (2,000 parser steps per mask) it answers yes: an over-approximation
+   * that can only let a dead end through, never a repeated key.
+   */
+  private keyCanFinish(): boolean {
+    this.lookaheadBudget = 2_000;
+    return this.keySearch();
+  }
+
+  private keySearch(): boolean {
+    const p = this.parser;
+    const t = this.keys!;
+    for (let i = -1; i < 256; i++) {
+      const b = i < 0 ? 0x22 : i;
+      if (i === 0x22) continue;
+      if (--this.lookaheadBudget < 0) return true;
+      if (!p.feedByte(b)) continue;
+      if (!t.feedByte(b)) {
+        p.rollback(1);
+        continue;
+      }
+      const ok = !t.readingKey || !t.atRisk() || this.keySearch();
+      t.rollback(1);
+      p.rollback(1);
+      if (ok) return true;
+    }
+    return false;
   }
 
   /** Monitor interface: AND the grammar's mask into `bits`. */
@@ -120,21 +242,30 @@ export class GrammarMatcher implements Monitor {
     }
     if (!vocab.isNormal(token)) return false;
     const bytes = vocab.tokenBytes(token);
-    const n = this.parser.feed(bytes);
-    if (n < bytes.length) {
-      this.parser.rollback(n);
-      return false;
-    }
+    if (!this.feedBoth(bytes)) return false;
     this.tokenLens.push(bytes.length);
     return true;
   }
 
   /** Commits raw bytes (e.g. a prompt's forced prefix); returns how many were accepted (all or nothing). */
   acceptBytes(bytes: Uint8Array): boolean {
+    return this.feedBoth(bytes);
+  }
+
+  /** Feeds the parser and the key tracker all of `bytes`, or neither any. */
+  private feedBoth(bytes: Uint8Array): boolean {
     const n = this.parser.feed(bytes);
     if (n < bytes.length) {
       this.parser.rollback(n);
       return false;
+    }
+    if (this.keys) {
+      const k = this.keys.feed(bytes);
+      if (k < bytes.length) {
+        this.keys.rollback(k);
+        this.parser.rollback(n);
+        return false;
+      }
     }
     return true;
   }
@@ -145,7 +276,10 @@ export class GrammarMatcher implements Monitor {
     for (let i = 0; i < tokens; i++) {
       const len = this.tokenLens.pop()!;
       if (len < 0) this.finished = false;
-      else this.parser.rollback(len);
+      else {
+        this.parser.rollback(len);
+        this.keys?.rollback(len);
+      }
     }
   }
 
@@ -205,7 +339,7 @@ export class GrammarMatcher implements Monitor {
 
   /** An independent matcher in the same state. */
   clone(): GrammarMatcher {
-    const c = new GrammarMatcher(this.ctx, this.parser.clone());
+    const c = new GrammarMatcher(this.ctx, this.parser.clone(), this.keys?.clone());
     c.tokenLens = this.tokenLens.slice();
     c.finished = this.finished;
     return c;
@@ -216,8 +350,51 @@ export class GrammarMatcher implements Monitor {
     return this.parser.memoryBytes + this.tokenLens.length * 8;
   }
 
+  /**
+   * A copy of the key tracker (grammars with distinct keys), for searches that extend the output
+   * past this matcher (close-out); undefined when keys need not be distinct.
+   */
+  keyTracker(): JsonKeyTracker | undefined {
+    return this.keys?.clone();
+  }
+
   /** Bytes of output accepted so far. */
   get position(): number {
     return this.parser.position;
   }
+}
+
+function clearTokensOf(trie: TokenTrie, node: number, bits: Uint32Array): void {
+  for (let k = 0, n = trie.tokenCountAt(node); k < n; k++) {
+    const id = trie.tokenAt(node, k);
+    bits[id >>> 5]! &= ~(1 << (id & 31));
+  }
+}
+
+function anyTokenOf(trie: TokenTrie, node: number, bits: Uint32Array): boolean {
+  for (let k = 0, n = trie.tokenCountAt(node); k < n; k++) {
+    const id = trie.tokenAt(node, k);
+    if ((bits[id >>> 5]! & (1 << (id & 31))) !== 0) return true;
+  }
+  return false;
+}
+
+const quoteTokenCache = new WeakMap<Vocabulary, { one: Int32Array; two: Int32Array }>();
+
+/** The normal tokens of `vocab` holding at least one, and at least two, `"` bytes. */
+function quoteTokens(vocab: Vocabulary): { one: Int32Array; two: Int32Array } {
+  let lists = quoteTokenCache.get(vocab);
+  if (lists) return lists;
+  const one: number[] = [];
+  const two: number[] = [];
+  for (let id = 0; id < vocab.size; id++) {
+    if (!vocab.isNormal(id)) continue;
+    let q = 0;
+    for (const b of vocab.tokenBytes(id)) if (b === 0x22) q++;
+    if (q >= 1) one.push(id);
+    if (q >= 2) two.push(id);
+  }
+  lists = { one: Int32Array.from(one), two: Int32Array.from(two) };
+  quoteTokenCache.set(vocab, lists);
+  return lists;
 }

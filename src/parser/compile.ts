@@ -57,6 +57,11 @@ export class CompiledGrammar implements ParserTables {
   readonly dfa: LazyDfa;
   readonly ignoredMask: Uint8Array;
   readonly terminalNames: readonly string[];
+  /**
+   * Words are JSON texts whose objects may not repeat a key (set by the JSON Schema compiler): a
+   * rule beyond the context-free grammar, kept by the matcher and the decoders (`JsonKeyTracker`).
+   */
+  distinctObjectKeys = false;
   private readonly allowed = new TerminalSetTable();
   private readonly predictions: PredictionTable;
   private startStates = new Int32Array(64).fill(-1);

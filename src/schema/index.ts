@@ -131,6 +131,7 @@ export function compileSchema(schema: unknown, opts: SchemaOptions = {}): Compil
   let compiled: CompiledGrammar;
   try {
     compiled = compileGrammar(grammar, { maxLexerStates: opts.maxLexerStates, exprs: compiler.l.x, termIds: compiler.l.termIds });
+    compiled.distinctObjectKeys = true;
   } catch (e) {
     if (isGramfillError(e) && e.code === "timeout") compiler.outOfTime("");
     throw e;
