@@ -140,3 +140,59 @@ export function shortestCompletion(p: Parser, opts: CompletionOptions = {}): Uin
   }
   return undefined;
 }
+
+/** A guard that knows when a JSON object key is being read (the distinct-keys tracker). */
+export interface KeyGuard extends ByteGuard {
+  readonly readingKey: boolean;
+}
+
+/** Bytes a fresh key is made of first: short keys of digits and letters read best. */
+const KEY_ORDER: number[] = (() => {
+  const first = Array.from("0123456789abcdefghijklmnopqrstuvwxyz", (c) => c.charCodeAt(0));
+  return [...first, ...ORDER.filter((b) => !first.includes(b))];
+})();
+
+/**
+ * A completion that repeats no object key: the `plan`'s (the chart's shortest completion) bytes up
+ * to the first one the guard refuses (the closing quote of a repeated key), then the fewest bytes (at most
+ * 3 more characters, digits and letters first) that end that key as a new one, and a new plan from
+ * there; at most `rounds` repairs. Undefined when a repair finds no fresh key (the
+ * caller then searches byte by byte). The parser and the guard are left where they were.
+ */
+export function keyRepairedCompletion(p: Parser, guard: KeyGuard, plan: (p: Parser) => Uint8Array | undefined, rounds = 256): Uint8Array | undefined {
+  const out: number[] = [];
+  const both = (b: number): boolean => {
+    if (!p.feedByte(b)) return false;
+    if (!guard.feedByte(b)) {
+      p.rollback(1);
+      return false;
+    }
+    out.push(b);
+    return true;
+  };
+  const back = (n: number) => {
+    p.rollback(n);
+    guard.rollback(n);
+    out.length -= n;
+  };
+  // iterative deepening: the key's shortest fresh ending
+  const freshEnding = (depth: number): boolean => {
+    for (const b of KEY_ORDER) {
+      if (!both(b)) continue;
+      if (!guard.readingKey || (depth > 1 && freshEnding(depth - 1))) return true;
+      back(1);
+    }
+    return false;
+  };
+  let result: Uint8Array | undefined;
+  for (let r = 0; r <= rounds && result === undefined; r++) {
+    const tail = plan(p);
+    if (!tail) break;
+    let i = 0;
+    while (i < tail.length && both(tail[i]!)) i++;
+    if (i === tail.length) result = Uint8Array.from(out);
+    else if (!guard.readingKey || !(freshEnding(1) || freshEnding(2) || freshEnding(3) || freshEnding(4))) break;
+  }
+  back(out.length);
+  return result;
+}

@@ -10,9 +10,9 @@ import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { Monitor } from "../mask/monitor.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
-import type { JsonKeyTracker } from "../schema/json-keys.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
-import { shortestCompletion, type CompletionOptions } from "./closeout.js";
+import { keyRepairedCompletion, shortestCompletion, type CompletionOptions } from "./closeout.js";
+import type { Parser } from "../parser/parser.js";
 import { chartCompletion } from "../parser/completion.js";
 import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
 import type { DecoderModel } from "./session.js";
@@ -230,11 +230,11 @@ export class Generator {
         if (p.feed(sofar) !== sofar.length) throw new Error("internal: the output so far is not a viable prefix");
         // the chart's shortest completion first (exact unless greedy lexing merges its lexemes),
         // then the byte search
-        // distinct keys: the chart's completion is kept only if it repeats no key; the byte
-        // search checks every byte
+        // distinct keys: the chart's completion, repaired where it would repeat a key; the
+        // byte search checks every byte
         const guard = m!.keyTracker();
-        let tail = chartCompletion(p, this.grammar!);
-        if (tail && guard && !passesGuard(guard, tail)) tail = undefined;
+        const plan = (q: Parser) => chartCompletion(q, this.grammar!);
+        let tail = guard ? keyRepairedCompletion(p, guard, plan) : plan(p);
         tail ??= shortestCompletion(p, { ...opts.closeOutSearch, ...(budget !== undefined ? { budget } : {}), guard });
         if (!tail) return false;
         for (const id of tail.length > 0 ? vocab.tokenizeGreedy(tail) : []) {
@@ -281,12 +281,6 @@ function penalize(logits: Float32Array, recent: number[]): void {
     const x = logits[id]!;
     logits[id] = x > 0 ? x / 1.3 : x * 1.3;
   }
-}
-
-function passesGuard(guard: JsonKeyTracker, bytes: Uint8Array): boolean {
-  const n = guard.feed(bytes);
-  guard.rollback(n);
-  return n === bytes.length;
 }
 
 function firstSet(bits: Uint32Array): number {

@@ -88,7 +88,9 @@ describe("distinct object keys in masks", () => {
     expect(r.closedOut).toBe(true);
     const dup = firstDuplicateKey(r.text);
     expect(dup, r.text).toBeUndefined();
-    expect(Object.keys(JSON.parse(r.text) as object).length).toBeGreaterThanOrEqual(4);
+    const keys = Object.keys(JSON.parse(r.text) as object);
+    expect(keys.length).toBeGreaterThanOrEqual(4);
+    expect(keys.every((k) => /^[0-9a-z]{0,2}$/.test(k)), r.text).toBe(true); // repaired with short keys, not a byte search's oddities
   });
 
   for (const [name, schema, deadEndFree, docs] of [
