@@ -328,6 +328,19 @@ describe("decoder failures", () => {
     expect(r.reason).toMatch(/^no output fits in 8 tokens: no filling/);
   });
 
+  it("an output that repeats a key in one object is flagged (valid by the benchmark's check, which parses first)", async () => {
+    const text = '{"a":1,"a":2}';
+    const fake: BenchDecoder = {
+      name: "fake",
+      maxContext: 64,
+      encode: (t) => Array.from(t, (c) => c.charCodeAt(0) % 50),
+      decode: async () => ({ text, outputTokens: text.length, complete: true, closedOut: false, stoppedBy: "eos", firstTokenAt: performance.now(), endAt: performance.now() }),
+    };
+    const r = await runOne({ ...item, text: '{"type":"object","minProperties":1}' }, fake, { ...opts, engine: "none" });
+    expect(r).toMatchObject({ status: "OK", valid: true, repeated_key: "a" });
+    expect(summarize([r, { ...r, repeated_key: undefined }]).repeated_keys).toBe(1);
+  });
+
   it("any other decoder error is a DECODING_ERROR with its message", async () => {
     const r = await runOne(item, failing(new Error("boom")), opts);
     expect(r).toMatchObject({ status: "DECODING_ERROR", reason: "boom" });

@@ -13,6 +13,7 @@
  * compliance, which measures the engine, not the validator.
  */
 import { compileSchema } from "../../schema/index.js";
+import { firstDuplicateKey } from "../../schema/json-source.js";
 import { isGramfillError } from "../../util/errors.js";
 import { ajvValidator } from "../../cli/commands/schema.js";
 import type { BenchSchema } from "./data.js";
@@ -48,6 +49,11 @@ export interface SchemaRun {
   work?: DecodeWork;
   /** the output (first 400 characters) */
   output?: string;
+  /**
+   * a key the output writes twice in one object (the first such): `JSON.parse` keeps the last
+   * value, so the benchmark's check cannot see it; gramfill's left-to-right masks never allow it
+   */
+  repeated_key?: string;
 }
 
 export interface RunOptions {
@@ -145,7 +151,8 @@ export async function runOne(item: BenchSchema, decoder: BenchDecoder, opts: Run
   }
   const verdict = validate(schema, r.text);
   const status = verdict.valid ? "OK" : verdict.unjudged ? "VALIDATOR_ERROR" : "INVALID_OUTPUT";
-  return { ...common, ...timing, decode_status: "OK", status, valid: verdict.valid, ...(verdict.reason ? { reason: verdict.reason } : {}) };
+  const repeated = firstDuplicateKey(r.text);
+  return { ...common, ...timing, decode_status: "OK", status, valid: verdict.valid, ...(verdict.reason ? { reason: verdict.reason } : {}), ...(repeated ? { repeated_key: repeated.key } : {}) };
 }
 
 /** The benchmark's check: the whole output is one JSON value and the validator accepts it. */
@@ -196,6 +203,8 @@ export interface GroupSummary {
   con_minus: number;
   con: number;
   closed_out: number;
+  /** outputs that write a key twice in one object (valid or not by the benchmark's check) */
+  repeated_keys: number;
   statuses: Record<string, number>;
 }
 
@@ -225,6 +234,7 @@ export function summarize(runs: readonly SchemaRun[]): GroupSummary {
     con_minus: rate(validNoCloseOut, n),
     con: rate(valid, n),
     closed_out: runs.filter((r) => r.closed_out).length,
+    repeated_keys: runs.filter((r) => r.repeated_key !== undefined).length,
     statuses,
   };
 }

@@ -244,11 +244,19 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
 <p class="lede">Per schema: compilation of the schema to a grammar, time to the first output token (compilation, prompt and first mask included), and time per output token after it. Boxes span the quartiles, whiskers min to max.</p>
 <div class="row"><div class="chart">${gct}</div><div class="chart">${ttft}</div><div class="chart">${tpot}</div></div></section>
 <section><h2>Summary</h2>
-<p class="lede">Rates with 95% bootstrap intervals (exact: the binomial limit of resampling). Compliance = valid among the schemas that compiled. Con.− / Con. = valid without / with close-out (the output was completed under the grammar when the token budget ran out).</p>
+<p class="lede">Rates with 95% bootstrap intervals (exact: the binomial limit of resampling). Compliance = valid among the schemas that compiled. Con.− / Con. = valid without / with close-out (the output was completed under the grammar when the token budget ran out).${repeatedKeysNote(r)}</p>
 ${table}</section>
 <section><h2>Schemas that did not pass</h2>${failuresTable(r.per_schema)}</section>
 </main>
 <footer>gramfill bench jsonschemabench · seed ${r.seed} · charts: vega-lite, rendered to SVG without a browser</footer>
 </body></html>
 `;
+}
+
+/** outputs writing a key twice in one object pass the benchmark's check (JSON.parse keeps the last value): say how many */
+function repeatedKeysNote(r: BenchReport): string {
+  const ours = r.overall.repeated_keys ?? 0;
+  const base = r.baseline?.overall.repeated_keys ?? 0;
+  if (ours + base === 0) return "";
+  return ` Outputs that write a key twice in one object (valid by the benchmark's check, which parses first and keeps the last value): gramfill ${ours}${r.baseline ? `, the model alone ${base}` : ""}.`;
 }
