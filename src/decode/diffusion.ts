@@ -29,8 +29,12 @@
  * a choice, never validity). The session's token-level witness gives every masked position a token
  * that is feasible by construction, so a step never fails to commit: when all top candidates are
  * refused, the first masked position goes down its distribution to that token (`last_resort`).
- * Each step runs at most `maxFullChecksPerStep` full charts; past it, candidates the session cannot
- * answer cheaply are skipped for the step (`skipped`, not banned).
+ * While the session holds a token-level witness, a step runs no full charts by default
+ * (`maxFullChecksPerStep` 0): candidates are answered by the session's cheap ways (the prefix
+ * parser, bytes no word has, the witness, a local repair by the quick search) and one those cannot
+ * decide is skipped for the step (`skipped`, not banned). Charts rarely accepted a candidate the
+ * witness did not (4 of ~500 full checks at block 32) and were 80–95 % of the constraint time
+ * (bench/RESULTS.md, "Constrained diffusion decoding", session 5). Without a witness, 6 per step.
  * Without token-exact checks, a planning budget (`planBytesPerPosition`, default 4 then): a
  * commit must leave every masked run fillable at ≤ 4 bytes per position (verified witness), else
  * it is deferred to a later step — a policy against out-of-order dead ends, not a proof, so no ban.
@@ -151,11 +155,15 @@ export interface DiffusionOptions {
   /** checks spent going down one position's distribution when a step committed nothing (default 24) */
   maxDeepChecks?: number;
   /**
-   * token-exact: full checks (charts over the whole canvas) one step may run (default 6); past it,
-   * candidates are asked only of the session's cheap answers (parser, witness, local repair), and one
-   * those cannot decide is skipped for this step (not banned; `skipped`)
+   * token-exact: full checks (charts over the whole canvas) one step may run while the session
+   * holds a token-level witness (default 0); past it, candidates are asked only of the session's
+   * cheap answers (parser, alphabet, witness, local repair), and one those cannot decide is skipped
+   * for this step (not banned; `skipped`). While it holds none (its first check found none), a full
+   * check is the only way to find one: then `maxFullChecksWithoutWitness` (default 6)
    */
   maxFullChecksPerStep?: number;
+  /** token-exact: full checks per step while the session holds no token-level witness (default 6) */
+  maxFullChecksWithoutWitness?: number;
   /**
    * token-exact: chart items one check (a session's full check, its tightened re-check, a local
    * repair; not the fallback witness, nor the session's first check with its larger budget) may
@@ -165,6 +173,17 @@ export interface DiffusionOptions {
    * 26 used at most 18k items and one 72k; the others ran tier after tier to 50k items each.
    */
   maxCheckItems?: number;
+  /**
+   * token-exact: tightened re-checks a try may run after its chart offered only witnesses no token
+   * sequence spells (default 0; the session's first check keeps its own; see `SessionOptions`)
+   */
+  tryTightenAttempts?: number;
+  /**
+   * token-exact: chart items of a local witness repair (default 0: the quick witness search only,
+   * no chart: in 7 block-32 generations the repairs' charts were ~30 % of the constraint time and
+   * found 17 witnesses the quick search did not, of ~4,000 tries; see `SessionOptions.repairItems`)
+   */
+  repairItems?: number;
   /** best tokens per position kept for re-picks within a step (default 32; 0: every pick scans the row — same picks, for comparisons) */
   pickListSize?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
@@ -412,7 +431,7 @@ class DiffusionRun {
       const ic = this.checkerFull!;
       // the decoder's action space (normal tokens of ≤ maxTokenBytes) is the speller's default one
       const speller = this.tokenExact ? tokenSpeller(vocab, this.maxTokenBytes) : undefined;
-      const so = speller ? { speller } : {};
+      const so = speller ? { speller, tryTightenAttempts: this.o.tryTightenAttempts ?? 0, repairItems: this.o.repairItems ?? 0 } : {};
       this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, so);
       if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, so);
       let k = 0;
@@ -494,7 +513,7 @@ class DiffusionRun {
     this.topOf.clear();
     this.deferred.clear();
     this.noise.clear();
-    this.fullChecksLeft = this.tokenExact ? (this.o.maxFullChecksPerStep ?? 6) : Infinity;
+    this.fullChecksLeft = !this.tokenExact ? Infinity : this.session?.hasTokenWitness ? (this.o.maxFullChecksPerStep ?? 0) : (this.o.maxFullChecksWithoutWitness ?? 6);
     const c0 = performance.now();
     const constraintBefore = this.constraintTime();
     try {

@@ -43,6 +43,7 @@ import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec } 
 import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
+import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
 
 /** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
 export const WITNESS_EOS = -2;
@@ -52,6 +53,12 @@ export interface SessionOptions {
   speller?: TokenSpeller;
   /** checks of tightened byte ranges after a witness fails at the token level (default 1: [k, k]; then [k, 2k], [k, 4k]) */
   tightenAttempts?: number;
+  /**
+   * the same for a try (`tryCommit`/`tryEnd`; default `tightenAttempts`; `check()` always gets two
+   * more than `tightenAttempts`). The diffusion decoder sets 0: in its tries the re-check found a
+   * witness 4 times in 624 (blocks 8 and 32), at about half of their full checks' time
+   */
+  tryTightenAttempts?: number;
   /**
    * unspellable candidates one chart may offer before it is stopped (default 2): the checker would
    * otherwise escalate to its exact (costly) tiers, which rarely change the spelling
@@ -70,6 +77,8 @@ export interface SessionOptions {
    * more tightened re-checks than a try)
    */
   checkItems?: number;
+  /** chart items of a local witness repair (default 20,000; below 100,000 only token-exact sessions run its chart, see checker.ts) */
+  repairItems?: number;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -99,7 +108,7 @@ interface Built {
 const enc = new TextEncoder();
 /** `tok` of a position that EOS padding cut off */
 const PAD = new Uint8Array(0);
-/** chart items a local witness repair may use before the full check takes over */
+/** chart items a local witness repair may use before the full check takes over (`repairItems`) */
 const REPAIR_ITEMS = 20_000;
 
 export class InfillSession {
@@ -121,13 +130,17 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered by way: witness re-use, local repair, parser rejection, full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0 };
+  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries */
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
+  private readonly tryTightenAttempts: number;
+  /** bytes some word of the grammar may contain (alphabet.ts), built at the first try */
+  private alphabet: Uint8Array | null = null;
   private readonly maxSpellRejects: number;
   private readonly maxItems: number | undefined;
   private readonly checkItems: number | undefined;
+  private readonly repairItems: number;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -137,9 +150,11 @@ export class InfillSession {
     this.checker = checker;
     this.speller = opts.speller;
     this.tightenAttempts = opts.tightenAttempts ?? 1;
+    this.tryTightenAttempts = opts.tryTightenAttempts ?? this.tightenAttempts;
     this.maxSpellRejects = opts.maxSpellRejects ?? 2;
     this.maxItems = opts.maxItems ?? (opts.speller ? 50_000 : undefined);
     this.checkItems = opts.checkItems ?? (opts.speller ? 1_000_000 : this.maxItems);
+    this.repairItems = opts.repairItems ?? REPAIR_ITEMS;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -189,6 +204,14 @@ export class InfillSession {
     return bytes === null ? this.build(-1, null, p).canvas : this.build(p, bytes, -1).canvas;
   }
 
+  /**
+   * Token-exact sessions: is a token-level witness of the current canvas known (without a new
+   * check)? After `check()` found one, every commit a try accepted keeps one.
+   */
+  get hasTokenWitness(): boolean {
+    return this.tokWit !== null;
+  }
+
   /** The last verified filling of the current canvas' holes, if one is known. */
   currentWitness(): Uint8Array[] | null {
     return this.witness;
@@ -228,6 +251,7 @@ export class InfillSession {
     let r: InfillResult | null = null;
     // a commit only narrows the fillings: an infeasible canvas stays infeasible
     if (this.refuted || this.known?.status === "infeasible") r = this.answer("infeasible", null, null, t0);
+    else if (!withinAlphabet((this.alphabet ??= grammarAlphabet(this.checker.compiled)), bytes)) r = this.answer("infeasible", null, null, t0, "alphabet");
     else if (this.speller) r = this.tryCommitTokens(p, bytes, t0, cheap);
     else {
       r = this.fitWitness(p, bytes, t0);
@@ -371,7 +395,7 @@ export class InfillSession {
     }
   }
 
-  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "repair" | "parser" | "token" = "parser"): InfillResult {
+  private answer(status: "feasible" | "infeasible", witness: Uint8Array[] | null, text: Uint8Array | null, t0: number, via: "witness" | "repair" | "parser" | "alphabet" | "token" = "parser"): InfillResult {
     this.counts[via]++;
     return { status, witness, text, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
   }
@@ -486,7 +510,7 @@ export class InfillSession {
       } else {
         let r: InfillResult;
         try {
-          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, REPAIR_ITEMS, accept);
+          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept);
         } catch (e) {
           if (e instanceof StopChart || (e instanceof GramfillError && e.code === "automaton_too_large")) return null;
           throw e;
@@ -606,7 +630,7 @@ export class InfillSession {
         r = this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(local)));
       }
     }
-    return r ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0));
+    return r ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0, this.maxItems, this.tryTightenAttempts));
   }
 
   private tryEndTokens(p: number, t0: number, cheap: boolean): InfillResult | null {
@@ -617,7 +641,7 @@ export class InfillSession {
       this.tokWitOf.set(r, tw);
       return r;
     }
-    return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0));
+    return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0, this.maxItems, this.tryTightenAttempts));
   }
 
   /**

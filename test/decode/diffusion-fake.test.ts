@@ -161,6 +161,25 @@ describe("diffusion decoder with a fake model", () => {
     expect(r.stats.unknown_refused).toBe(0);
   });
 
+  it("token-exact defaults: no full check while the session holds a token witness; maxFullChecksPerStep turns them on", async () => {
+    // the same "[" at the last position: by default skipped in every step (the session has a token
+    // witness from its first check); with full checks allowed, the chart refutes it once and it is banned
+    const script = (pos: number): Array<[number, number]> => (pos === 3 ? [[id("["), 12]] : [[id("1"), 9], [id(","), 8]]);
+    const parts: DiffusionPart[] = [{ text: "[" }, { masks: 3 }, { text: "]" }];
+    const byDefault = await diffusionGenerate(fakeModel(script), vocab, { parts, grammar: list, holesMayEnd: false });
+    expect(byDefault.stats.token_witness).toBe(true);
+    expect(byDefault.stats.skipped).toBeGreaterThanOrEqual(2);
+    expect(byDefault.stats.rejections).toBe(byDefault.stats.skipped);
+    const withCharts = await diffusionGenerate(fakeModel(script), vocab, { parts, grammar: list, holesMayEnd: false, maxFullChecksPerStep: 6 });
+    expect(withCharts.stats.skipped).toBe(0);
+    expect(withCharts.stats.rejections).toBeGreaterThanOrEqual(1);
+    for (const r of [byDefault, withCharts]) {
+      expect(r.valid).toBe(true);
+      expect(r.fallbackUsed).toBe(false);
+      expect(r.text.endsWith("[]")).toBe(false);
+    }
+  });
+
   it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
     // byte-level checks (tokenExact off): the model only ever wants "a", nothing it offers fits
     const bad = fakeModel(() => [[id("a"), 9]]);

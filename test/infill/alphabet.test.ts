@@ -1,0 +1,65 @@
+/**
+ * The grammar alphabet (alphabet.ts): a byte outside it occurs in no word, so a session refuses a
+ * token holding it at once. Oracles: the bytes of the terminals' character sets (these random
+ * grammars use no intersections, so the walk is exact there), and words sampled from the grammar.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { computeAlphabet, grammarAlphabet, withinAlphabet } from "../../src/infill/alphabet.js";
+import { InfillChecker } from "../../src/infill/index.js";
+import { sampleWord } from "../../src/grammar/sample.js";
+import { compileSchema } from "../../src/schema/index.js";
+import { compile, grammarArb, lcg, TERMINALS } from "./grammars.js";
+
+const enc = new TextEncoder();
+
+/** The bytes the terminals of a grammar can read, from their definitions. */
+function terminalBytes(withWs: boolean): Set<number> {
+  const chars: Record<string, string> = { A: "a", AB: "ab", WORD: "ab", NUM: "01", COMMA: ",", LP: "(", RP: ")", WS: " " };
+  const out = new Set<number>();
+  for (const t of TERMINALS) if (withWs || !t.ignored) for (const c of chars[t.name]!) out.add(c.charCodeAt(0));
+  return out;
+}
+
+describe("grammarAlphabet", () => {
+  it("equals the terminals' bytes, holds every byte of sampled words, and is every byte past its budget", () => {
+    fc.assert(
+      fc.property(grammarArb, fc.boolean(), fc.integer({ min: 0, max: 1000 }), (rules, withWs, seed) => {
+        const g = compile(rules, withWs);
+        if (g === undefined) return;
+        const a = computeAlphabet(g, 256);
+        const want = terminalBytes(withWs);
+        for (let b = 0; b < 256; b++) expect(a[b] === 1).toBe(want.has(b));
+        expect(grammarAlphabet(g)).toEqual(a);
+        const random = lcg(seed);
+        for (let i = 0; i < 5; i++) {
+          const w = sampleWord(g, { random, attempts: 5 });
+          if (w !== undefined) expect(withinAlphabet(a, w)).toBe(true);
+        }
+        // a terminal whose walk passes the budget (`[ab]+` has 2 states, `ab` 3) counts as every byte
+        expect(computeAlphabet(g, 1).every((x) => x === 1)).toBe(true);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it("python-style JSON has no newline or tab: a session refuses such a token without a chart", () => {
+    const schema = { type: "object", properties: { name: { type: "string" } }, required: ["name"] };
+    const python = compileSchema(schema, { whitespace: "python" }).compiled;
+    const a = grammarAlphabet(python);
+    expect(a[0x0a]).toBe(0);
+    expect(a[0x09]).toBe(0);
+    for (const c of '{}":, name\\') expect(a[c.charCodeAt(0)]).toBe(1);
+    // printable bytes and UTF-8 continuation bytes may occur inside the string
+    expect(a[0x41]).toBe(1);
+    expect(a[0x80]).toBe(1);
+    const s = new InfillChecker(python).session([{ text: "{" }, { hole: { tokens: 6, maxTokenBytes: 8 } }]);
+    const r = s.tryCommit(2, enc.encode(",\n"));
+    expect(r.status).toBe("infeasible");
+    expect(s.counts.alphabet).toBe(1);
+    expect(s.counts.chart).toBe(0);
+    // a newline inside a string is written `\n`: those bytes are in the alphabet, and the token is not refused by it
+    expect(s.tryCommit(2, enc.encode("\\n")).status).not.toBe("infeasible");
+    expect(s.counts.alphabet).toBe(1);
+  });
+});
