@@ -15,6 +15,8 @@
  *   "infeasible" at once — and every chart starts at the parser's last lexeme boundary, so the
  *   committed prefix is never re-derived; witnesses are verified by feeding only the rest;
  * - the checker's grammar tables (lexer tables, FIRST sets, prediction blocks) across all checks.
+ * - the grammar's alphabet (alphabet.ts): a token holding a byte no word has is "infeasible" at
+ *   once, wherever it is committed.
  *
  * Positions are numbered in canvas order over all holes given with `tokens` (and no explicit byte
  * bounds, except `minBytes: 0`, see below); other holes (byte ranges, unbounded fill-in-the-middle
