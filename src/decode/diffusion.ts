@@ -34,7 +34,7 @@
  * parser, bytes no word has, the witness, a local repair by the quick search) and one those cannot
  * decide is skipped for the step (`skipped`, not banned). Charts rarely accepted a candidate the
  * witness did not (4 of ~500 full checks at block 32) and were 80–95 % of the constraint time
- * (bench/RESULTS.md, "Constrained diffusion decoding", session 5). Without a witness, 6 per step.
+ * (bench/RESULTS.md, "Constrained diffusion decoding", session 5). Without a witness, 1 per step.
  * Without token-exact checks, a planning budget (`planBytesPerPosition`, default 4 then): a
  * commit must leave every masked run fillable at ≤ 4 bytes per position (verified witness), else
  * it is deferred to a later step — a policy against out-of-order dead ends, not a proof, so no ban.
@@ -162,7 +162,11 @@ export interface DiffusionOptions {
    * check is the only way to find one: then `maxFullChecksWithoutWitness` (default 6)
    */
   maxFullChecksPerStep?: number;
-  /** token-exact: full checks per step while the session holds no token-level witness (default 6) */
+  /**
+   * token-exact: full checks per step while the session holds no token-level witness (default 1:
+   * in the generations of bench/RESULTS.md whose first check found none — mostly schemas with no
+   * document of that many tokens — a later full check never found one)
+   */
   maxFullChecksWithoutWitness?: number;
   /**
    * token-exact: chart items one check (a session's full check, its tightened re-check, a local
@@ -184,6 +188,8 @@ export interface DiffusionOptions {
    * found 17 witnesses the quick search did not, of ~4,000 tries; see `SessionOptions.repairItems`)
    */
   repairItems?: number;
+  /** token-exact: bytes a local repair's quick witness search may feed (default: the checker's 8,000; `SessionOptions.repairQuickBytes`) */
+  repairQuickBytes?: number;
   /** best tokens per position kept for re-picks within a step (default 32; 0: every pick scans the row — same picks, for comparisons) */
   pickListSize?: number;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
@@ -431,7 +437,7 @@ class DiffusionRun {
       const ic = this.checkerFull!;
       // the decoder's action space (normal tokens of ≤ maxTokenBytes) is the speller's default one
       const speller = this.tokenExact ? tokenSpeller(vocab, this.maxTokenBytes) : undefined;
-      const so = speller ? { speller, tryTightenAttempts: this.o.tryTightenAttempts ?? 0, repairItems: this.o.repairItems ?? 0 } : {};
+      const so = speller ? { speller, tryTightenAttempts: this.o.tryTightenAttempts ?? 0, repairItems: this.o.repairItems ?? 0, ...(this.o.repairQuickBytes !== undefined ? { repairQuickBytes: this.o.repairQuickBytes } : {}) } : {};
       this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, so);
       if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, so);
       let k = 0;
@@ -513,7 +519,7 @@ class DiffusionRun {
     this.topOf.clear();
     this.deferred.clear();
     this.noise.clear();
-    this.fullChecksLeft = !this.tokenExact ? Infinity : this.session?.hasTokenWitness ? (this.o.maxFullChecksPerStep ?? 0) : (this.o.maxFullChecksWithoutWitness ?? 6);
+    this.fullChecksLeft = !this.tokenExact ? Infinity : this.session?.hasTokenWitness ? (this.o.maxFullChecksPerStep ?? 0) : (this.o.maxFullChecksWithoutWitness ?? 1);
     const c0 = performance.now();
     const constraintBefore = this.constraintTime();
     try {

@@ -201,8 +201,9 @@ export class InfillChecker {
    * search with a fallback: without `acceptFills`, only the quick witness search runs (unless it
    * is off), and "unknown" says it found nothing. `acceptFills` (sessions with token-exact runs) may refuse a
    * candidate's fills before the parser sees them; the chart then tries its next candidate.
+   * `quickBudget`: bytes the quick witness search may feed (default: the checker's option).
    */
-  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean): InfillResult {
+  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean, quickBudget = this.o.quickBudget): InfillResult {
     let room = 0;
     for (const sg of segments) room += sg.kind === "text" ? sg.bytes.length : sg.range.max;
     if (room < this.leastWord) return this.refuted(t0);
@@ -232,10 +233,10 @@ export class InfillChecker {
       [this.o.exactMaxBytes, this.o.exactMinBytes],
     ];
     const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0 };
-    if (this.o.quickBudget > 0) {
+    if (quickBudget > 0) {
       // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
       const from = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
-      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, this.o.quickBudget);
+      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, quickBudget);
       stats.quickBytes = q.spent;
       if (q.fills !== null) {
         const text = verify(q.fills);

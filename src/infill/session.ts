@@ -81,6 +81,8 @@ export interface SessionOptions {
   checkItems?: number;
   /** chart items of a local witness repair (default 20,000; below 100,000 only token-exact sessions run its chart, see checker.ts) */
   repairItems?: number;
+  /** bytes a local repair's quick witness search may feed to the parser (default: the checker's `quickBudget`) */
+  repairQuickBytes?: number;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -143,6 +145,7 @@ export class InfillSession {
   private readonly maxItems: number | undefined;
   private readonly checkItems: number | undefined;
   private readonly repairItems: number;
+  private readonly repairQuickBytes: number | undefined;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -157,6 +160,7 @@ export class InfillSession {
     this.maxItems = opts.maxItems ?? (opts.speller ? 50_000 : undefined);
     this.checkItems = opts.checkItems ?? (opts.speller ? 1_000_000 : this.maxItems);
     this.repairItems = opts.repairItems ?? REPAIR_ITEMS;
+    this.repairQuickBytes = opts.repairQuickBytes;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -512,7 +516,7 @@ export class InfillSession {
       } else {
         let r: InfillResult;
         try {
-          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept);
+          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept, this.repairQuickBytes);
         } catch (e) {
           if (e instanceof StopChart || (e instanceof GramfillError && e.code === "automaton_too_large")) return null;
           throw e;
