@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gunzipSync } from "node:zlib";
-import { MaskContext } from "../mask/matcher.js";
+import { MaskContext, quoteTokens } from "../mask/matcher.js";
 import { plainTextIndex } from "../mask/slices.js";
 import { crossGrammarBytes } from "../mask/token-tables.js";
 import { compileSchema } from "../schema/index.js";
@@ -125,6 +125,7 @@ export function runMaskBench(cases: readonly MaskBenchCase[], vocab: Vocabulary,
   const setup0 = cpuMicros();
   const trie = vocab.trie();
   plainTextIndex(vocab, trie);
+  quoteTokens(vocab);
   const setupCpuMs = (cpuMicros() - setup0) / 1000;
   cases.forEach((c, i) => {
     opts.onProgress?.(i, cases.length, c.file);

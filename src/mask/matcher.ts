@@ -11,6 +11,7 @@ import type { Parser } from "../parser/parser.js";
 import type { TokenTrie } from "../vocab/token-trie.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 import { JsonKeyTracker } from "../schema/json-keys.js";
+import { LazyDfa } from "../regex/lazy_dfa.js";
 import type { Monitor } from "./monitor.js";
 import { plainTextIndex } from "./slices.js";
 import { TokenTables, writeAlways, type StateTokens } from "./token-tables.js";
@@ -23,8 +24,8 @@ export class MaskContext {
   readonly tables: TokenTables;
   /** outputs are JSON texts whose objects may not repeat a key (JSON Schema grammars) */
   readonly distinctKeys: boolean;
-  /** tokens with at least one / two `"` bytes (for the distinct-keys filter) */
-  readonly quoteTokens: { one: Int32Array; two: Int32Array } | undefined;
+  /** tokens by their `"` bytes (for the distinct-keys filter) */
+  readonly quoteTokens: QuoteTokens | undefined;
 
   constructor(grammar: CompiledGrammar, vocab: Vocabulary) {
     this.grammar = grammar;
@@ -50,6 +51,10 @@ export class GrammarMatcher implements Monitor {
   private keys: JsonKeyTracker | undefined;
   /** parser steps left to the current key look-ahead */
   private lookaheadBudget = 0;
+  /** look-ahead answers of the current mask, by lexer state and key text */
+  private finishMemo = new Map<string, boolean>();
+  private memoObject = -1;
+  private memoKeyCount = 0;
 
   constructor(ctx: MaskContext, parser?: Parser, keys?: JsonKeyTracker) {
     this.ctx = ctx;
@@ -83,13 +88,29 @@ export class GrammarMatcher implements Monitor {
    * and those that leave a key every completion of which was written already (the look-ahead).
    * Which tokens can do either (the rest pass untouched, so the common step costs a scan of the
    * quote-bearing ids): while the current key could still become a written one (`atRisk`), those
-   * spelling onward along it, found by a trie walk; otherwise a token must open a key (or close the
-   * current string and open one), so it holds one `"` (two when inside a string).
+   * spelling onward along it, found by a trie walk; beyond that walk a token must open a key and
+   * reach the risk, or close one: one `"` after a value (`,"a"`), two inside a string with more
+   * after the second (`","a`; `","` leaves a key with no character yet, which needs no look-ahead)
+   * or three (`","a"`), three where a key is next (`"b":1,"`) or a value is (`"x","`), where a
+   * token not starting with `"` still needs only one (`1,"a"`). Escaped quotes only add to a count.
    */
   private refuseRepeatedKeys(bits: Uint32Array): void {
     const t = this.keys!;
-    if (t.atRisk()) this.walkAtRisk(bits);
-    const list = t.inString ? this.ctx.quoteTokens!.two : this.ctx.quoteTokens!.one;
+    const q = this.ctx.quoteTokens!;
+    this.finishMemo.clear();
+    this.memoObject = t.objectId;
+    this.memoKeyCount = t.keyCount;
+    const risk = t.atRisk();
+    if (risk) this.walkAtRisk(bits);
+    if (t.inString) this.checkTokens(q.inString, bits);
+    else if (risk) this.checkTokens(q.three, bits);
+    else if (t.atValueStart) {
+      this.checkTokens(q.three, bits);
+      this.checkTokens(q.oneNotLeading, bits);
+    } else this.checkTokens(q.one, bits);
+  }
+
+  private checkTokens(list: Int32Array, bits: Uint32Array): void {
     for (let i = 0; i < list.length; i++) {
       const id = list[i]!;
       if ((bits[id >>> 5]! & (1 << (id & 31))) !== 0 && !this.keyTokenOk(id)) bits[id >>> 5]! &= ~(1 << (id & 31));
@@ -102,7 +123,7 @@ export class GrammarMatcher implements Monitor {
     const bytes = this.ctx.vocab.tokenBytes(id);
     const n = t.feed(bytes);
     let ok = n === bytes.length;
-    if (ok && t.readingKey && t.atRisk()) {
+    if (ok && t.readingKey && t.atRisk() && !(t.keyText === "" && t.keyComplete)) {
       const fed = this.parser.feed(bytes);
       ok = fed < bytes.length || this.keyCanFinish();
       this.parser.rollback(fed);
@@ -111,74 +132,79 @@ export class GrammarMatcher implements Monitor {
     return ok;
   }
 
-  /** The trie walk of `refuseRepeatedKeys`: parser and tracker fed along each path while at risk. */
+  /**
+   * The trie walk of `refuseRepeatedKeys`: from the root, parser and tracker fed along each path
+   * while at risk, following only the bytes that can keep it so (`riskyBytes`: the written keys'
+   * spellings); a token leaving that path has left the risk for this key.
+   */
   private walkAtRisk(bits: Uint32Array): void {
+    this.walkRisky(0, bits);
+  }
+
+  private walkRisky(node: number, bits: Uint32Array): void {
     const trie = this.ctx.trie;
     const p = this.parser;
     const t = this.keys!;
-    let fed = 0;
-    let m = 1;
-    while (m < trie.nodeCount) {
-      const d = trie.depth(m);
-      if (fed >= d) {
-        p.rollback(fed - d + 1);
-        t.rollback(fed - d + 1);
-        fed = d - 1;
-      }
-      const b = trie.byteOf(m);
-      if (!p.feedByte(b)) {
-        m = trie.subtreeEnd(m);
-        continue;
-      }
+    const risky: number[] = [];
+    const some = t.riskyBytes(risky);
+    const end = trie.subtreeEnd(node);
+    for (let c = node + 1; c < end; c = trie.subtreeEnd(c)) {
+      const b = trie.byteOf(c);
+      if (some && !risky.includes(b)) continue;
+      if (!p.feedByte(b)) continue;
       if (!t.feedByte(b)) {
         // closes a written key: so does every token through here
         p.rollback(1);
-        for (let k = m, e = trie.subtreeEnd(m); k < e; k++) clearTokensOf(trie, k, bits);
-        m = trie.subtreeEnd(m);
+        for (let k = c, e = trie.subtreeEnd(c); k < e; k++) clearTokensOf(trie, k, bits);
         continue;
       }
-      fed = d;
-      if (!t.atRisk()) {
-        m = trie.subtreeEnd(m);
-        continue;
+      if (t.atRisk()) {
+        if (t.readingKey && anyTokenOf(trie, c, bits) && !this.keyCanFinish()) clearTokensOf(trie, c, bits);
+        this.walkRisky(c, bits);
       }
-      if (t.readingKey && anyTokenOf(trie, m, bits) && !this.keyCanFinish()) clearTokensOf(trie, m, bits);
-      m++;
-    }
-    if (fed > 0) {
-      p.rollback(fed);
-      t.rollback(fed);
+      t.rollback(1);
+      p.rollback(1);
     }
   }
 
   /**
    * Can the key being read (its text so far a prefix of a written key) still end as a new key?
-   * A depth-first search over next bytes the grammar allows; it succeeds as soon as the key closes
+   * A depth-first search over next bytes the lexer allows; it succeeds as soon as the key closes
    * as a new one or its text stops being a prefix of a written key (the grammar then guarantees
    * some completion, and every one differs). The search follows written keys' spellings only, so
-   * it is short; past a budget (2,000 parser steps per mask) it answers yes: an over-approximation
-   * that can only let a dead end through, never a repeated key.
+   * it is short; past a budget (2,000 steps) it answers yes: an over-approximation that can only
+   * let a dead end through, never a repeated key. A key with no character yet is not searched:
+   * like a `,` before it, it is only a dead end when every key the object may have is written.
    */
   private keyCanFinish(): boolean {
+    const t = this.keys!;
+    if (t.keyText === "" && t.keyComplete) return true;
+    // The answer depends on the lexer state and the key so far only: a schema grammar's key is one
+    // terminal (`"name":`), so the search never leaves the lexeme and each byte is a DFA step.
+    // Only for the object the mask started in, with the keys it had then (a token may write keys
+    // or enter another object).
+    const state = this.parser.lexerState;
+    const memoKey = t.keyComplete && t.objectId === this.memoObject && t.keyCount === this.memoKeyCount ? `${state}\u0000${t.keyText}` : undefined;
+    const known = memoKey !== undefined ? this.finishMemo.get(memoKey) : undefined;
+    if (known !== undefined) return known;
     this.lookaheadBudget = 2_000;
-    return this.keySearch();
+    const ok = this.keySearch(state);
+    if (memoKey !== undefined) this.finishMemo.set(memoKey, ok);
+    return ok;
   }
 
-  private keySearch(): boolean {
-    const p = this.parser;
+  private keySearch(state: number): boolean {
+    const dfa = this.ctx.grammar.dfa;
     const t = this.keys!;
-    for (let i = -1; i < 256; i++) {
-      const b = i < 0 ? 0x22 : i;
-      if (i === 0x22) continue;
+    const risky: number[] = [];
+    const some = t.riskyBytes(risky);
+    for (let i = 0; i < 256; i++) {
+      const b = KEY_SEARCH_ORDER[i]!;
       if (--this.lookaheadBudget < 0) return true;
-      if (!p.feedByte(b)) continue;
-      if (!t.feedByte(b)) {
-        p.rollback(1);
-        continue;
-      }
-      const ok = !t.readingKey || !t.atRisk() || this.keySearch();
+      const next = dfa.next(state, b);
+      if (next === LazyDfa.DEAD || !t.feedByte(b)) continue;
+      const ok = !t.readingKey || (some && !risky.includes(b)) || !t.atRisk() || this.keySearch(next);
       t.rollback(1);
-      p.rollback(1);
       if (ok) return true;
     }
     return false;
@@ -364,6 +390,13 @@ export class GrammarMatcher implements Monitor {
   }
 }
 
+/** `"` (the key may close now), then bytes keys are usually made of, then the rest. */
+const KEY_SEARCH_ORDER: Uint8Array = (() => {
+  const first = Array.from('"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-', (c) => c.charCodeAt(0));
+  const rest = Array.from({ length: 256 }, (_, b) => b).filter((b) => !first.includes(b));
+  return Uint8Array.from([...first, ...rest]);
+})();
+
 function clearTokensOf(trie: TokenTrie, node: number, bits: Uint32Array): void {
   for (let k = 0, n = trie.tokenCountAt(node); k < n; k++) {
     const id = trie.tokenAt(node, k);
@@ -379,22 +412,38 @@ function anyTokenOf(trie: TokenTrie, node: number, bits: Uint32Array): boolean {
   return false;
 }
 
-const quoteTokenCache = new WeakMap<Vocabulary, { one: Int32Array; two: Int32Array }>();
+/** Ids of a vocabulary's normal tokens by how many `"` bytes they hold. */
+export interface QuoteTokens {
+  /** at least one */
+  one: Int32Array;
+  three: Int32Array;
+  /** three or more, or two with bytes after the second (what can matter inside a string) */
+  inString: Int32Array;
+  /** at least one, not as the first byte */
+  oneNotLeading: Int32Array;
+}
 
-/** The normal tokens of `vocab` holding at least one, and at least two, `"` bytes. */
-function quoteTokens(vocab: Vocabulary): { one: Int32Array; two: Int32Array } {
+const quoteTokenCache = new WeakMap<Vocabulary, QuoteTokens>();
+
+/** The quote-bearing tokens of `vocab` (cached per vocabulary). */
+export function quoteTokens(vocab: Vocabulary): QuoteTokens {
   let lists = quoteTokenCache.get(vocab);
   if (lists) return lists;
   const one: number[] = [];
-  const two: number[] = [];
+  const three: number[] = [];
+  const inString: number[] = [];
+  const notLeading: number[] = [];
   for (let id = 0; id < vocab.size; id++) {
     if (!vocab.isNormal(id)) continue;
+    const bytes = vocab.tokenBytes(id);
     let q = 0;
-    for (const b of vocab.tokenBytes(id)) if (b === 0x22) q++;
+    for (let i = 0; i < bytes.length; i++) if (bytes[i] === 0x22) q++;
     if (q >= 1) one.push(id);
-    if (q >= 2) two.push(id);
+    if (q >= 3) three.push(id);
+    if (q >= 3 || (q === 2 && bytes[bytes.length - 1] !== 0x22)) inString.push(id);
+    if (q >= 1 && bytes[0] !== 0x22) notLeading.push(id);
   }
-  lists = { one: Int32Array.from(one), two: Int32Array.from(two) };
+  lists = { one: Int32Array.from(one), three: Int32Array.from(three), inString: Int32Array.from(inString), oneNotLeading: Int32Array.from(notLeading) };
   quoteTokenCache.set(vocab, lists);
   return lists;
 }

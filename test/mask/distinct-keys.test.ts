@@ -14,7 +14,7 @@ import { firstDuplicateKey } from "../../src/schema/json-source.js";
 import { ajvFor } from "../schema/helpers.js";
 import { makeVocab } from "./helpers.js";
 
-const PIECES = ["{", "}", "[", "]", '"', '"a', 'a"', '"a"', "a", "b", "ab", '":', ":", ",", ',"', '","', '"}', '{"', "0", "1", "\\", "/", "\\/", '"/', '/"', '"a":0,"a"', '":0,"', "0,", '""', "x"];
+const PIECES = ["{", "}", "[", "]", '"', '"a', 'a"', '"a"', "a", "b", "ab", '":', ":", ",", ',"', '","', '"}', '{"', "0", "1", "\\", "/", "\\/", '"/', '/"', '"a":0,"a"', '":0,"', "0,", '""', "x", '0,"a"', '0,"', '1,"b":1,"', ' ', '":[],"a"', ',"a', '","a'];
 
 function allowed(ctx: MaskContext, bits: Uint32Array): number[] {
   const out: number[] = [];
@@ -25,6 +25,7 @@ function allowed(ctx: MaskContext, bits: Uint32Array): number[] {
 const FREE = { type: "object", additionalProperties: { type: "integer", minimum: 0, maximum: 1 }, minProperties: 3, maxProperties: 4 };
 // three possible keys: after "a" is written, `"a` must go on to "ab"; after both, `"a` is a dead end
 const FINITE = { type: "object", patternProperties: { "^(a|ab|b)$": { type: "integer", minimum: 0, maximum: 1 } }, additionalProperties: false, minProperties: 2, maxProperties: 3 };
+const FINITE_STRINGS = { ...FINITE, patternProperties: { "^(a|ab|b)$": { enum: ["", "x"] } } };
 const NESTED = {
   type: "object",
   properties: { x: { type: "object", additionalProperties: { type: "integer", minimum: 0, maximum: 1 }, minProperties: 2, maxProperties: 3 } },
@@ -96,6 +97,7 @@ describe("distinct object keys in masks", () => {
   for (const [name, schema, deadEndFree, docs] of [
     ["free keys", FREE, true, objArb(fc.integer({ min: 0, max: 1 }), 3, 4)],
     ["a finite key set", FINITE, true, objArb(fc.integer({ min: 0, max: 1 }), 2, 3)],
+    ["a finite key set, string values", FINITE_STRINGS, true, objArb(fc.constantFrom("", "x"), 2, 3)],
     ["nested objects and arrays", NESTED, true, nestedArb],
   ] as const) {
     it(`random walks over the masks repeat no key and validate (${name})`, () => {

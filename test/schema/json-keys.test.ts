@@ -4,7 +4,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeKeyPrefix, JsonKeyTracker } from "../../src/schema/json-keys.js";
+import { JsonKeyTracker } from "../../src/schema/json-keys.js";
 import { firstDuplicateKey } from "../../src/schema/json-source.js";
 
 const enc = new TextEncoder();
@@ -69,13 +69,43 @@ describe("JsonKeyTracker", () => {
     );
   });
 
-  it("decodeKeyPrefix of any cut of a key's spelling is a prefix of the key", () => {
+  it("keyText after any cut of a key's spelling is a prefix of the key, the key itself at the end", () => {
     fc.assert(
       fc.property(spelledKey, fc.nat(), ({ key, text: t }, c) => {
-        const raw = Array.from(enc.encode(t.slice(1, -1)));
-        const cut = raw.slice(0, c % (raw.length + 1));
-        expect(key.startsWith(decodeKeyPrefix(cut))).toBe(true);
-        expect(decodeKeyPrefix(raw)).toBe(key);
+        const raw = enc.encode(t.slice(1, -1));
+        const tr = new JsonKeyTracker();
+        tr.feed(enc.encode('{"'));
+        const cut = c % (raw.length + 1);
+        tr.feed(raw.subarray(0, cut));
+        expect(key.startsWith(tr.keyText)).toBe(true);
+        tr.feed(raw.subarray(cut));
+        expect(tr.keyText).toBe(key);
+        tr.rollback(raw.length - cut);
+        expect(key.startsWith(tr.keyText)).toBe(true);
+      }),
+    );
+  });
+
+  // (a UTF-8 lead byte not listed starts a character no written key has there: the walk may stop
+  // too, though atRisk only sees it once the character is complete)
+  it("riskyBytes: every ASCII byte not listed takes the key off every written key's spelling", () => {
+    fc.assert(
+      fc.property(fc.array(spelledKey, { minLength: 1, maxLength: 4 }), fc.nat(), fc.integer({ min: 0x20, max: 0x7e }), (keys, c, b) => {
+        const tr = new JsonKeyTracker();
+        tr.feed(enc.encode("{"));
+        const written = new Set<string>();
+        for (const k of keys.slice(1)) {
+          if (written.has(k.key)) continue;
+          written.add(k.key);
+          tr.feed(enc.encode(`${k.text}:1,`));
+        }
+        if (written.size === 0) return;
+        const raw = enc.encode(keys[0]!.text.slice(0, -1));
+        tr.feed(raw.subarray(0, 1 + (c % raw.length)));
+        if (!tr.atRisk()) return;
+        const out: number[] = [];
+        if (!tr.riskyBytes(out) || out.includes(b)) return;
+        if (tr.feedByte(b)) expect(tr.atRisk()).toBe(false);
       }),
     );
   });
