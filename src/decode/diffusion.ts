@@ -33,7 +33,7 @@
  * (`maxFullChecksPerStep` 0): candidates are answered by the session's cheap ways (the prefix
  * parser, bytes no word has, the witness, a local repair by the quick search) and one those cannot
  * decide is skipped for the step (`skipped`, not banned). Charts rarely accepted a candidate the
- * witness did not (4 of ~500 full checks at block 32) and were 80–95 % of the constraint time
+ * witness did not (4 of 540 full checks in 7 block-32 generations) and were 80–95 % of the constraint time
  * (bench/RESULTS.md, "Constrained diffusion decoding", session 5). Without a witness, 1 per step.
  * Without token-exact checks, a planning budget (`planBytesPerPosition`, default 4 then): a
  * commit must leave every masked run fillable at ≤ 4 bytes per position (verified witness), else
