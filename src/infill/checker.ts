@@ -151,6 +151,11 @@ export class InfillChecker {
   }
   private readonly leastWord: number;
 
+  /** Bytes the quick witness search may feed per check (the `quickBudget` option). */
+  get quickBudget(): number {
+    return this.o.quickBudget;
+  }
+
   /** False only when no filling exists (a proof); true when one was found or could not be ruled out. */
   feasible(canvas: Canvas): boolean {
     return this.check(canvas).status !== "infeasible";

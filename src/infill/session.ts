@@ -41,7 +41,7 @@
  * parser). A candidate equal to the witness's token at its position is feasible at once.
  */
 import { GramfillError } from "../util/errors.js";
-import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec } from "./canvas.js";
+import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec, type Segment } from "./canvas.js";
 import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
@@ -83,6 +83,13 @@ export interface SessionOptions {
   repairItems?: number;
   /** bytes a local repair's quick witness search may feed to the parser (default: the checker's `quickBudget`) */
   repairQuickBytes?: number;
+  /**
+   * instead, a budget scaled to the canvas: this many times the bytes after the committed prefix,
+   * plus 256 (at most `repairQuickBytes` or the checker's budget) — each fill the quick search tries
+   * feeds the rest of the canvas, so a fixed budget is many tries on a short JSON canvas and few on
+   * a long C++ file
+   */
+  repairQuickPasses?: number;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -146,6 +153,7 @@ export class InfillSession {
   private readonly checkItems: number | undefined;
   private readonly repairItems: number;
   private readonly repairQuickBytes: number | undefined;
+  private readonly repairQuickPasses: number | undefined;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -161,6 +169,7 @@ export class InfillSession {
     this.checkItems = opts.checkItems ?? (opts.speller ? 1_000_000 : this.maxItems);
     this.repairItems = opts.repairItems ?? REPAIR_ITEMS;
     this.repairQuickBytes = opts.repairQuickBytes;
+    this.repairQuickPasses = opts.repairQuickPasses;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -516,7 +525,7 @@ export class InfillSession {
       } else {
         let r: InfillResult;
         try {
-          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept, this.repairQuickBytes);
+          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept, this.repairQuickBudget(segments));
         } catch (e) {
           if (e instanceof StopChart || (e instanceof GramfillError && e.code === "automaton_too_large")) return null;
           throw e;
@@ -534,6 +543,18 @@ export class InfillSession {
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
+  }
+
+  /** The quick-search budget of a local repair over these segments (see `repairQuickPasses`). */
+  private repairQuickBudget(segments: readonly Segment[]): number | undefined {
+    if (this.repairQuickPasses === undefined) return this.repairQuickBytes;
+    let rest = 0;
+    for (let i = 1; i < segments.length; i++) {
+      const sg = segments[i]!;
+      if (sg.kind === "text") rest += sg.bytes.length;
+    }
+    const scaled = 256 + Math.ceil(this.repairQuickPasses * rest);
+    return this.repairQuickBytes === undefined ? Math.min(scaled, this.checker.quickBudget) : Math.min(scaled, this.repairQuickBytes);
   }
 
   // ---- token-exact runs ----

@@ -102,7 +102,9 @@ describe("token-exact sessions", () => {
   it("agrees with brute force over token fillings on random grammars and vocabularies; witnesses are token sequences of words", () => {
     const tally = { feasible: 0, infeasible: 0, unknown: 0, unknownButFeasible: 0 };
     fc.assert(
-      fc.property(tokenCaseArb(5), (tc) => {
+      // half the runs with the diffusion decoder's session options: chart-free repairs whose quick
+      // search is scaled to the canvas (0 passes: 256 bytes), no tightened re-checks in tries
+      fc.property(tokenCaseArb(5), fc.boolean(), fc.integer({ min: 0, max: 2 }), (tc, decoderOpts, passes) => {
           if (!tc) return;
           const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
           const tail = random() < 0.5;
@@ -113,7 +115,7 @@ describe("token-exact sessions", () => {
           const after = tail ? new Uint8Array(0) : word.slice(hi);
           const canvas: Canvas = [{ text: before }, { hole: { tokens: k, maxTokenBytes: 3, tailMayEnd: tail } }, ...(after.length ? [{ text: after }] : [])];
           const c = new InfillChecker(g, { maxTokenBytes: 3 });
-          const s = new InfillSession(c, canvas, 3, { speller: sp });
+          const s = new InfillSession(c, canvas, 3, { speller: sp, ...(decoderOpts ? { repairItems: 0, repairQuickPasses: passes, tryTightenAttempts: 0 } : {}) });
           const slots: Slot[] = new Array(k).fill(null);
           const judge = (status: string, sl: Slot[], witness: number[] | null) => {
             const truth = bruteFeasible(g, toks, before, sl, after, tail);
