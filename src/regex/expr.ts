@@ -1037,6 +1037,42 @@ export class ExprSet {
     );
   }
 
+  /**
+   * Every word of L(e) when e is provably finite with at most `limit` words; undefined otherwise
+   * (infinite or not provably finite, more words, or more than `budget` derivatives visited).
+   * Depth first over byte classes: a class's bytes share one derivative, so each byte of it
+   * extends the class representative's words.
+   */
+  finiteWords(e: ExprId, limit: number, budget = 20_000): Uint8Array[] | undefined {
+    if (!this.provablyFinite(e)) return undefined;
+    const out: Uint8Array[] = [];
+    const path: number[] = [];
+    let left = budget;
+    const walk = (x: ExprId): boolean => {
+      if (x === this.EMPTY) return true;
+      if (--left < 0) return false;
+      if (this.nullable(x)) {
+        if (out.length >= limit) return false;
+        out.push(Uint8Array.from(path));
+      }
+      const mask = this.byteClassMask(x);
+      for (const r of this.classRepresentatives(x)) {
+        const d = this.derivative(x, r);
+        if (d === this.EMPTY) continue;
+        let end = r + 1;
+        while (end < 256 && !((mask[end >> 5]! >>> (end & 31)) & 1)) end++;
+        for (let b = r; b < end; b++) {
+          path.push(b);
+          const ok = walk(d);
+          path.pop();
+          if (!ok) return false;
+        }
+      }
+      return true;
+    };
+    return walk(e) ? out : undefined;
+  }
+
   /** A shortest byte string in L(e) (the least bytes at each step), or null if L(e) is empty. */
   shortestMember(e: ExprId): Uint8Array | null {
     if (this.isEmpty(e)) return null;

@@ -37,6 +37,8 @@ const seq = (...items: RuleExpr[]): RuleExpr => (items.length === 1 ? items[0]! 
 const alt = (...alts: RuleExpr[]): RuleExpr => (alts.length === 1 ? alts[0]! : { type: "alt", alts });
 const EPS: RuleExpr = { type: "seq", items: [] };
 const NOTHING: RuleExpr = { type: "alt", alts: [] };
+/** free key sets up to this size are listed, so objects never need more of them than exist */
+const MAX_LISTED_KEYS = 512;
 
 export class Emitter {
   readonly rules: RuleDef[] = [];
@@ -236,6 +238,24 @@ export class Emitter {
     const n = allowed.length;
     const cap = maxProps !== Infinity ? maxProps : Math.max(1, minProps);
     this.budget(n * (cap + 1));
+    // Keys are distinct (the decoders keep that rule), so from a finite set of other keys at most
+    // that many members follow the named ones: bound the repetition by it, and drop the states
+    // whose minProperties the remaining keys cannot reach (else decoding would dead-end there).
+    const freeKeys = member ? this.distinctKeyCount(regions.map((r) => r.key)) : 0;
+    const loOf = (cnt: number) => (cnt >= cap ? Math.max(0, minProps - cap) : Math.max(0, minProps - cnt));
+    const hiOf = (cnt: number) => Math.min(maxProps === Infinity ? Infinity : maxProps - cnt, freeKeys);
+    const liveMemo = new Map<string, boolean>();
+    const live = (i: number, cnt: number): boolean => {
+      if (freeKeys === Infinity) return true;
+      const key = `${i},${cnt}`;
+      let r = liveMemo.get(key);
+      if (r !== undefined) return r;
+      if (i === n) r = loOf(cnt) === 0 || hiOf(cnt) >= loOf(cnt);
+      else r = (!allowed[i]!.required && live(i + 1, cnt)) || (cnt + 1 <= maxProps && live(i + 1, Math.min(cnt + 1, cap)));
+      liveMemo.set(key, r);
+      return r;
+    };
+    if (!live(0, 0)) return NOTHING;
     const stateRules = new Map<string, string>();
     const base = `obj_${++this.ruleCount}`;
     const state = (i: number, cnt: number): RuleExpr => {
@@ -250,15 +270,15 @@ export class Emitter {
       const lead = cnt === 0 ? this.first(depth) : this.sep(depth);
       if (i < n) {
         const m = allowed[i]!;
-        if (!m.required) alts.push(state(i + 1, cnt));
-        if (cnt + 1 <= maxProps) {
+        if (!m.required && live(i + 1, cnt)) alts.push(state(i + 1, cnt));
+        if (cnt + 1 <= maxProps && live(i + 1, Math.min(cnt + 1, cap))) {
           alts.push(seq(lead, this.keyTerminal(c.quotedName(m.name), m.name), this.value(m.value, depth + 1), state(i + 1, Math.min(cnt + 1, cap))));
         }
       } else {
-        const lo = cnt >= cap ? Math.max(0, minProps - cap) : Math.max(0, minProps - cnt);
-        const hi = maxProps === Infinity ? Infinity : maxProps - cnt;
+        const lo = loOf(cnt);
+        const hi = hiOf(cnt);
         if (lo === 0) alts.push(this.close("}", depth, cnt === 0));
-        if (member && hi >= 1) {
+        if (member && hi >= 1 && hi >= lo) {
           const more = (k: number, m: number): RuleExpr => (m === 0 ? EPS : { type: "repeat", expr: seq(this.sep(depth), member), min: k, max: m });
           const first = cnt === 0 ? seq(this.first(depth), member, more(Math.max(0, lo - 1), hi - 1)) : seq(this.sep(depth), member, more(Math.max(0, lo - 1), hi - 1));
           alts.push(seq(first, this.close("}", depth, false)));
@@ -268,6 +288,23 @@ export class Emitter {
       return { type: "rule", name };
     };
     return seq(this.open("{"), state(0, 0));
+  }
+
+  /**
+   * How many distinct keys (as `JSON.parse` reads them: `"\/"` is `"/"`) the key languages hold
+   * together, when that is finite and small enough to list; Infinity otherwise.
+   */
+  private distinctKeyCount(keys: L[]): number {
+    const x = this.c.l.x;
+    const seen = new Set<string>();
+    const utf8 = new TextDecoder("utf-8");
+    for (const k of keys) {
+      const words = x.finiteWords(k.id, MAX_LISTED_KEYS);
+      if (!words) return Infinity;
+      for (const w of words) seen.add(JSON.parse(utf8.decode(w)) as string);
+      if (seen.size > MAX_LISTED_KEYS) return Infinity;
+    }
+    return seen.size;
   }
 
   /**

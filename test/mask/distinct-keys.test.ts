@@ -98,6 +98,8 @@ describe("distinct object keys in masks", () => {
     ["free keys", FREE, true, objArb(fc.integer({ min: 0, max: 1 }), 3, 4)],
     ["a finite key set", FINITE, true, objArb(fc.integer({ min: 0, max: 1 }), 2, 3)],
     ["a finite key set, string values", FINITE_STRINGS, true, objArb(fc.constantFrom("", "x"), 2, 3)],
+    // no maxProperties: the grammar itself stops after the three keys the pattern allows
+    ["a finite key set, no maxProperties", { ...FINITE, maxProperties: undefined, minProperties: 1 }, true, objArb(fc.integer({ min: 0, max: 1 }), 1, 3)],
     ["nested objects and arrays", NESTED, true, nestedArb],
   ] as const) {
     it(`random walks over the masks repeat no key and validate (${name})`, () => {
