@@ -461,6 +461,9 @@ class DiffusionRun {
       throw new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
     }
     this.stats.token_witness = this.tokenExact && this.session !== undefined && start === "feasible";
+    // no token sequence of this length is a word (the session proved it): every commit would be
+    // refused, so the fallback finishes the text at once instead of after a step of refusals
+    let stuck = this.session?.noTokenFilling === true;
     const masked: number[] = [];
     for (let p = this.regionStart; p < this.ids.length; p++) if (this.kind[p] === MASK) masked.push(p);
     const B = Math.max(1, Math.floor(this.o.blockLength ?? 32));
@@ -468,7 +471,6 @@ class DiffusionRun {
     for (let i = 0; i < masked.length; i += B) blocks.push(masked.slice(i, i + B));
     const planned = Math.max(1, Math.floor(this.o.steps ?? masked.length));
     const perBlock = Math.max(1, Math.ceil(planned / Math.max(1, blocks.length)));
-    let stuck = false;
     for (const block of blocks) {
       for (let i = 0; !stuck; i++) {
         const active = block.filter((p) => this.kind[p] === MASK);

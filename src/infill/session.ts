@@ -46,6 +46,7 @@ import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
 import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
+import { leastTokens } from "./token-bound.js";
 
 /** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
 export const WITNESS_EOS = -2;
@@ -227,6 +228,22 @@ export class InfillSession {
     return this.tokWit !== null;
   }
 
+  /**
+   * Token-exact sessions: `check()` proved that no token sequence fills the canvas (it has only
+   * masked positions, fewer than every word of the grammar needs: token-bound.ts). No commit can
+   * then be verified at the token level; a decoder goes straight to its fallback.
+   */
+  noTokenFilling = false;
+
+  /** A canvas of masked positions only, fewer than the tokens every word needs (token-bound.ts)? */
+  private tooFewPositions(): boolean {
+    if (!this.items.every((it) => "pos" in it)) return false;
+    let open = 0;
+    for (const t of this.tok) if (t === null) open++;
+    else if (t !== PAD) return false;
+    return leastTokens(this.checker.compiled, this.speller!) > open;
+  }
+
   /** The last verified filling of the current canvas' holes, if one is known. */
   currentWitness(): Uint8Array[] | null {
     return this.witness;
@@ -235,6 +252,14 @@ export class InfillSession {
   /** Checks the current canvas (answer cached until the next commit). */
   check(): InfillResult {
     if (this.known !== null) return this.known;
+    if (this.speller && this.tooFewPositions()) {
+      // proved: every word needs more tokens than the canvas has positions (token-bound.ts)
+      this.noTokenFilling = true;
+      this.counts.tokenUnknown++;
+      const r = unknownResult("unverified", performance.now());
+      this.adopt(r);
+      return r;
+    }
     // two more tightened re-checks than a try: a run that fails only once another is bounded gets its turn
     const r = this.speller ? this.solveTokens(this.built, performance.now(), this.checkItems, this.tightenAttempts + 2) : this.solve(this.built, performance.now(), this.built.canvas, undefined, this.checkItems);
     this.adopt(r);

@@ -167,6 +167,71 @@ export class TokenSpeller {
     return ids.reverse();
   }
 
+  /**
+   * A lower bound on the tokens that start inside w, wherever w stands in a text spelled by allowed
+   * tokens: either no token starts in w (then one token holds all of w after at least one byte of
+   * its own: 0), or the first one starts at j — w[0..j) is then a proper suffix of the token before
+   * (or j = 0) — and the ones from j on spell w[j..) exactly except the last, which may run on past
+   * w's end (w[i..) a prefix of a token). The minimum over those readings; the tokens of a whole text
+   * are at least the sum over its lexemes (each token starts in exactly one).
+   */
+  tokensStartingIn(w: Uint8Array): number {
+    const n = w.length;
+    if (n === 0) return 0;
+    if (n < this.maxTokenBytes && this.isInnerInfix(w)) return 0;
+    // from[i]: fewest tokens starting at i, i+… covering w[i..n)
+    const from = new Float64Array(n + 1).fill(Infinity);
+    from[n] = 0;
+    const trie = this.trie;
+    for (let i = n - 1; i >= 0; i--) {
+      let node = this.rootChild[w[i]!]!;
+      for (let j = i + 1; node >= 0; ) {
+        // w[i..j) is a path of the trie: a token, or a token's prefix when j = n
+        if (j === n || this.nodeAllowed[node]! >= 0) from[i] = Math.min(from[i]!, 1 + from[j]!);
+        if (j >= n || j - i >= this.maxTokenBytes) break;
+        node = trie.child(node, w[j]!);
+        j++;
+      }
+    }
+    let best = from[0]!;
+    for (let j = 1; j < n; j++) if (from[j]! < best && this.isProperSuffix(w.subarray(0, j))) best = from[j]!;
+    return best;
+  }
+
+  /** per length, the allowed tokens' proper suffixes of that length (latin-1 strings), built on first use */
+  private suffixes: Set<string>[] | null = null;
+
+  private isProperSuffix(s: Uint8Array): boolean {
+    if (this.suffixes === null) {
+      this.suffixes = [];
+      for (let id = 0; id < this.vocab.size; id++) {
+        if (!this.isAllowed(id)) continue;
+        const b = this.vocab.tokenBytes(id);
+        for (let i = 1; i < b.length; i++) (this.suffixes[b.length - i] ??= new Set()).add(latin1(b.subarray(i)));
+      }
+    }
+    return this.suffixes[s.length]?.has(latin1(s)) ?? false;
+  }
+
+  /** Is w inside an allowed token after at least one byte of it? */
+  private isInnerInfix(w: Uint8Array): boolean {
+    const key = latin1(w);
+    for (let id = 0; id < this.vocab.size; id++) {
+      if (!this.isAllowed(id) || this.vocab.tokenLength(id) <= w.length) continue;
+      if (latin1(this.vocab.tokenBytes(id)).indexOf(key, 1) >= 1) return true;
+    }
+    return false;
+  }
+
+  private isAllowed(id: number): boolean {
+    const n = this.vocab.tokenLength(id);
+    if (n === 0 || n > this.maxTokenBytes) return false;
+    const b = this.vocab.tokenBytes(id);
+    let node = this.rootChild[b[0]!]!;
+    for (let i = 1; i < n && node >= 0; i++) node = this.trie.child(node, b[i]!);
+    return node >= 0 && this.nodeAllowed[node] === id;
+  }
+
   /** Fact (a) for s, with fact (b) for the vocabulary. */
   private intervalsHold(s: Uint8Array): boolean {
     if (!this.splitClosed) return false;
@@ -239,6 +304,13 @@ export class TokenSpeller {
     for (let w = 0; w < W; w++) if (reach[at + w]! !== 0) return reach;
     return null;
   }
+}
+
+/** Bytes as a latin-1 string (one char per byte), a hashable key. */
+function latin1(b: Uint8Array): string {
+  let s = "";
+  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
+  return s;
 }
 
 const spellers = new WeakMap<Vocabulary, Map<number, TokenSpeller>>();

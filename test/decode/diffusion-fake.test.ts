@@ -180,6 +180,22 @@ describe("diffusion decoder with a fake model", () => {
     }
   });
 
+  it("token-exact: fewer positions than every word needs tokens → no forward pass, the fallback finishes the text", async () => {
+    // every list needs "[" and "]": two tokens of this vocabulary, one position
+    const model = fakeModel(() => [[id("["), 9]]);
+    const r = await diffusionGenerate(model, vocab, { parts: [{ masks: 1 }], grammar: list });
+    expect(r.stats.token_witness).toBe(false);
+    expect(r.stats.steps).toBe(0);
+    expect(model.calls.length).toBe(0);
+    expect(r.fallbackUsed).toBe(true);
+    expect(r.text).toBe("[]");
+    // two positions are enough: decoded as usual
+    const two = await diffusionGenerate(fakeModel(() => [[id("["), 9], [id("]"), 8]]), vocab, { parts: [{ masks: 2 }], grammar: list });
+    expect(two.stats.token_witness).toBe(true);
+    expect(two.stats.steps).toBeGreaterThan(0);
+    expect(two.valid).toBe(true);
+  });
+
   it("stuck (every choice refused within the step's budget) → the witness finishes the text: Con. (fallback_used); otherwise Con.−", async () => {
     // byte-level checks (tokenExact off): the model only ever wants "a", nothing it offers fits
     const bad = fakeModel(() => [[id("a"), 9]]);
