@@ -151,6 +151,11 @@ export class InfillChecker {
   }
   private readonly leastWord: number;
 
+  /** Bytes of the shortest word of the grammar, at least (see `leastWordLength`). */
+  get leastWordBytes(): number {
+    return this.leastWord;
+  }
+
   /** Bytes the quick witness search may feed per check (the `quickBudget` option). */
   get quickBudget(): number {
     return this.o.quickBudget;

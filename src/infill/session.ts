@@ -253,10 +253,15 @@ export class InfillSession {
   check(): InfillResult {
     if (this.known !== null) return this.known;
     if (this.speller && this.tooFewPositions()) {
-      // proved: every word needs more tokens than the canvas has positions (token-bound.ts)
-      this.noTokenFilling = true;
-      this.counts.tokenUnknown++;
-      const r = unknownResult("unverified", performance.now());
+      // proved: every word needs more tokens than the canvas has positions (token-bound.ts); when
+      // even its bytes do not fit, "infeasible" as the chart would say (a proof at the byte level)
+      let room = 0;
+      for (let q = 0; q < this.tok.length; q++) if (this.tok[q] === null) room += this.maxTokenBytes[q]!;
+      const r = room < this.checker.leastWordBytes ? this.answer("infeasible", null, null, performance.now()) : unknownResult("unverified", performance.now());
+      if (r.status === "unknown") {
+        this.noTokenFilling = true;
+        this.counts.tokenUnknown++;
+      }
       this.adopt(r);
       return r;
     }

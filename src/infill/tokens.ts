@@ -198,29 +198,45 @@ export class TokenSpeller {
     return best;
   }
 
-  /** per length, the allowed tokens' proper suffixes of that length (latin-1 strings), built on first use */
-  private suffixes: Set<string>[] | null = null;
+  /**
+   * The allowed tokens' bytes one after another as a latin-1 string, and per char the end of the
+   * token it belongs to (-1 at a token's first char): a substring search over it finds w inside a
+   * token (after its first byte) or at a token's end. Built on first use.
+   */
+  private joined: { text: string; tokenEnd: Int32Array } | null = null;
 
-  private isProperSuffix(s: Uint8Array): boolean {
-    if (this.suffixes === null) {
-      this.suffixes = [];
+  /** Does w occur in an allowed token after at least one of its bytes — ending exactly at the token's end when `atEnd`? */
+  private insideToken(w: Uint8Array, atEnd: boolean): boolean {
+    if (this.joined === null) {
+      const parts: string[] = [];
+      const ends: number[] = [];
+      let at = 0;
       for (let id = 0; id < this.vocab.size; id++) {
         if (!this.isAllowed(id)) continue;
         const b = this.vocab.tokenBytes(id);
-        for (let i = 1; i < b.length; i++) (this.suffixes[b.length - i] ??= new Set()).add(latin1(b.subarray(i)));
+        parts.push(latin1(b));
+        at += b.length;
+        for (let i = 0; i < b.length; i++) ends.push(i === 0 ? -1 : at);
       }
+      this.joined = { text: parts.join(""), tokenEnd: Int32Array.from(ends) };
     }
-    return this.suffixes[s.length]?.has(latin1(s)) ?? false;
+    const { text, tokenEnd } = this.joined;
+    const key = latin1(w);
+    for (let at = text.indexOf(key, 1); at >= 0; at = text.indexOf(key, at + 1)) {
+      const end = tokenEnd[at]!;
+      if (end < 0 || at + key.length > end) continue;
+      if (!atEnd || at + key.length === end) return true;
+    }
+    return false;
+  }
+
+  private isProperSuffix(s: Uint8Array): boolean {
+    return this.insideToken(s, true);
   }
 
   /** Is w inside an allowed token after at least one byte of it? */
   private isInnerInfix(w: Uint8Array): boolean {
-    const key = latin1(w);
-    for (let id = 0; id < this.vocab.size; id++) {
-      if (!this.isAllowed(id) || this.vocab.tokenLength(id) <= w.length) continue;
-      if (latin1(this.vocab.tokenBytes(id)).indexOf(key, 1) >= 1) return true;
-    }
-    return false;
+    return this.insideToken(w, false);
   }
 
   private isAllowed(id: number): boolean {
