@@ -43,6 +43,7 @@ import { PrefixParse, type PrefixSeed } from "./prefix.js";
 import { InfillSession } from "./session.js";
 import { findKey } from "../parser/prediction.js";
 import { QuickWitness } from "./quick.js";
+import { cheapestDerivation } from "./token-bound.js";
 
 export interface InfillOptions {
   /** longest token in bytes, for holes given in `tokens` without their own (default 16) */
@@ -443,27 +444,7 @@ function sharedTablesOf(compiled: CompiledGrammar): { lt: LexTables; first: Firs
  * budget (a schema whose least document is 650 bytes, 32 positions of ≤ 16 bytes).
  */
 function leastWordLength(g: CompiledGrammar): number {
-  const b = g.bnf;
-  const NT = b.numNonterminals;
-  const termLen = g.patterns.map((p) => (g.exprs.isEmpty(p) ? Infinity : (g.exprs.shortestMember(p)?.length ?? Infinity)));
-  const ntLen = new Float64Array(NT).fill(Infinity);
-  for (let changed = true; changed; ) {
-    changed = false;
-    for (let r = 0; r < b.ruleStart.length; r++) {
-      let len = 0;
-      for (let p = b.ruleStart[r]!; b.symbols[p] !== RULE_END; p++) {
-        const sym = b.symbols[p]!;
-        len += sym < NT ? ntLen[sym]! : termLen[sym - NT]!;
-      }
-      const lhs = b.ruleLhs[r]!;
-      if (len < ntLen[lhs]!) {
-        ntLen[lhs] = len;
-        changed = true;
-      }
-    }
-  }
-  // nonterminal 0 is the augmented start S' → start
-  return ntLen[0]!;
+  return cheapestDerivation(g, g.patterns.map((p) => (g.exprs.isEmpty(p) ? Infinity : (g.exprs.shortestMember(p)?.length ?? Infinity))));
 }
 
 /** Per grammar: FIRST set (terminal bitset) and nullability of every rule, for filtered prediction. */

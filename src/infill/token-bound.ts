@@ -35,8 +35,6 @@ export function leastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
 }
 
 function computeLeastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
-  const bnf = g.bnf;
-  const NT = bnf.numNonterminals;
   const termCost = g.patterns.map((p, t) => {
     if (g.ignoredMask[t]) return 0;
     const words = finiteMembers(g.exprs, p);
@@ -45,6 +43,17 @@ function computeLeastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
     for (const w of words) c = Math.min(c, sp.tokensStartingIn(w));
     return c;
   });
+  return cheapestDerivation(g, termCost);
+}
+
+/**
+ * The least total cost of a word of g, terminals costing `termCost` each (by fixpoint over the
+ * rules; Infinity for an empty language). The checker's least word length uses it with shortest
+ * members' lengths, the token bound with per-lexeme token counts.
+ */
+export function cheapestDerivation(g: CompiledGrammar, termCost: readonly number[]): number {
+  const bnf = g.bnf;
+  const NT = bnf.numNonterminals;
   const ntCost = new Float64Array(NT).fill(Infinity);
   for (let changed = true; changed; ) {
     changed = false;
@@ -61,7 +70,7 @@ function computeLeastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
       }
     }
   }
-  // nonterminal 0 is the augmented start S' → start; an empty language needs no bound (Infinity)
+  // nonterminal 0 is the augmented start S' → start
   return ntCost[0]!;
 }
 
