@@ -102,8 +102,8 @@ describe("distinct object keys in masks", () => {
     ["a finite key set, no maxProperties", { ...FINITE, maxProperties: undefined, minProperties: 1 }, true, objArb(fc.integer({ min: 0, max: 1 }), 1, 3)],
     ["nested objects and arrays", NESTED, true, nestedArb],
   ] as const) {
-    it(`random walks over the masks repeat no key and validate (${name})`, () => {
-      const ctx = new MaskContext(compileSchema(schema).compiled, vocab);
+    it.each(["compact", "python", "flexible"] as const)(`random walks over the masks repeat no key and validate (${name}, %s whitespace)`, (whitespace) => {
+      const ctx = new MaskContext(compileSchema(schema, { whitespace }).compiled, vocab);
       const validate = ajvFor(schema);
       const bits = new Uint32Array(ctx.matcher().maskWords);
       let finished = 0;
@@ -114,7 +114,7 @@ describe("distinct object keys in masks", () => {
           for (const c of choices) {
             m.fillMask(bits);
             const ok = allowed(ctx, bits);
-            if (deadEndFree) expect(ok.length, `dead end after ${text}`).toBeGreaterThan(0);
+            if (deadEndFree) expect(ok.length, `dead end after ${JSON.stringify(text)}`).toBeGreaterThan(0);
             if (ok.length === 0) return;
             const t = ok[c % ok.length]!;
             expect(m.accept(t)).toBe(true);
