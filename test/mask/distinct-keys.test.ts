@@ -126,7 +126,7 @@ describe("distinct object keys in masks", () => {
           expect(firstDuplicateKey(text), text).toBeUndefined();
           expect(validate(JSON.parse(text)), text).toBe(true);
         }),
-        { numRuns: 150 },
+        { numRuns: 100 },
       );
       expect(finished).toBeGreaterThan(10);
     });
