@@ -28,7 +28,12 @@ export type OrtTensor = Ort.Tensor;
  * Intra-op threads from GRAMFILL_THREADS (default: onnxruntime's, one per core). One thread is
  * faster on a loaded machine, where a second thread spins waiting for a core it does not get.
  */
-export function threadsFromEnv(v = process.env.GRAMFILL_THREADS): number | undefined {
+export function threadsFromEnv(): number | undefined {
+  return parseThreadCount(process.env.GRAMFILL_THREADS);
+}
+
+/** A GRAMFILL_THREADS value: undefined when unset or empty (onnxruntime's default), else 1–256. */
+export function parseThreadCount(v: string | undefined): number | undefined {
   if (v === undefined || v === "") return undefined;
   const n = Number(v);
   if (!Number.isInteger(n) || n < 1 || n > 256) throw new GramfillError("usage", `GRAMFILL_THREADS must be an integer from 1 to 256, got '${v}'`);

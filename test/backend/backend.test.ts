@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CausalLM, logitsRow, MaskedDiffusionLM, resolveModelDir } from "../../src/backend/index.js";
-import { threadsFromEnv } from "../../src/backend/onnx.js";
+import { parseThreadCount } from "../../src/backend/onnx.js";
 
 interface Reference {
   ids: number[][];
@@ -21,13 +21,13 @@ function maxDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 describe("GRAMFILL_THREADS", () => {
   it("unset or empty leaves onnxruntime's default; a count is passed on", () => {
-    expect(threadsFromEnv(undefined)).toBeUndefined();
-    expect(threadsFromEnv("")).toBeUndefined();
-    expect(threadsFromEnv("1")).toBe(1);
-    expect(threadsFromEnv("8")).toBe(8);
+    expect(parseThreadCount(undefined)).toBeUndefined();
+    expect(parseThreadCount("")).toBeUndefined();
+    expect(parseThreadCount("1")).toBe(1);
+    expect(parseThreadCount("8")).toBe(8);
   });
   it("anything else is a usage error naming the variable", () => {
-    for (const v of ["0", "-1", "2.5", "two", "1000"]) expect(() => threadsFromEnv(v)).toThrow(/GRAMFILL_THREADS must be an integer/);
+    for (const v of ["0", "-1", "2.5", "two", "1000"]) expect(() => parseThreadCount(v)).toThrow(/GRAMFILL_THREADS must be an integer/);
   });
 });
 
