@@ -3,7 +3,9 @@
 // stratified JSONSchemaBench sample (`--sample 50 --seed 1`, as bench/diffusion-json.mjs) is decoded
 // by every variant in turn (same load), 32 masked positions, prompt `JSON:\n`, python whitespace.
 // Per variant: validity (the compiled grammar AND ajv), Con.−, token witnesses, checks, "unknown"
-// refusals, last resorts, constraint / model and sampler / model time, texts equal to variant 0's.
+// refusals, last resorts, constraint / model and sampler / model time, texts equal to variant 0's,
+// outputs writing a key twice in one object (`firstDuplicateKey`, all and Con.− only) and the
+// witnesses a session dropped for repeating one (`key_repeat_witnesses`, builds that count them).
 //
 //   node bench/diffusion-compare.mjs --block 32 --variants '[{"root":"/path/to/old"},{"root":"/path/to/new","opts":{...}}]'
 //        [--n 50 --from 0 --step 1 | --files a.json,b.json] [--out result.json]
@@ -23,6 +25,7 @@ const load = async (root) => {
     Vocabulary: (await import(root + "/dist/vocab/vocabulary.js")).Vocabulary,
     data: await import(root + "/dist/bench/jsonschemabench/data.js"),
     runner: await import(root + "/dist/bench/jsonschemabench/runner.js"),
+    json: await import(root + "/dist/schema/json-source.js"),
   });
   return mods.get(root);
 };
@@ -33,7 +36,7 @@ let picked = A.data.stratifiedSample(A.data.listSchemaFiles(data), 50, 1).slice(
 if (values.files) picked = picked.filter((x) => values.files.split(",").includes(x.file));
 const lm = await A.lm.load("mdm");
 for (const v of variants) { v.vocab = v.m.Vocabulary.fromTokenizerJson(lm.folder.dir); v.model = v.m.diff.mdmModel(lm); }
-const acc = variants.map(() => ({ ran: 0, ok: 0, cm: 0, tw: 0, cmtw: 0, fb: 0, err: 0, c: 0, m: 0, s: 0, checks: 0, ur: 0, lr: 0, same: 0, p50: [], p99: [] }));
+const acc = variants.map(() => ({ ran: 0, ok: 0, cm: 0, tw: 0, cmtw: 0, fb: 0, err: 0, c: 0, m: 0, s: 0, checks: 0, ur: 0, lr: 0, rk: 0, rkcm: 0, krw: 0, same: 0, p50: [], p99: [] }));
 const rows = [];
 const t00 = Date.now();
 for (const { file } of picked) {
@@ -55,15 +58,18 @@ for (const { file } of picked) {
     if (ok && !r.fallbackUsed) a.cm++;
     if (s.token_witness) { a.tw++; if (ok && !r.fallbackUsed) a.cmtw++; }
     if (r.fallbackUsed) a.fb++;
+    const rk = A.json.firstDuplicateKey(r.text) !== undefined;
+    if (rk) { a.rk++; if (!r.fallbackUsed) a.rkcm++; }
+    a.krw += r.stats.key_repeat_witnesses ?? 0;
     a.c += s.constraint_ms; a.m += s.model_ms; a.s += s.sample_ms; a.checks += s.checks; a.ur += s.unknown_refused; a.lr += s.last_resort; a.p50.push(s.check_ms_p50); a.p99.push(s.check_ms_p99);
     if (i === 0) first = r.text; else if (r.text === first) a.same++;
-    row[i] = { ok, fb: r.fallbackUsed, tw: s.token_witness, ch: s.checks, ur: s.unknown_refused, lr: s.last_resort, c: Math.round(s.constraint_ms), m: Math.round(s.model_ms), text: r.text.slice(0, 60) };
+    row[i] = { ok, fb: r.fallbackUsed, tw: s.token_witness, ch: s.checks, ur: s.unknown_refused, lr: s.last_resort, rk, c: Math.round(s.constraint_ms), m: Math.round(s.model_ms), text: r.text.slice(0, 60) };
   }
   rows.push(row);
   console.error(JSON.stringify(row));
 }
 const med = (x) => { const y = [...x].sort((p, q) => p - q); return y.length ? y[Math.floor((y.length - 1) / 2)] : 0; };
-const summary = acc.map((a, i) => ({ root: variants[i].root, opts: variants[i].opts ?? {}, block: Number(values.block), schemas: a.ran, valid: a.ok, con_minus: a.cm, token_witness: a.tw, con_minus_with_witness: a.cmtw, fallback: a.fb, errors: a.err, checks_per_gen: +(a.checks / a.ran).toFixed(1), unknown_refused: a.ur, last_resort: a.lr, constraint_over_model: +(a.c / a.m).toFixed(3), sample_over_model: +(a.s / a.m).toFixed(3), constraint_ms_per_gen: Math.round(a.c / a.ran), model_ms_per_gen: Math.round(a.m / a.ran), median_check_p50: med(a.p50), median_check_p99: med(a.p99), same_text_as_v0: a.same }));
+const summary = acc.map((a, i) => ({ root: variants[i].root, opts: variants[i].opts ?? {}, block: Number(values.block), schemas: a.ran, valid: a.ok, con_minus: a.cm, token_witness: a.tw, con_minus_with_witness: a.cmtw, fallback: a.fb, errors: a.err, checks_per_gen: +(a.checks / a.ran).toFixed(1), unknown_refused: a.ur, last_resort: a.lr, repeated_key: a.rk, repeated_key_con_minus: a.rkcm, key_repeat_witnesses: a.krw, constraint_over_model: +(a.c / a.m).toFixed(3), sample_over_model: +(a.s / a.m).toFixed(3), constraint_ms_per_gen: Math.round(a.c / a.ran), model_ms_per_gen: Math.round(a.m / a.ran), median_check_p50: med(a.p50), median_check_p99: med(a.p99), same_text_as_v0: a.same }));
 for (const s of summary) console.log(JSON.stringify(s));
 console.log(JSON.stringify({ wall_s: Math.round((Date.now() - t00) / 1000) }));
 if (values.out) writeFileSync(values.out, JSON.stringify({ date: new Date().toISOString(), args: values, summary, rows }, null, 1));

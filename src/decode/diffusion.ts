@@ -56,6 +56,7 @@
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart } from "../infill/index.js";
+import { repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
@@ -249,6 +250,15 @@ export interface DiffusionStats {
   check_ms_p50: number;
   check_ms_p99: number;
   fallback_used: boolean;
+  /**
+   * the output writes a key twice in one object (grammars with `distinctObjectKeys`, complete
+   * outputs; `JSON.parse` keeps one value). Token-exact sessions keep their witnesses repeat-free,
+   * so only the fallback's witness (a new check, not the session's) or commits without a session's
+   * token-level witness can leave one; said, not hidden
+   */
+  repeated_key: boolean;
+  /** token-exact: witnesses the session dropped because their text repeated a key (their tries were refused as "unknown") */
+  key_repeat_witnesses: number;
   /** `shouldStop` ended the decoding early (the fallback finished the text, when it could) */
   stopped: boolean;
   prophet_exits: number;
@@ -368,6 +378,8 @@ class DiffusionRun {
     check_ms_p50: 0,
     check_ms_p99: 0,
     fallback_used: false,
+    repeated_key: false,
+    key_repeat_witnesses: 0,
     stopped: false,
     prophet_exits: 0,
     total_ms: 0,
@@ -505,6 +517,8 @@ class DiffusionRun {
     }
     const { bytes, fills, complete } = this.assemble(fallback);
     const valid = this.grammar ? (complete ? this.grammar.check(bytes).ok : false) : null;
+    if (this.grammar?.distinctObjectKeys && complete) this.stats.repeated_key = repeatsKey(bytes);
+    this.stats.key_repeat_witnesses = (this.session?.counts.repeatedKey ?? 0) + (this.planSession?.counts.repeatedKey ?? 0);
     this.stats.constraint_ms += this.constraintTime();
     this.stats.checks = this.cs.checks;
     this.stats.rejections = this.cs.rejections;

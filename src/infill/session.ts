@@ -39,6 +39,14 @@
  * Remaining incompleteness: such a refusal may be wrong (a feasible commit refused); an accepted
  * commit is never a dead end. "infeasible" stays a proof (from the byte-level checker or the
  * parser). A candidate equal to the witness's token at its position is feasible at once.
+ *
+ * Distinct object keys (token-exact sessions on schema grammars, `distinctKeys`): the grammar cannot
+ * say that an object writes each key once (schema/json-keys.ts), so every new witness's whole text
+ * is read by a `JsonKeyTracker`, and one that repeats a key is no answer (the try is "unknown", i.e.
+ * refused; the first check finds no token-level witness). Invariant: the kept witness never repeats
+ * a key, so committing its own token (or re-using its text) keeps a repeat-free completion, and a
+ * decoder that commits only "feasible" answers ends repeat-free. Not guided: a chart or repair that
+ * finds only repeating witnesses refuses a commit another witness might allow.
  */
 import { GramfillError } from "../util/errors.js";
 import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec, type Segment } from "./canvas.js";
@@ -47,6 +55,7 @@ import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
 import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
 import { leastTokens } from "./token-bound.js";
+import { repeatsKey } from "./distinct-keys.js";
 
 /** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
 export const WITNESS_EOS = -2;
@@ -91,6 +100,11 @@ export interface SessionOptions {
    * a long C++ file
    */
   repairQuickPasses?: number;
+  /**
+   * token-exact sessions: a witness whose text writes a key twice in one object is no answer
+   * (default: the grammar's `distinctObjectKeys`, true for schema grammars; see `withTokens`)
+   */
+  distinctKeys?: boolean;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -142,8 +156,8 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0 };
+  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; witnesses dropped for writing a key twice in one object (`distinctKeys`) */
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
   private readonly tryTightenAttempts: number;
@@ -155,6 +169,8 @@ export class InfillSession {
   private readonly repairItems: number;
   private readonly repairQuickBytes: number | undefined;
   private readonly repairQuickPasses: number | undefined;
+  /** token-exact: witnesses must not repeat a key in one object (see `withTokens`) */
+  private readonly distinctKeys: boolean;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -171,6 +187,7 @@ export class InfillSession {
     this.repairItems = opts.repairItems ?? REPAIR_ITEMS;
     this.repairQuickBytes = opts.repairQuickBytes;
     this.repairQuickPasses = opts.repairQuickPasses;
+    this.distinctKeys = opts.speller !== undefined && (opts.distinctKeys ?? checker.compiled.distinctObjectKeys);
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -628,9 +645,18 @@ export class InfillSession {
     return tw;
   }
 
-  /** A feasible result whose fills spell at the token level, with its token witness recorded; null otherwise. */
+  /**
+   * A feasible result whose fills spell at the token level, with its token witness recorded; null
+   * otherwise. With `distinctKeys`, also null when the witness's text writes a key twice in one
+   * object: every kept witness is then repeat-free, so the witness's own token (the decoder's last
+   * resort) always leads to a repeat-free text. A text equal to the current witness's needs no pass.
+   */
   private withTokens(b: Built, r: InfillResult | null): InfillResult | null {
     if (r === null || r.status !== "feasible") return r;
+    if (this.distinctKeys && r.text !== this.witnessText && repeatsKey(r.text!)) {
+      this.counts.repeatedKey++;
+      return null;
+    }
     const tw = this.spellFills(b, r.witness!);
     if (tw === null) return null;
     this.tokWitOf.set(r, tw);
