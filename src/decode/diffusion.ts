@@ -26,7 +26,9 @@
  * incremental session the checks are token-exact (`tokenExact`, default): a commit is kept only
  * with a witness whose every masked run is spelled by exactly that many tokens of the vocabulary
  * (infill/tokens.ts); "unknown" is then a refusal (banned like a proof: it can only cost the model
- * a choice, never validity). The session's token-level witness gives every masked position a token
+ * a choice, never validity). On schema grammars the session also drops every witness that writes
+ * a key twice in one object (infill/distinct-keys.ts), so outputs finished without the fallback
+ * repeat no key; `repeated_key` says when an output does. The session's token-level witness gives every masked position a token
  * that is feasible by construction, so a step never fails to commit: when all top candidates are
  * refused, the first masked position goes down its distribution to that token (`last_resort`).
  * While the session holds a token-level witness, a step runs no full charts by default
