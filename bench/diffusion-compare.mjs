@@ -9,12 +9,18 @@
 //
 //   node bench/diffusion-compare.mjs --block 32 --variants '[{"root":"/path/to/old"},{"root":"/path/to/new","opts":{...}}]'
 //        [--n 50 --from 0 --step 1 | --files a.json,b.json] [--out result.json]
+//        [--sample 50] [--prompt json|few-shot|zero-shot --context 128] [--limit-s S]
+//
+// --sample: the stratified sample's size (seed 1; 200 is the CI gate's MDM sample). --prompt: `JSON:\n`
+// (default) or the benchmark's prompt for the schema (src/bench/jsonschemabench/prompt.ts), cut to
+// context − 33 tokens as `bench jsonschemabench --context 128 --max-tokens 32` does. --limit-s: a
+// wall-clock limit per generation (`shouldStop`; the fallback then finishes, counted as Con.).
 //
 // A root is a checkout with `npm run build` done (git archive of a commit + node_modules link);
 // opts are passed to diffusionGenerate. Per-schema rows go to stderr.
 import { parseArgs } from "node:util";
 import { writeFileSync } from "node:fs";
-const { values } = parseArgs({ options: { block: { type: "string", default: "32" }, files: { type: "string" }, from: { type: "string", default: "0" }, n: { type: "string", default: "50" }, step: { type: "string", default: "1" }, variants: { type: "string" }, out: { type: "string" } } });
+const { values } = parseArgs({ options: { block: { type: "string", default: "32" }, files: { type: "string" }, from: { type: "string", default: "0" }, n: { type: "string", default: "50" }, step: { type: "string", default: "1" }, variants: { type: "string" }, out: { type: "string" }, sample: { type: "string", default: "50" }, prompt: { type: "string", default: "json" }, context: { type: "string", default: "128" }, "limit-s": { type: "string" } } });
 const data = "/work/shared/jsonschemabench";
 const mods = new Map();
 const load = async (root) => {
@@ -26,13 +32,14 @@ const load = async (root) => {
     data: await import(root + "/dist/bench/jsonschemabench/data.js"),
     runner: await import(root + "/dist/bench/jsonschemabench/runner.js"),
     json: await import(root + "/dist/schema/json-source.js"),
+    prompt: await import(root + "/dist/bench/jsonschemabench/prompt.js"),
   });
   return mods.get(root);
 };
 const variants = JSON.parse(values.variants);
 for (const v of variants) { v.m = await load(v.root); }
 const A = variants[0].m;
-let picked = A.data.stratifiedSample(A.data.listSchemaFiles(data), 50, 1).slice(Number(values.from), Number(values.from) + Number(values.n)).filter((_, i) => i % Number(values.step) === 0);
+let picked = A.data.stratifiedSample(A.data.listSchemaFiles(data), Number(values.sample), 1).slice(Number(values.from), Number(values.from) + Number(values.n)).filter((_, i) => i % Number(values.step) === 0);
 if (values.files) picked = picked.filter((x) => values.files.split(",").includes(x.file));
 const lm = await A.lm.load("mdm");
 for (const v of variants) { v.vocab = v.m.Vocabulary.fromTokenizerJson(lm.folder.dir); v.model = v.m.diff.mdmModel(lm); }
@@ -49,8 +56,11 @@ for (const { file } of picked) {
     try { compiled = v.m.schema.compileSchema(JSON.parse(text), { whitespace: "python", budgetMs: 5000 }).compiled; } catch { row[i] = "compile"; continue; }
     a.ran++;
     let r;
+    const prompt = values.prompt === "json" ? "JSON:\n" : v.m.prompt.buildPrompt(text, values.prompt, (t) => v.model.encode(t), Number(values.context) - 33).ids;
+    const t1 = performance.now();
+    const limit = values["limit-s"] === undefined ? {} : { shouldStop: () => performance.now() - t1 > 1000 * Number(values["limit-s"]) };
     try {
-      r = await v.m.diff.diffusionGenerate(v.model, v.vocab, { prompt: "JSON:\n", parts: [{ masks: 32 }], grammar: compiled, blockLength: Number(values.block), ...(v.opts ?? {}) });
+      r = await v.m.diff.diffusionGenerate(v.model, v.vocab, { prompt, ...limit, parts: [{ masks: 32 }], grammar: compiled, blockLength: Number(values.block), ...(v.opts ?? {}) });
     } catch (e) { a.err++; row[i] = { error: String(e.message).slice(0, 80) }; continue; }
     const ok = compiled.check(r.text).ok && A.runner.validate(JSON.parse(text), r.text).valid;
     const s = r.stats;

@@ -30,6 +30,7 @@ const enc = new TextEncoder();
 function fakeModel(script: (pos: number) => Array<[number, number]>): DiffusionModel {
   return {
     maskTokenId: MASK,
+    maxContext: undefined,
     encode: (t) => vocab.tokenizeGreedy(t),
     async forward() {
       return {
