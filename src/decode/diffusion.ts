@@ -255,8 +255,8 @@ export interface DiffusionStats {
   /**
    * the output writes a key twice in one object (grammars with `distinctObjectKeys`, complete
    * outputs; `JSON.parse` keeps one value). Token-exact sessions keep their witnesses repeat-free,
-   * so only the fallback's witness (a new check, not the session's) or commits without a session's
-   * token-level witness can leave one; said, not hidden
+   * so there only the fallback's witness from a new check (not the session's) can leave one;
+   * byte-level sessions and whole-canvas checks keep no keys. Said, not hidden
    */
   repeated_key: boolean;
   /** token-exact: witnesses the session dropped because their text repeated a key (their tries were refused as "unknown") */
