@@ -76,34 +76,5 @@ export function cheapestDerivation(g: CompiledGrammar, termCost: readonly number
 
 /** Every member of e when there are few short ones (see the limits above), else null. */
 export function finiteMembers(x: ExprSet, e: ExprId): Uint8Array[] | null {
-  const out: Uint8Array[] = [];
-  const path: number[] = [];
-  let steps = 0;
-  let overflow = false;
-  const walk = (d: ExprId) => {
-    if (x.nullable(d)) out.push(Uint8Array.from(path));
-    if (out.length > MAX_MEMBERS || path.length >= MAX_MEMBER_BYTES) {
-      // a member longer than the limit may still follow: unknown
-      overflow = overflow || out.length > MAX_MEMBERS || hasNonEmptyDerivative(x, d);
-      return;
-    }
-    for (let b = 0; b < 256 && !overflow; b++) {
-      if (++steps > MAX_STEPS) {
-        overflow = true;
-        return;
-      }
-      const next = x.derivative(d, b);
-      if (next === x.EMPTY) continue;
-      path.push(b);
-      walk(next);
-      path.pop();
-    }
-  };
-  walk(e);
-  return overflow ? null : out;
-}
-
-function hasNonEmptyDerivative(x: ExprSet, e: ExprId): boolean {
-  for (let b = 0; b < 256; b++) if (x.derivative(e, b) !== x.EMPTY) return true;
-  return false;
+  return x.finiteWords(e, MAX_MEMBERS, MAX_STEPS, MAX_MEMBER_BYTES) ?? null;
 }

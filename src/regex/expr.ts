@@ -1038,13 +1038,13 @@ export class ExprSet {
   }
 
   /**
-   * Every word of L(e) when e is provably finite with at most `limit` words; undefined otherwise
-   * (infinite or not provably finite, more words, or more than `budget` derivatives visited).
-   * Depth first over byte classes: a class's bytes share one derivative, so each byte of it
-   * extends the class representative's words.
+   * Every word of L(e) when there are at most `limit` words, none longer than `maxLength` bytes;
+   * undefined otherwise (more words, a longer one, more than `budget` derivatives visited, or, with
+   * no length bound, e not provably finite). Depth first over byte classes: a class's bytes share
+   * one derivative, so each byte of it extends the class representative's words.
    */
-  finiteWords(e: ExprId, limit: number, budget = 20_000): Uint8Array[] | undefined {
-    if (!this.provablyFinite(e)) return undefined;
+  finiteWords(e: ExprId, limit: number, budget = 20_000, maxLength = Infinity): Uint8Array[] | undefined {
+    if (maxLength === Infinity && !this.provablyFinite(e)) return undefined;
     const out: Uint8Array[] = [];
     const path: number[] = [];
     let left = budget;
@@ -1055,6 +1055,7 @@ export class ExprSet {
         if (out.length >= limit) return false;
         out.push(Uint8Array.from(path));
       }
+      if (path.length >= maxLength) return this.classRepresentatives(x).every((r) => this.derivative(x, r) === this.EMPTY);
       const mask = this.byteClassMask(x);
       for (const r of this.classRepresentatives(x)) {
         const d = this.derivative(x, r);
