@@ -101,7 +101,7 @@ export class GrammarMatcher implements Monitor {
     this.memoObject = t.objectId;
     this.memoKeyCount = t.keyCount;
     const risk = t.atRisk();
-    if (risk) this.walkAtRisk(bits);
+    if (risk) this.walkRisky(0, bits);
     if (t.inString) this.checkTokens(q.inString, bits);
     else if (risk) this.checkTokens(q.three, bits);
     else if (t.atValueStart) {
@@ -137,10 +137,6 @@ export class GrammarMatcher implements Monitor {
    * while at risk, following only the bytes that can keep it so (`riskyBytes`: the written keys'
    * spellings); a token leaving that path has left the risk for this key.
    */
-  private walkAtRisk(bits: Uint32Array): void {
-    this.walkRisky(0, bits);
-  }
-
   private walkRisky(node: number, bits: Uint32Array): void {
     const trie = this.ctx.trie;
     const p = this.parser;
