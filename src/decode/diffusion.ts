@@ -65,7 +65,7 @@ import { GramfillError } from "../util/errors.js";
 import { countBits, countBitsAnd, setBit } from "../vocab/bitmask.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
 import { CheckStats, maxTokenBytesOf, round2, type FeasibilityChecker } from "./diffusion-canvas.js";
-import { Rng } from "./sampler.js";
+import { MaskedRowSampler, Rng } from "./sampler.js";
 
 /** Logits of one forward pass; `row(i)` predicts position i of the ids passed in. */
 export interface DiffusionLogits {
@@ -347,13 +347,9 @@ class DiffusionRun {
   private x0: Int32Array;
   private conf: Float64Array;
   private gap: Float64Array;
-  /** log-sum-exp of a position's row, and the step it was computed in */
-  private lse: Float64Array;
-  private lseStep: Int32Array;
   private rows = new Map<number, Float32Array>();
-  private noise = new Map<number, Float32Array>();
-  /** per position, the step's best normal tokens by score (see `pick`) */
-  private topOf = new Map<number, Int32Array>();
+  /** per position: noisy argmax, log-sum-exp, the step's best tokens for re-picks (see `pick`) */
+  private sampler: MaskedRowSampler;
   private readonly pickList: number;
 
   // left-to-right pre-filter
@@ -447,10 +443,9 @@ class DiffusionRun {
     this.x0 = new Int32Array(n).fill(-1);
     this.conf = new Float64Array(n);
     this.gap = new Float64Array(n);
-    this.lse = new Float64Array(n);
-    this.lseStep = new Int32Array(n).fill(-1);
     this.normal = new Uint8Array(vocab.size);
     for (let id = 0; id < vocab.size; id++) if (vocab.isNormal(id) && vocab.tokenLength(id) <= this.maxTokenBytes) this.normal[id] = 1;
+    this.sampler = new MaskedRowSampler(n, this.normal, this.pickList, this.temperature, this.rng);
     this.fedTo = this.regionStart;
     this.sessionPos = new Int32Array(n).fill(-1);
     // the session reads a hole that may end early from the canvas (`minBytes: 0`, or `tailMayEnd`)
@@ -541,9 +536,8 @@ class DiffusionRun {
     this.stats.model_ms += performance.now() - m0;
     this.stats.steps++;
     this.rows.clear();
-    this.topOf.clear();
+    this.sampler.beginStep();
     this.deferred.clear();
-    this.noise.clear();
     this.fullChecksLeft = !this.tokenExact ? Infinity : this.session?.hasTokenWitness ? (this.o.maxFullChecksPerStep ?? 0) : (this.o.maxFullChecksWithoutWitness ?? 1);
     const c0 = performance.now();
     const constraintBefore = this.constraintTime();
@@ -664,11 +658,9 @@ class DiffusionRun {
     const sp = this.sessionPos[p]!;
     const wt = this.cs.timeValue(() => s.witnessTokenAt(sp));
     const w = wt === WITNESS_EOS ? this.eosId : wt;
-    const noise = this.temperature > 0 ? this.noise.get(p) : undefined;
     const eosScale = Math.log(this.eosPenalty + (1 - this.eosPenalty) * this.progress);
     const score = (id: number) => {
-      const l = row![id]!;
-      const base = noise && id < noise.length ? l / this.temperature + noise[id]! : l;
+      const base = this.sampler.score(p, id, row![id]!);
       return id === this.eosId ? base + eosScale : base;
     };
     const budget = this.o.maxDeepChecks ?? 24;
@@ -751,11 +743,10 @@ class DiffusionRun {
 
   /**
    * x0, confidence and top-2 gap of a masked position from its logits row, over the tokens allowed
-   * there. The step's first pick of a position scans the whole row (its log-sum-exp, the gap, and
-   * the `pickListSize` best normal tokens by score, ties by id); a re-pick after a refusal or a deferral
-   * walks that list for the first token still allowed, which is the scan's answer (every token
-   * outside the list scores below it, or ties and has a larger id), and scans again only when the
-   * list runs out. The gap (Prophet's) is the first pick's: re-picks happen after Prophet decided.
+   * there: the row sampler's pick (sampler.ts: the step's first pick of a position scans its row and
+   * keeps its best tokens, re-picks after a refusal or deferral read them; noise only for tokens
+   * that can matter), then EOS. The gap (Prophet's) is the first pick's: re-picks happen after
+   * Prophet decided.
    */
   private pick(p: number): void {
     const row = this.rows.get(p);
@@ -763,84 +754,16 @@ class DiffusionRun {
       this.x0[p] = -1;
       return;
     }
-    const W = Math.min(row.length, this.normal.length);
-    const fresh = this.lseStep[p] !== this.stats.steps;
-    if (fresh) {
-      this.lseStep[p] = this.stats.steps;
-      let max = -Infinity;
-      for (let i = 0; i < row.length; i++) if (row[i]! > max) max = row[i]!;
-      let s = 0;
-      for (let i = 0; i < row.length; i++) s += Math.exp(row[i]! - max);
-      this.lse[p] = max + Math.log(s);
-    }
-    const T = this.temperature;
-    let noise: Float32Array | undefined;
-    if (T > 0) {
-      noise = this.noise.get(p);
-      if (!noise) {
-        noise = new Float32Array(W);
-        for (let i = 0; i < W; i++) noise[i] = -Math.log(-Math.log(this.rng.next() || 1e-300));
-        this.noise.set(p, noise);
-      }
-    }
     const bans = this.banned.get(p);
     const later = this.deferred.get(p);
     const bits = p === this.frontierPos ? this.frontierBits : undefined;
     const allowed = (id: number) => !bans?.has(id) && !later?.has(id) && (bits === undefined || (bits[id >>> 5]! & (1 << (id & 31))) !== 0);
-    let best = -1;
-    let bestScore = -Infinity;
-    const K = this.pickList;
-    const top = fresh ? undefined : this.topOf.get(p);
-    let fromList = false;
-    let top1 = -Infinity;
-    let top2 = -Infinity;
-    if (top !== undefined) {
-      for (let i = 0; i < top.length; i++) {
-        const id = top[i]!;
-        if (!allowed(id)) continue;
-        best = id;
-        bestScore = noise ? row[id]! / T + noise[id]! : row[id]!;
-        fromList = true;
-        break;
-      }
-      // the list held every scorable normal token and none is allowed: no normal token is
-      if (!fromList && top.length < K) fromList = true;
-    }
-    if (!fromList) {
-      // the K best normal tokens by (score desc, id asc), bans and masks aside: re-picks read it
-      const list = new Int32Array(K);
-      const listScore = new Float64Array(K);
-      let listed = 0;
-      if (bits) this.stats.prefiltered += this.excludedBy(bits);
-      for (let id = 0; id < W; id++) {
-        if (this.normal[id] === 0) continue;
-        const l = row[id]!;
-        if (!(l > -Infinity)) continue; // NaN, -∞
-        const score = noise ? l / T + noise[id]! : l;
-        if (fresh && K > 0 && (listed < K || score > listScore[K - 1]!)) {
-          let at = listed < K ? listed++ : K - 1;
-          while (at > 0 && listScore[at - 1]! < score) {
-            list[at] = list[at - 1]!;
-            listScore[at] = listScore[at - 1]!;
-            at--;
-          }
-          list[at] = id;
-          listScore[at] = score;
-        }
-        // the bans, deferrals and mask are asked only of a token that could change the answer
-        if (!(score > bestScore) && !(l > top2)) continue;
-        if (!allowed(id)) continue;
-        if (l > top1) {
-          top2 = top1;
-          top1 = l;
-        } else if (l > top2) top2 = l;
-        if (score > bestScore) {
-          bestScore = score;
-          best = id;
-        }
-      }
-      if (fresh && K > 0) this.topOf.set(p, list.subarray(0, listed));
-    }
+    const smp = this.sampler;
+    let best = smp.pick(p, row, allowed);
+    const fresh = smp.fresh;
+    let { top1, top2 } = smp;
+    const bestScore = smp.bestScore;
+    if (smp.scanned && bits) this.stats.prefiltered += this.excludedBy(bits);
     // EOS at the first masked position of the tail ends the text: the mask knows whether it may end
     // there; in other holes EOS only ends the hole, which the mask cannot judge
     const eos = this.eosId;
@@ -853,13 +776,12 @@ class DiffusionRun {
           top2 = top1;
           top1 = l;
         } else if (l > top2) top2 = l;
-        const score = noise ? l / T + noise[eos]! : l;
-        if (score > bestScore) best = eos;
+        if (smp.score(p, eos, l) > bestScore) best = eos;
       }
     }
     if (fresh) this.gap[p] = top2 === -Infinity ? (top1 === -Infinity ? 0 : Infinity) : top1 - top2;
     this.x0[p] = best;
-    this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - this.lse[p]!);
+    this.conf[p] = best < 0 ? 0 : Math.exp(row[best]! - smp.logSumExp(p));
     if (best === eos) this.conf[p]! *= this.eosPenalty + (1 - this.eosPenalty) * this.progress;
   }
 
