@@ -6,6 +6,7 @@
  * `InfillChecker.check` on the whole canvas (nothing reused between calls).
  */
 import { InfillChecker, type Canvas, type InfillOptions } from "../infill/index.js";
+import { onlyRepeatingWitnesses } from "../infill/distinct-keys.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
 
@@ -14,7 +15,10 @@ export type InfillPart = { text: string } | { hole: true };
 
 /** What the decoders ask of a checker. */
 export interface FeasibilityChecker {
-  /** false only when no filling of the canvas' holes is a word of the language (a proof) */
+  /**
+   * false when no filling of the canvas' holes is a word of the language (a proof), or, on grammars
+   * whose objects write each key once, when the search found only fillings that repeat a key
+   */
   feasible(canvas: Canvas): boolean;
   /** a verified filling (one byte string per hole), or null when none was found */
   witness(canvas: Canvas): Uint8Array[] | null;
@@ -22,8 +26,21 @@ export interface FeasibilityChecker {
 
 /** `InfillChecker` (whole-canvas checks) as a `FeasibilityChecker`. */
 export function wholeCanvasChecker(compiled: CompiledGrammar, opts: InfillOptions = {}): FeasibilityChecker {
-  const c = new InfillChecker(compiled, opts);
-  return { feasible: (canvas) => c.feasible(canvas), witness: (canvas) => c.witness(canvas) };
+  return wholeCanvasAdapter(new InfillChecker(compiled, opts));
+}
+
+/**
+ * A checker's whole-canvas checks as a `FeasibilityChecker`: "unknown" passes (never a false dead
+ * end), except one whose candidates all wrote a key twice in one object (distinct-keys.ts).
+ */
+export function wholeCanvasAdapter(c: InfillChecker): FeasibilityChecker {
+  return {
+    feasible: (canvas) => {
+      const r = c.check(canvas);
+      return r.status !== "infeasible" && !onlyRepeatingWitnesses(r);
+    },
+    witness: (canvas) => c.witness(canvas),
+  };
 }
 
 /** The longest normal token of the vocabulary in bytes (the most bytes one masked position can hold). */

@@ -26,9 +26,10 @@
  * incremental session the checks are token-exact (`tokenExact`, default): a commit is kept only
  * with a witness whose every masked run is spelled by exactly that many tokens of the vocabulary
  * (infill/tokens.ts); "unknown" is then a refusal (banned like a proof: it can only cost the model
- * a choice, never validity). On schema grammars the session also drops every witness that writes
- * a key twice in one object (infill/distinct-keys.ts), so outputs finished without the fallback
- * repeat no key; `repeated_key` says when an output does. The session's token-level witness gives every masked position a token
+ * a choice, never validity). On schema grammars every check's witness writes each key once per
+ * object (infill/distinct-keys.ts: the checker's searches skip fills that repeat one), so outputs
+ * repeat no key unless the fallback found no repeat-free witness and took one that does
+ * (`repeated_key` says so). The session's token-level witness gives every masked position a token
  * that is feasible by construction, so a step never fails to commit: when all top candidates are
  * refused, the first masked position goes down its distribution to that token (`last_resort`).
  * While the session holds a token-level witness, a step runs no full charts by default
@@ -57,14 +58,14 @@
  * positions centred on the active block's masked positions; the checker always sees the whole text.
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
-import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart } from "../infill/index.js";
-import { repeatsKey } from "../infill/distinct-keys.js";
+import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillResult } from "../infill/index.js";
+import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import { countBits, countBitsAnd, setBit } from "../vocab/bitmask.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
-import { CheckStats, maxTokenBytesOf, round2, type FeasibilityChecker } from "./diffusion-canvas.js";
+import { CheckStats, maxTokenBytesOf, round2, wholeCanvasAdapter, type FeasibilityChecker } from "./diffusion-canvas.js";
 import { MaskedRowSampler, Rng } from "./sampler.js";
 
 /** Logits of one forward pass; `row(i)` predicts position i of the ids passed in. */
@@ -254,12 +255,12 @@ export interface DiffusionStats {
   fallback_used: boolean;
   /**
    * the output writes a key twice in one object (grammars with `distinctObjectKeys`, complete
-   * outputs; `JSON.parse` keeps one value). Token-exact sessions keep their witnesses repeat-free,
-   * so there only the fallback's witness from a new check (not the session's) can leave one;
-   * byte-level sessions and whole-canvas checks keep no keys. Said, not hidden
+   * outputs; `JSON.parse` keeps one value). Every check's witness is repeat-free (sessions and
+   * whole-canvas checks alike), so only a fallback that found no repeat-free witness and took one
+   * that repeats a key can leave one. Said, not hidden
    */
   repeated_key: boolean;
-  /** token-exact: witnesses the session dropped because their text repeated a key (their tries were refused as "unknown") */
+  /** candidate witnesses the checks dropped because their text repeated a key (the search then looked on; infill/distinct-keys.ts) */
   key_repeat_witnesses: number;
   /** `shouldStop` ended the decoding early (the fallback finished the text, when it could) */
   stopped: boolean;
@@ -392,7 +393,7 @@ class DiffusionRun {
     const perCheck = (opts.tokenExact ?? true) ? { maxItemsPerCheck: opts.maxCheckItems ?? MAX_CHECK_ITEMS } : {};
     this.checkerFull = !opts.checker && opts.grammar ? new InfillChecker(opts.grammar, { maxTokenBytes: maxTokenBytesOf(vocab), ...perCheck }) : undefined;
     const full = this.checkerFull;
-    this.checker = opts.checker ?? (full ? { feasible: (c) => full.feasible(c), witness: (c) => full.witness(c) } : undefined);
+    this.checker = opts.checker ?? (full ? wholeCanvasAdapter(full) : undefined);
     if (vocab.eosIds.length === 0) throw new GramfillError("io", "the vocabulary has no EOS token: diffusion decoding pads with it");
     this.eosId = vocab.eosIds[0]!;
     this.maxTokenBytes = Math.min(maxTokenBytesOf(vocab), opts.maxTokenBytes ?? 16);
@@ -504,7 +505,13 @@ class DiffusionRun {
         const known = this.session?.currentWitness() ?? null;
         // otherwise a full check without the per-check item cap of the decoder's checks
         const uncapped = this.checkerFull && this.grammar ? new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab) }) : this.checker;
-        fallback = known !== null && known.length === this.canvas(-1, -1).runHole.length ? known : uncapped.witness(this.canvas(-1, -1).canvas);
+        const canvas = this.canvas(-1, -1);
+        fallback = known !== null && known.length === canvas.runHole.length ? known : uncapped.witness(canvas.canvas);
+        // the witness writes each key once (the checker's distinct keys): when none was found, one
+        // that may repeat a key still finishes the text, and `repeated_key` says so
+        if (fallback === null && this.checkerFull && this.grammar?.distinctObjectKeys) {
+          fallback = new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab), distinctKeys: false }).witness(canvas.canvas);
+        }
       } catch (e) {
         // a lexer automaton over its state cap: no witness (the output stays incomplete), not a crash
         if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;
@@ -914,14 +921,19 @@ class DiffusionRun {
   private check(p: number, v: number, plan = false): boolean {
     const s = plan ? this.planSession : this.session;
     this.lastSkipped = false;
-    const ok = (status: string) => (plan || (this.tokenExact && s) ? status === "feasible" : status !== "infeasible");
+    // an "unknown" whose candidates all wrote a key twice is refused too (distinct-keys.ts)
+    const ok = (r: InfillResult) => (plan || (this.tokenExact && s) ? r.status === "feasible" : r.status !== "infeasible" && !onlyRepeatingWitnesses(r));
     if (s) {
       const sp = this.sessionPos[p]!;
       // token-exact: past the step's full-check budget only the session's cheap answers are asked for
       const cheap = this.tokenExact && !plan && this.fullChecksLeft <= 0;
       const { chart, skipped } = s.counts;
       let status = "";
-      const r = this.cs.time(() => ok((status = (v === this.eosId ? s.tryEnd(sp, cheap) : s.tryCommit(sp, this.vocab.tokenBytes(v), cheap)).status)));
+      const r = this.cs.time(() => {
+        const res = v === this.eosId ? s.tryEnd(sp, cheap) : s.tryCommit(sp, this.vocab.tokenBytes(v), cheap);
+        status = res.status;
+        return ok(res);
+      });
       if (s.counts.skipped > skipped) {
         this.lastSkipped = true;
         this.stats.skipped++;
@@ -931,7 +943,7 @@ class DiffusionRun {
     }
     if (plan && this.checkerFull) {
       const full = this.checkerFull;
-      return this.cs.time(() => ok(full.check(this.canvas(p, v, this.planBytes).canvas).status));
+      return this.cs.time(() => ok(full.check(this.canvas(p, v, this.planBytes).canvas)));
     }
     return this.cs.run(this.checker!, this.canvas(p, v, plan ? this.planBytes : this.maxTokenBytes).canvas);
   }

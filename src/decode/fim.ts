@@ -28,6 +28,7 @@ import { segmentsOf } from "../infill/canvas.js";
 import { InfillChecker, type InfillResult } from "../infill/checker.js";
 import type { Canvas, CanvasPart } from "../infill/index.js";
 import { PrefixParse } from "../infill/prefix.js";
+import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
@@ -136,6 +137,11 @@ export interface FimStats {
   witness_reuses: number;
   /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
   unknown_retries: number;
+  /**
+   * the output writes a key twice in one object (grammars with `distinctObjectKeys`; `JSON.parse`
+   * keeps one value): only a fallback that found no repeat-free witness leaves one
+   */
+  repeated_key: boolean;
   total_ms: number;
 }
 
@@ -168,7 +174,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const maxRejections = opts.maxRejectionsPerToken ?? 32;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, unknown_retries: 0, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, unknown_retries: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -262,7 +268,10 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       if (closes) fill = mid;
       else if (chosen < 0) {
         // out of tokens or choices: the checker's witness finishes this hole
-        const w = checker?.witness(canvasOf(i, mid, true));
+        let w = checker?.witness(canvasOf(i, mid, true));
+        // no filling that writes each key once was found: one that repeats a key still ends a
+        // valid text (`repeated_key` says so)
+        if (!w && opts.checker === undefined && opts.grammar?.distinctObjectKeys) w = new InfillChecker(opts.grammar, { distinctKeys: false }).witness(canvasOf(i, mid, true));
         fill = w ? concatBytes([mid, w[0]!]) : mid;
         if (w) {
           stats.fallback_used = true;
@@ -294,6 +303,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   stats.witness_reuses = incremental?.witnessReuses ?? 0;
   stats.unknown_retries = incremental?.retries ?? 0;
   stats.rejections = cs.rejections;
+  stats.repeated_key = opts.grammar?.distinctObjectKeys === true && repeatsKey(bytes);
   stats.check_ms_p50 = round2(cs.quantile(0.5));
   stats.check_ms_p99 = round2(cs.quantile(0.99));
   stats.total_ms = performance.now() - t0;
@@ -366,7 +376,8 @@ export class PrefixChecker implements FeasibilityChecker {
   }
 
   feasible(canvas: Canvas): boolean {
-    return this.check(canvas).status !== "infeasible";
+    const r = this.check(canvas);
+    return r.status !== "infeasible" && !onlyRepeatingWitnesses(r);
   }
 
   witness(canvas: Canvas): Uint8Array[] | null {
@@ -392,7 +403,8 @@ export class PrefixChecker implements FeasibilityChecker {
       if (took < lead.length - this.length) return this.checker.refuted(t0);
       let r: InfillResult;
       if (holeCount === 0) {
-        const ok = this.prefix.acceptsRest(lead, lead.length);
+        // no holes left: a key written twice in one object is certain (the checker's witnesses write each once)
+        const ok = this.prefix.acceptsRest(lead, lead.length) && !(this.checker.distinctKeys && repeatsKey(lead));
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       } else {
         r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);

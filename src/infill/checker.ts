@@ -44,6 +44,7 @@ import { InfillSession } from "./session.js";
 import { findKey } from "../parser/prediction.js";
 import { QuickWitness } from "./quick.js";
 import { cheapestDerivation } from "./token-bound.js";
+import { LeadKeys, repeatsKey } from "./distinct-keys.js";
 
 export interface InfillOptions {
   /** longest token in bytes, for holes given in `tokens` without their own (default 16) */
@@ -80,6 +81,13 @@ export interface InfillOptions {
    * decoder's constraint time
    */
   maxItemsPerCheck?: number;
+  /**
+   * a witness must write no key twice in one object (default: the grammar's `distinctObjectKeys`,
+   * true for schema grammars; distinct-keys.ts): the quick search carries a key tracker, a chart
+   * candidate that repeats a key is refused like an unverified one, and a leading fragment (or a
+   * canvas without holes) that repeats one is infeasible
+   */
+  distinctKeys?: boolean;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -105,6 +113,8 @@ export interface InfillStats {
   ms: number;
   /** bytes the quick witness search fed to the parser (it answered when `tiers` is 0 and the status is "feasible") */
   quickBytes?: number;
+  /** chart candidates refused because their text writes a key twice in one object (`distinctKeys`) */
+  keyRepeats?: number;
 }
 
 /**
@@ -113,6 +123,8 @@ export interface InfillStats {
  * ran out of items; without them the C++ p99 per check went from 37 to 5 ms (bench/RESULTS.md).
  */
 const LOCAL_SEARCH_ITEMS = 100_000;
+/** fillings the quick search offers `acceptFills` (it looks on after a refused one) */
+const QUICK_ACCEPTS = 4;
 /** lexer DFA states one tier's lattice may add (the DFA's cap is 50,000, shared by the grammar) */
 const LATTICE_DFA_GROWTH = 10_000;
 /** chart items for the bounded tier (`boundedTier`) */
@@ -146,15 +158,23 @@ export class InfillChecker {
       quickBudget: opts.quickBudget ?? 8000,
       relaxLoops: opts.relaxLoops ?? true,
       maxItemsPerCheck: opts.maxItemsPerCheck ?? Infinity,
+      distinctKeys: opts.distinctKeys ?? compiled.distinctObjectKeys,
     };
     this.quick = shared.quick;
     this.leastWord = shared.leastWord;
   }
   private readonly leastWord: number;
+  /** the key tracker over the last check's leading bytes (`distinctKeys`) */
+  private readonly leadKeys = new LeadKeys();
 
   /** Bytes of the shortest word of the grammar, at least (see `leastWordLength`). */
   get leastWordBytes(): number {
     return this.leastWord;
+  }
+
+  /** Must witnesses write each key once per object (the `distinctKeys` option)? */
+  get distinctKeys(): boolean {
+    return this.o.distinctKeys;
   }
 
   /** Bytes the quick witness search may feed per check (the `quickBudget` option). */
@@ -186,7 +206,7 @@ export class InfillChecker {
     const { segments, holeCount } = segmentsOf(canvas, this.o.maxTokenBytes);
     if (holeCount === 0) {
       const text = fillCanvas(canvas, []);
-      const ok = this.compiled.check(text).ok;
+      const ok = this.compiled.check(text).ok && !(this.o.distinctKeys && repeatsKey(text));
       return {
         status: ok ? "feasible" : "infeasible",
         witness: ok ? [] : null,
@@ -211,15 +231,19 @@ export class InfillChecker {
    * filled text to the prefix's parser. A `maxItems` below LOCAL_SEARCH_ITEMS asks for a local
    * search with a fallback: without `acceptFills`, only the quick witness search runs (unless it
    * is off), and "unknown" says it found nothing. `acceptFills` (sessions with token-exact runs) may refuse a
-   * candidate's fills before the parser sees them; the chart then tries its next candidate.
+   * candidate's fills before the parser sees them; the chart then tries its next candidate (the
+   * quick search its next filling: those calls say `quick`).
    * `quickBudget`: bytes the quick witness search may feed (default: the checker's option).
    */
-  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[]) => boolean, quickBudget = this.o.quickBudget): InfillResult {
+  solve(canvas: Canvas, segments: Segment[], holeCount: number, prefix: PrefixParse, t0: number, maxItems = this.o.maxItems, acceptFills?: (fills: Uint8Array[], quick?: boolean) => boolean, quickBudget = this.o.quickBudget, distinctKeys = this.o.distinctKeys): InfillResult {
     let room = 0;
     for (const sg of segments) room += sg.kind === "text" ? sg.bytes.length : sg.range.max;
     if (room < this.leastWord) return this.refuted(t0);
     const seed = prefix.seed();
     const leadLen = prefix.position;
+    // distinct keys: a tracker over the bytes the parser has read; a repeat there is in every filling
+    const keys = distinctKeys ? this.leadKeys.after(segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0), leadLen) : null;
+    if (distinctKeys && keys === null) return this.refuted(t0);
     let segs = segments;
     if (seed.bytes > 0) {
       const first = segments[0]!;
@@ -227,10 +251,17 @@ export class InfillChecker {
       segs = segments.slice(1);
       if (seed.bytes < first.bytes.length) segs.unshift({ kind: "text", bytes: first.bytes.subarray(seed.bytes) });
     }
-    const verify = (fills: Uint8Array[]): Uint8Array | null => {
+    const verify = (fills: Uint8Array[], quick = false): Uint8Array | null => {
       // the session's token-level hook (session.ts): a candidate it refuses counts as unverified
-      if (acceptFills !== undefined && !acceptFills(fills)) return null;
+      // (the quick search asked it already)
+      if (acceptFills !== undefined && !quick && !acceptFills(fills)) return null;
       const text = fillCanvas(canvas, fills);
+      // a text that repeats a key is no witness: the chart reads back its next candidate (the
+      // quick search's tracker read the whole text)
+      if (distinctKeys && !quick && repeatsKey(text)) {
+        stats.keyRepeats!++;
+        return null;
+      }
       return prefix.acceptsRest(text, leadLen) ? text : null;
     };
     // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
@@ -243,14 +274,15 @@ export class InfillChecker {
       [Math.min(8, this.o.exactMaxBytes), this.o.exactMinBytes],
       [this.o.exactMaxBytes, this.o.exactMinBytes],
     ];
-    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0 };
+    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0, keyRepeats: 0 };
     if (quickBudget > 0) {
       // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
       const from = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
-      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, quickBudget);
+      const accept = acceptFills === undefined ? undefined : (fills: Uint8Array[]) => acceptFills(fills, true);
+      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, quickBudget, keys, accept, QUICK_ACCEPTS);
       stats.quickBytes = q.spent;
       if (q.fills !== null) {
-        const text = verify(q.fills);
+        const text = verify(q.fills, true);
         if (text !== null) return { status: "feasible", witness: q.fills, text, stats: { ...stats, ms: performance.now() - t0 } };
       }
     }

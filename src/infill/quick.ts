@@ -20,6 +20,7 @@
 import type { CompiledGrammar } from "../parser/compile.js";
 import { chartCompletion } from "../parser/completion.js";
 import type { Parser } from "../parser/parser.js";
+import type { JsonKeyTracker } from "../schema/json-keys.js";
 import { splitFill, type Segment } from "./canvas.js";
 
 /** words per hole fill (before padding): fills of 1, 2, … up to this many are tried in turn */
@@ -30,6 +31,14 @@ const MAX_PASSED = 4;
 const COMPLETION_COST = 200;
 /** close-outs per search: one that fails usually fails for every fill before it (an open comment) */
 const MAX_CLOSE_OUTS = 6;
+/** key repairs per close-out: each ends a repeated key fresh and plans the rest again */
+const MAX_KEY_REPAIRS = 8;
+/**
+ * With a key tracker: one-character words tried in a key that could still repeat a written one
+ * (digits and letters read best). Inside a string every character leaves the parser as it was, so
+ * the search would skip them as "only length"; here they are what makes the key new.
+ */
+const KEY_CHARS: Uint8Array[] = Array.from("0123456789abcdefghijklmnopqrstuvwxyz", (c) => Uint8Array.of(c.charCodeAt(0)));
 
 export class QuickWitness {
   /** candidate words, shortest first: complete short lexemes, then lexeme openers */
@@ -43,6 +52,8 @@ export class QuickWitness {
 
   // per search
   private p!: Parser;
+  /** distinct object keys (schema grammars): a tracker in the parser's state, fed the same bytes; null: no rule */
+  private keys: JsonKeyTracker | null = null;
   private segs!: readonly Segment[];
   private left = 0;
   private base = 0;
@@ -87,9 +98,20 @@ export class QuickWitness {
    * Fills for the holes of `segs` (one byte string per hole id, `holeCount` of them), or null, and the budget spent. The
    * parser `p` has read the canvas up to `offset` bytes into segment `from` (a text segment, or
    * offset 0); it is left as it was. `budget` bounds the bytes fed to the parser.
+   * `keys`: a distinct-keys tracker that has read the same bytes as `p` (left as it was too); every
+   * byte then also goes through it, so the fills found never write a key twice in one object (with
+   * the canvas' text), and a key that could repeat one gets fresh characters to try.
+   * `accept`: a test of each complete filling found (a session's token spelling); a refused one
+   * sends the search on to its next filling, at most `maxAccepts` times.
    */
-  search(segs: readonly Segment[], from: number, offset: number, holeCount: number, p: Parser, budget: number): { fills: Uint8Array[] | null; spent: number } {
+  search(segs: readonly Segment[], from: number, offset: number, holeCount: number, p: Parser, budget: number, keys: JsonKeyTracker | null = null, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): { fills: Uint8Array[] | null; spent: number } {
     this.p = p;
+    this.keys = keys;
+    this.from = from;
+    this.holeCount = holeCount;
+    this.accept = accept;
+    this.acceptsLeft = maxAccepts;
+    this.found = null;
     this.segs = segs;
     this.left = budget;
     this.base = p.position;
@@ -101,23 +123,39 @@ export class QuickWitness {
     }
     if (this.span.length < segs.length * 2) this.span = new Int32Array(segs.length * 2);
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
-    let found = false;
     try {
-      found = this.segment(from, offset);
+      this.segment(from, offset);
     } finally {
-      p.rollback(p.position - this.base);
+      this.back(p.position - this.base);
+      this.keys = null;
+      this.accept = undefined;
     }
-    const spent = budget - this.left;
-    if (!found) return { fills: null, spent };
-    const fills: Uint8Array[] = new Array(holeCount);
-    for (let i = from; i < segs.length; i++) {
-      const s = segs[i]!;
+    return { fills: this.found, spent: budget - this.left };
+  }
+
+  private from = 0;
+  private holeCount = 0;
+  private accept: ((fills: Uint8Array[]) => boolean) | undefined;
+  private acceptsLeft = 0;
+  private found: Uint8Array[] | null = null;
+
+  /** The parser accepts the filled canvas: its fills (kept when `accept` takes them; else the search goes on). */
+  private finish(): boolean {
+    const fills: Uint8Array[] = new Array(this.holeCount);
+    for (let i = this.from; i < this.segs.length; i++) {
+      const s = this.segs[i]!;
       if (s.kind !== "hole") continue;
       const parts = splitFill(this.buf.slice(this.span[2 * i]!, this.span[2 * i + 1]!), s.ranges);
-      if (parts === null) return { fills: null, spent }; // cannot happen: the fill's length is within the segment's range
+      if (parts === null) return false; // cannot happen: the fill's length is within the segment's range
       s.holes.forEach((h, k) => (fills[h] = parts[k]!));
     }
-    return { fills, spent };
+    if (this.accept !== undefined && !this.accept(fills)) {
+      // refused: look on, unless that was the last test allowed
+      if (--this.acceptsLeft <= 0) this.left = 0;
+      return false;
+    }
+    this.found = fills;
+    return true;
   }
 
   /** Bytes fed so far in this search (an index into `buf`). */
@@ -125,13 +163,26 @@ export class QuickWitness {
     return this.p.position - this.base;
   }
 
-  /** Feeds bytes[from..to) until one is rejected, recording them; returns how many were taken. */
-  private feed(bytes: Uint8Array, from = 0, to = bytes.length): number {
+  /**
+   * Feeds bytes[from..to) until one is rejected (by the parser or the key tracker), recording them;
+   * returns how many were taken. `freshKeys` (bytes of a fill, not of the canvas' text): a quote
+   * the tracker refuses (it would close a key its object has) is preceded by the fewest key
+   * characters that make the key new (so `"":0` becomes `"0":0`); roll back to a mark (`at`), not
+   * by the count taken, after such a feed.
+   */
+  private feed(bytes: Uint8Array, from = 0, to = bytes.length, freshKeys = false): number {
     const p = this.p;
+    const keys = this.keys;
     let i = from;
     for (; i < to; i++) {
       const k = this.at;
       if (!p.feedByte(bytes[i]!)) break;
+      if (keys !== null && !keys.feedByte(bytes[i]!)) {
+        p.rollback(1);
+        // the refused byte is the quote, which freshKeyEnding feeds after the new characters
+        if (freshKeys && this.freshKeyEnding()) continue;
+        break;
+      }
       if (k >= this.buf.length) {
         const b = new Uint8Array(this.buf.length * 2);
         b.set(this.buf);
@@ -141,6 +192,12 @@ export class QuickWitness {
     }
     this.left -= i - from + 1;
     return i - from;
+  }
+
+  /** Forgets the last n bytes fed (parser and key tracker). */
+  private back(n: number): void {
+    this.p.rollback(n);
+    this.keys?.rollback(n);
   }
 
   private feedPad(n: number): number {
@@ -153,7 +210,7 @@ export class QuickWitness {
   private segment(i: number, off: number): boolean {
     if (this.left <= 0) return false;
     const segs = this.segs;
-    if (i === segs.length) return this.p.isAccepting();
+    if (i === segs.length) return this.p.isAccepting() && this.finish();
     const s = segs[i]!;
     if (s.kind === "text") {
       const n = s.bytes.length - off;
@@ -162,7 +219,7 @@ export class QuickWitness {
         if (i > 0) this.passed[i - 1]!++;
         if (this.segment(i + 1, 0)) return true;
       }
-      this.p.rollback(took);
+      this.back(took);
       return false;
     }
     this.span[2 * i] = this.at;
@@ -192,24 +249,31 @@ export class QuickWitness {
             this.span[2 * i + 1] = this.at;
             if (this.segment(i + 1, 0)) return true;
           }
-          this.p.rollback(took);
+          this.back(took);
         }
       }
       if (depth === limit) return false;
     }
     // a hole inside a lexeme: first the shortest ways to finish it (`tr` → `ue`)
-    const words = depth === 0 && !this.p.atLexemeStart ? [...this.finishers(), ...this.wordsOf[i]!] : this.wordsOf[i]!;
+    let words = depth === 0 && !this.p.atLexemeStart ? [...this.finishers(), ...this.wordsOf[i]!] : this.wordsOf[i]!;
+    // a key whose text so far begins a key written in its object: one more character may make it
+    // new (the tracker refuses the quote that would close it as a repeat)
+    const plain = words.length;
+    if (this.keys !== null && this.keys.readingKey && this.keys.atRisk()) words = [...words, ...KEY_CHARS];
     const lexBefore = this.p.lexerState;
     const setBefore = this.p.currentSet;
-    for (const w of words) {
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi]!;
       if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
       if (len + w.length > s.range.max) continue;
-      const took = this.feed(w);
+      const mark = this.at;
+      const took = this.feed(w, 0, w.length, true);
       // a word that leaves the parser as it was (more letters of a string) only adds length, which
-      // padding gives too: inside a string every word would, and the fills multiply
-      const same = took === w.length && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
-      if (took === w.length && !same && this.hole(s, i, depth + 1, limit)) return true;
-      this.p.rollback(took);
+      // padding gives too: inside a string every word would, and the fills multiply (not so a key
+      // character, which changes the key)
+      const same = wi < plain && took === w.length && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
+      if (took === w.length && !same && this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit)) return true;
+      this.back(this.at - mark);
     }
     return false;
   }
@@ -265,26 +329,58 @@ export class QuickWitness {
       if (lead.length > s.range.max) continue;
       const took = this.feed(lead);
       if (took === lead.length && this.close(s, i)) return true;
-      this.p.rollback(took);
+      this.back(took);
     }
     return false;
   }
 
+  /**
+   * The parser's close-out, padded to the hole's minimum. With a key tracker the close-out may
+   * write a key its object has (the chart plans by length, keys unseen): the key is then ended
+   * with the fewest characters that make it new, and the rest planned again.
+   */
   private close(s: Segment & { kind: "hole" }, i: number): boolean {
-    this.left -= COMPLETION_COST;
     this.closeOuts++;
-    const c = chartCompletion(this.p, this.compiled);
-    if (c === undefined) return false;
-    const len = this.at - this.span[2 * i]! + c.length;
-    const n = Math.max(0, s.range.min - len);
-    if (len + n > s.range.max || (n > 0 && this.pad < 0)) return false;
-    const took = this.feed(c);
-    const padded = took === c.length ? this.feedPad(n) : 0;
-    if (took === c.length && padded === n && this.p.isAccepting()) {
-      this.span[2 * i + 1] = this.at;
-      return true;
+    const start = this.at;
+    let closed = false;
+    for (let round = 0; round <= MAX_KEY_REPAIRS && this.left > 0; round++) {
+      this.left -= COMPLETION_COST;
+      const c = chartCompletion(this.p, this.compiled);
+      if (c === undefined) break;
+      // the parser takes the whole plan (chartCompletion checked it) unless a key was made new on
+      // the way (its characters may not suit what the plan wrote after it): then plan again from there
+      const mark = this.at;
+      if (this.feed(c, 0, c.length, true) === c.length) {
+        closed = true;
+        break;
+      }
+      if (this.keys === null || this.at === mark) break;
     }
-    this.p.rollback(took + padded);
+    if (closed) {
+      const len = this.at - this.span[2 * i]!;
+      const n = Math.max(0, s.range.min - len);
+      if (len + n <= s.range.max && (n === 0 || this.pad >= 0) && this.feedPad(n) === n && this.p.isAccepting()) {
+        this.span[2 * i + 1] = this.at;
+        if (this.finish()) return true;
+      }
+    }
+    this.back(this.at - start);
     return false;
   }
+
+  /** Ends the key being read as a key its object does not have: 1, then 2, then 3 more characters and the quote (fed; false: none found, nothing fed). */
+  private freshKeyEnding(): boolean {
+    const end = (k: number): boolean => {
+      for (const w of KEY_CHARS) {
+        if (this.left <= 0) return false;
+        if (this.feed(w) !== 1) continue;
+        if (k === 1 ? this.feed(QUOTE) === 1 : end(k - 1)) return true;
+        this.back(1);
+      }
+      return false;
+    };
+    return end(1) || end(2) || end(3);
+  }
 }
+
+const QUOTE = Uint8Array.of(0x22);

@@ -40,13 +40,14 @@
  * commit is never a dead end. "infeasible" stays a proof (from the byte-level checker or the
  * parser). A candidate equal to the witness's token at its position is feasible at once.
  *
- * Distinct object keys (token-exact sessions on schema grammars, `distinctKeys`): the grammar cannot
- * say that an object writes each key once (schema/json-keys.ts), so every new witness's whole text
- * is read by a `JsonKeyTracker`, and one that repeats a key is no answer (the try is "unknown", i.e.
- * refused; the first check finds no token-level witness). Invariant: the kept witness never repeats
- * a key, so committing its own token (or re-using its text) keeps a repeat-free completion, and a
- * decoder that commits only "feasible" answers ends repeat-free. Not guided: a chart or repair that
- * finds only repeating witnesses refuses a commit another witness might allow.
+ * Distinct object keys (schema grammars, `distinctKeys`): the grammar cannot say that an object
+ * writes each key once (schema/json-keys.ts), so every check asks the checker for a repeat-free
+ * witness (distinct-keys.ts: its quick search carries a key tracker and tries fresh key characters,
+ * its chart refuses candidates that repeat a key and reads back others); a canvas without holes, or
+ * a committed prefix, that repeats a key is infeasible. Invariant: the kept witness never repeats a
+ * key, so committing its own token (or re-using its text) keeps a repeat-free completion, and a
+ * decoder that commits only "feasible" answers ends repeat-free. A search that finds only
+ * repeating witnesses answers "unknown" (refused at the token level).
  */
 import { GramfillError } from "../util/errors.js";
 import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec, type Segment } from "./canvas.js";
@@ -101,8 +102,8 @@ export interface SessionOptions {
    */
   repairQuickPasses?: number;
   /**
-   * token-exact sessions: a witness whose text writes a key twice in one object is no answer
-   * (default: the grammar's `distinctObjectKeys`, true for schema grammars; see `withTokens`)
+   * a witness whose text writes a key twice in one object is no answer (default: the checker's
+   * `distinctKeys`, i.e. the grammar's `distinctObjectKeys`, true for schema grammars)
    */
   distinctKeys?: boolean;
 }
@@ -156,7 +157,7 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; witnesses dropped for writing a key twice in one object (`distinctKeys`) */
+  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; candidate witnesses the checks dropped for writing a key twice in one object (`distinctKeys`; the search then looks on) */
   readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
@@ -169,7 +170,7 @@ export class InfillSession {
   private readonly repairItems: number;
   private readonly repairQuickBytes: number | undefined;
   private readonly repairQuickPasses: number | undefined;
-  /** token-exact: witnesses must not repeat a key in one object (see `withTokens`) */
+  /** witnesses must not repeat a key in one object (see the header) */
   private readonly distinctKeys: boolean;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
@@ -187,7 +188,7 @@ export class InfillSession {
     this.repairItems = opts.repairItems ?? REPAIR_ITEMS;
     this.repairQuickBytes = opts.repairQuickBytes;
     this.repairQuickPasses = opts.repairQuickPasses;
-    this.distinctKeys = opts.speller !== undefined && (opts.distinctKeys ?? checker.compiled.distinctObjectKeys);
+    this.distinctKeys = opts.distinctKeys ?? checker.distinctKeys;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -475,11 +476,12 @@ export class InfillSession {
       if (took < extra) return this.answer("infeasible", null, null, t0);
       const { segments, holeCount } = segmentsOf(canvas, 1);
       if (holeCount === 0) {
-        const ok = this.prefix.acceptsRest(b.lead, b.lead.length);
+        // no holes: a repeated key is certain
+        const ok = this.prefix.acceptsRest(b.lead, b.lead.length) && !(this.distinctKeys && repeatsKey(b.lead));
         return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
       }
       this.counts.chart++;
-      return this.checker.solve(canvas, segments, holeCount, this.prefix, t0, maxItems, acceptFills);
+      return this.keyCounted(this.checker.solve(canvas, segments, holeCount, this.prefix, t0, maxItems, acceptFills, undefined, this.distinctKeys));
     } catch (e) {
       if (e instanceof StopChart) return unknownResult("unverified", t0);
       // a lexer automaton over its state limit is a budget like the chart's: no answer, not a crash
@@ -566,13 +568,13 @@ export class InfillSession {
       let fills: Uint8Array[];
       let text: Uint8Array;
       if (holeCount === 0) {
-        if (!this.prefix.acceptsRest(lead, lead.length)) return null;
+        if (!this.prefix.acceptsRest(lead, lead.length) || (this.distinctKeys && repeatsKey(lead))) return null;
         fills = [];
         text = lead;
       } else {
         let r: InfillResult;
         try {
-          r = this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept, this.repairQuickBudget(segments));
+          r = this.keyCounted(this.checker.solve(local, segments, holeCount, this.prefix, t0, this.repairItems, accept, this.repairQuickBudget(segments), this.distinctKeys));
         } catch (e) {
           if (e instanceof StopChart || (e instanceof GramfillError && e.code === "automaton_too_large")) return null;
           throw e;
@@ -590,6 +592,12 @@ export class InfillSession {
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
+  }
+
+  /** Counts the candidates a check refused for repeating a key (`counts.repeatedKey`). */
+  private keyCounted(r: InfillResult): InfillResult {
+    this.counts.repeatedKey += r.stats.keyRepeats ?? 0;
+    return r;
   }
 
   /** The quick-search budget of a local repair over these segments (see `repairQuickPasses`). */
@@ -614,10 +622,11 @@ export class InfillSession {
    * The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records
    * every run that fails (all of them, so that one tightened re-check can bound them together).
    */
-  private spellableHook(specs: RunSpec[], failed?: Set<number>, stops = true): (fills: Uint8Array[]) => boolean {
+  private spellableHook(specs: RunSpec[], failed?: Set<number>, stops = true): (fills: Uint8Array[], quick?: boolean) => boolean {
     const sp = this.speller!;
     let rejects = 0;
-    return (fills) => {
+    // the quick search's fillings (`quick`) do not count towards stopping the chart
+    return (fills, quick) => {
       let ok = true;
       for (let i = 0; i < specs.length && (ok || failed !== undefined); i++) {
         const r = specs[i];
@@ -626,7 +635,7 @@ export class InfillSession {
           ok = false;
         }
       }
-      if (!ok && stops && ++rejects >= this.maxSpellRejects) throw new StopChart();
+      if (!ok && stops && !quick && ++rejects >= this.maxSpellRejects) throw new StopChart();
       return ok;
     };
   }
@@ -647,16 +656,11 @@ export class InfillSession {
 
   /**
    * A feasible result whose fills spell at the token level, with its token witness recorded; null
-   * otherwise. With `distinctKeys`, also null when the witness's text writes a key twice in one
-   * object: every kept witness is then repeat-free, so the witness's own token (the decoder's last
-   * resort) always leads to a repeat-free text. A text equal to the current witness's needs no pass.
+   * otherwise. (With `distinctKeys` every feasible result's text is repeat-free already: the
+   * checker's, `solve`'s and the repair's; the witness's own token then leads to a repeat-free text.)
    */
   private withTokens(b: Built, r: InfillResult | null): InfillResult | null {
     if (r === null || r.status !== "feasible") return r;
-    if (this.distinctKeys && r.text !== this.witnessText && repeatsKey(r.text!)) {
-      this.counts.repeatedKey++;
-      return null;
-    }
     const tw = this.spellFills(b, r.witness!);
     if (tw === null) return null;
     this.tokWitOf.set(r, tw);

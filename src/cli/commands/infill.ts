@@ -6,7 +6,8 @@ import { splitHoles, wholeCanvasChecker, round2, type InfillPart } from "../../d
 import { diffusionGenerate, mdmModel } from "../../decode/diffusion.js";
 import { arModel, fimGenerate } from "../../decode/fim.js";
 import { loadGrammarFile } from "../../grammar/load.js";
-import type { Canvas } from "../../infill/index.js";
+import { InfillChecker, type Canvas } from "../../infill/index.js";
+import { JsonKeyTracker } from "../../schema/json-keys.js";
 import { compileGrammar, type CompiledGrammar } from "../../parser/compile.js";
 import { GramfillError } from "../../util/errors.js";
 import { Vocabulary } from "../../vocab/vocabulary.js";
@@ -135,6 +136,12 @@ function explainInfeasible(compiled: CompiledGrammar, parts: InfillPart[], input
       const pos = positionOf(new TextEncoder().encode(input), n);
       return new GramfillError("input_invalid", "no word of the language starts like this (before the first hole), whatever fills the holes", { file, line: pos.line, col: pos.col });
     }
+    // JSON Schema outputs write each key once per object (the grammar cannot say so)
+    const k = compiled.distinctObjectKeys ? new JsonKeyTracker().feed(bytes) : bytes.length;
+    if (k < bytes.length) {
+      const pos = positionOf(new TextEncoder().encode(input), k);
+      return new GramfillError("input_invalid", "this key is written a second time in the same object (before the first hole), whatever fills the holes", { file, line: pos.line, col: pos.col });
+    }
   }
   const holes = parts.filter((x) => "hole" in x).length;
   return new GramfillError("input_invalid", `no filling of the ${holes === 1 ? "hole" : `${holes} holes`} makes the text a word of the language (holes are marked ${JSON.stringify(marker)})`, { file });
@@ -159,9 +166,10 @@ export async function runInfill(argv: string[]): Promise<CommandResult> {
   const parts = splitHoles(input, marker);
   const holes = parts.filter((x) => "hole" in x).length;
   if (holes === 0) throw new GramfillError("input_invalid", `no hole in the input: mark each hole with ${JSON.stringify(marker)} (or choose a marker with --hole)`, { file: shown });
-  // the holes unbounded: if even that cannot be completed, no model will
+  // the holes unbounded: if even that cannot be completed, no model will (a proof only: a canvas
+  // whose searches met only fillings that repeat a key goes on, the decoders say what they found)
   const openCanvas: Canvas = parts.map((x) => ("text" in x ? { text: x.text } : { hole: {} }));
-  if (!wholeCanvasChecker(constraint.compiled).feasible(openCanvas)) throw explainInfeasible(constraint.compiled, parts, input, shown, marker);
+  if (new InfillChecker(constraint.compiled).check(openCanvas).status === "infeasible") throw explainInfeasible(constraint.compiled, parts, input, shown, marker);
 
   const modelSpec = optionalString(p, "model") ?? "ar";
   const folder = readModelFolder(modelSpec);
@@ -201,10 +209,13 @@ export async function runInfill(argv: string[]): Promise<CommandResult> {
     out = { text: r.text, fills: r.fills, valid: r.valid, fallbackUsed: r.fallbackUsed, stats: { ...r.stats } };
   }
   const independent = out.valid ? constraint.validate(out.text) : null;
-  const valid = out.valid === true && independent !== false;
+  // a key written twice in one object: JSON.parse keeps one value, so the validator cannot see it
+  const repeated = out.stats.repeated_key === true;
+  const valid = out.valid === true && independent !== false && !repeated;
   const stats = statsJson(out.stats);
   let stderr = "";
-  if (!valid) stderr += `gramfill infill: ${independent === false ? "the output failed the schema's validator" : "no completion found within the budget"}; printed what was filled\n`;
+  const why = repeated ? "the output writes a key twice in one object (no completion that writes each key once was found)" : independent === false ? "the output failed the schema's validator" : "no completion found within the budget";
+  if (!valid) stderr += `gramfill infill: ${why}; printed what was filled\n`;
   const stdout = format === "json" ? JSON.stringify({ text: out.text, fills: out.fills, valid, stats }) + "\n" : out.text.endsWith("\n") ? out.text : out.text + "\n";
   return { code: valid ? 0 : 1, stdout, stderr };
 }
