@@ -113,7 +113,7 @@ export interface InfillStats {
   ms: number;
   /** bytes the quick witness search fed to the parser (it answered when `tiers` is 0 and the status is "feasible") */
   quickBytes?: number;
-  /** chart candidates refused because their text writes a key twice in one object (`distinctKeys`) */
+  /** chart candidates refused because their text writes a key twice in one object and no fresh keys in their fills mended it (`distinctKeys`) */
   keyRepeats?: number;
 }
 
@@ -125,6 +125,8 @@ export interface InfillStats {
 const LOCAL_SEARCH_ITEMS = 100_000;
 /** fillings the quick search offers `acceptFills` (it looks on after a refused one) */
 const QUICK_ACCEPTS = 4;
+/** bytes a candidate's key repair (`QuickWitness.replay`) may feed */
+const REPLAY_BUDGET = 4000;
 /** lexer DFA states one tier's lattice may add (the DFA's cap is 50,000, shared by the grammar) */
 const LATTICE_DFA_GROWTH = 10_000;
 /** chart items for the bounded tier (`boundedTier`) */
@@ -255,15 +257,25 @@ export class InfillChecker {
       // the session's token-level hook (session.ts): a candidate it refuses counts as unverified
       // (the quick search asked it already)
       if (acceptFills !== undefined && !quick && !acceptFills(fills)) return null;
-      const text = fillCanvas(canvas, fills);
-      // a text that repeats a key is no witness: the chart reads back its next candidate (the
-      // quick search's tracker read the whole text)
+      let text = fillCanvas(canvas, fills);
+      // a text that repeats a key is no witness as it is (the quick search's tracker read the whole
+      // text): the keys its fills close are made new (quick.ts `replay`; the new fills replace the
+      // candidate's in place), else the chart reads back its next candidate
       if (distinctKeys && !quick && repeatsKey(text)) {
-        stats.keyRepeats!++;
-        return null;
+        const fixed = keys === null ? null : this.quick.replay(segments, quickFrom, quickOffset, fills, prefix.parser, REPLAY_BUDGET, keys, quickAccept, QUICK_ACCEPTS);
+        if (fixed === null) {
+          stats.keyRepeats!++;
+          return null;
+        }
+        fixed.forEach((f, h) => (fills[h] = f));
+        text = fillCanvas(canvas, fills);
       }
       return prefix.acceptsRest(text, leadLen) ? text : null;
     };
+    // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
+    const quickFrom = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
+    const quickOffset = quickFrom === 0 ? leadLen : 0;
+    const quickAccept = acceptFills === undefined ? undefined : (fills: Uint8Array[]) => acceptFills(fills, true);
     // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
     // proof, and a verified witness from any tier is an answer. Only an unverified tier escalates:
     // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: holes of at most 8 bytes
@@ -276,10 +288,7 @@ export class InfillChecker {
     ];
     const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0, keyRepeats: 0 };
     if (quickBudget > 0) {
-      // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
-      const from = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
-      const accept = acceptFills === undefined ? undefined : (fills: Uint8Array[]) => acceptFills(fills, true);
-      const q = this.quick.search(segments, from, from === 0 ? leadLen : 0, holeCount, prefix.parser, quickBudget, keys, accept, QUICK_ACCEPTS);
+      const q = this.quick.search(segments, quickFrom, quickOffset, holeCount, prefix.parser, quickBudget, keys, quickAccept, QUICK_ACCEPTS);
       stats.quickBytes = q.spent;
       if (q.fills !== null) {
         const text = verify(q.fills, true);

@@ -21,7 +21,7 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import { chartCompletion } from "../parser/completion.js";
 import type { Parser } from "../parser/parser.js";
 import type { JsonKeyTracker } from "../schema/json-keys.js";
-import { splitFill, type Segment } from "./canvas.js";
+import { concatBytes, splitFill, type Segment } from "./canvas.js";
 
 /** words per hole fill (before padding): fills of 1, 2, … up to this many are tried in turn */
 const MAX_WORDS = 3;
@@ -31,14 +31,14 @@ const MAX_PASSED = 4;
 const COMPLETION_COST = 200;
 /** close-outs per search: one that fails usually fails for every fill before it (an open comment) */
 const MAX_CLOSE_OUTS = 6;
-/** key repairs per close-out: each ends a repeated key fresh and plans the rest again */
-const MAX_KEY_REPAIRS = 8;
 /**
  * With a key tracker: one-character words tried in a key that could still repeat a written one
- * (digits and letters read best). Inside a string every character leaves the parser as it was, so
+ * (letters and digits read best). Inside a string every character leaves the parser as it was, so
  * the search would skip them as "only length"; here they are what makes the key new.
  */
-const KEY_CHARS: Uint8Array[] = Array.from("0123456789abcdefghijklmnopqrstuvwxyz", (c) => Uint8Array.of(c.charCodeAt(0)));
+/** new keys (`freshThen`) one refused quote may go on with */
+const MAX_FRESH_KEYS = 3;
+const KEY_CHARS: Uint8Array[] = Array.from("abcdefghijklmnopqrstuvwxyz0123456789", (c) => Uint8Array.of(c.charCodeAt(0)));
 
 export class QuickWitness {
   /** candidate words, shortest first: complete short lexemes, then lexeme openers */
@@ -133,6 +133,59 @@ export class QuickWitness {
     return { fills: this.found, spent: budget - this.left };
   }
 
+  /**
+   * A candidate filling (one byte string per hole, e.g. read back from a chart) whose text writes
+   * a key twice in one object, with each such key made new where a fill holds its closing quote:
+   * the canvas is fed with the candidate's fills (parser and `keys`, which have read the canvas up
+   * to segment `from`, `offset`, as in `search`), and a quote the tracker refuses inside a fill
+   * gets 1–2 fresh key characters (`freshThen`). Null when that does not give a word (a repeat
+   * closed by the canvas' own text, a fill outgrowing its hole, `accept` refusing every try).
+   */
+  replay(segs: readonly Segment[], from: number, offset: number, candidate: readonly Uint8Array[], p: Parser, budget: number, keys: JsonKeyTracker, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): Uint8Array[] | null {
+    this.p = p;
+    this.keys = keys;
+    this.from = from;
+    this.holeCount = candidate.length;
+    this.accept = accept;
+    this.acceptsLeft = maxAccepts;
+    this.found = null;
+    this.segs = segs;
+    this.left = budget;
+    this.base = p.position;
+    this.candidate = candidate;
+    if (this.span.length < segs.length * 2) this.span = new Int32Array(segs.length * 2);
+    try {
+      this.replaySegment(from, offset);
+    } finally {
+      this.back(p.position - this.base);
+      this.keys = null;
+      this.accept = undefined;
+    }
+    return this.found;
+  }
+
+  private candidate: readonly Uint8Array[] = [];
+
+  private replaySegment(i: number, off: number): boolean {
+    if (this.left <= 0) return false;
+    const segs = this.segs;
+    if (i === segs.length) return this.p.isAccepting() && this.finish();
+    const s = segs[i]!;
+    const mark = this.at;
+    if (s.kind === "text") {
+      if (this.feed(s.bytes, off) === s.bytes.length - off && this.replaySegment(i + 1, 0)) return true;
+      this.back(this.at - mark);
+      return false;
+    }
+    this.span[2 * i] = mark;
+    const fill = s.holes.length === 1 ? this.candidate[s.holes[0]!]! : concatBytes(s.holes.map((h) => this.candidate[h]!));
+    return this.rest(fill, 0, () => {
+      if (this.at - mark > s.range.max) return false;
+      this.span[2 * i + 1] = this.at;
+      return this.replaySegment(i + 1, 0);
+    });
+  }
+
   private from = 0;
   private holeCount = 0;
   private accept: ((fills: Uint8Array[]) => boolean) | undefined;
@@ -165,12 +218,9 @@ export class QuickWitness {
 
   /**
    * Feeds bytes[from..to) until one is rejected (by the parser or the key tracker), recording them;
-   * returns how many were taken. `freshKeys` (bytes of a fill, not of the canvas' text): a quote
-   * the tracker refuses (it would close a key its object has) is preceded by the fewest key
-   * characters that make the key new (so `"":0` becomes `"0":0`); roll back to a mark (`at`), not
-   * by the count taken, after such a feed.
+   * returns how many were taken.
    */
-  private feed(bytes: Uint8Array, from = 0, to = bytes.length, freshKeys = false): number {
+  private feed(bytes: Uint8Array, from = 0, to = bytes.length): number {
     const p = this.p;
     const keys = this.keys;
     let i = from;
@@ -179,8 +229,6 @@ export class QuickWitness {
       if (!p.feedByte(bytes[i]!)) break;
       if (keys !== null && !keys.feedByte(bytes[i]!)) {
         p.rollback(1);
-        // the refused byte is the quote, which freshKeyEnding feeds after the new characters
-        if (freshKeys && this.freshKeyEnding()) continue;
         break;
       }
       if (k >= this.buf.length) {
@@ -267,12 +315,14 @@ export class QuickWitness {
       if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
       if (len + w.length > s.range.max) continue;
       const mark = this.at;
-      const took = this.feed(w, 0, w.length, true);
-      // a word that leaves the parser as it was (more letters of a string) only adds length, which
-      // padding gives too: inside a string every word would, and the fills multiply (not so a key
-      // character, which changes the key)
-      const same = wi < plain && took === w.length && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
-      if (took === w.length && !same && this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit)) return true;
+      const took = this.feed(w);
+      if (took === w.length) {
+        // a word that leaves the parser as it was (more letters of a string) only adds length, which
+        // padding gives too: inside a string every word would, and the fills multiply (not so a key
+        // character, which changes the key)
+        const same = wi < plain && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
+        if (!same && this.hole(s, i, depth + 1, limit)) return true;
+      } else if (this.freshThen(w, took, () => this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit))) return true;
       this.back(this.at - mark);
     }
     return false;
@@ -336,50 +386,62 @@ export class QuickWitness {
 
   /**
    * The parser's close-out, padded to the hole's minimum. With a key tracker the close-out may
-   * write a key its object has (the chart plans by length, keys unseen): the key is then ended
-   * with the fewest characters that make it new, and the rest planned again.
+   * write a key its object has (the chart plans by length, keys unseen): such a key gets fresh
+   * characters (`freshThen`), each a choice.
    */
   private close(s: Segment & { kind: "hole" }, i: number): boolean {
+    this.left -= COMPLETION_COST;
     this.closeOuts++;
-    const start = this.at;
-    let closed = false;
-    for (let round = 0; round <= MAX_KEY_REPAIRS && this.left > 0; round++) {
-      this.left -= COMPLETION_COST;
-      const c = chartCompletion(this.p, this.compiled);
-      if (c === undefined) break;
-      // the parser takes the whole plan (chartCompletion checked it) unless a key was made new on
-      // the way (its characters may not suit what the plan wrote after it): then plan again from there
-      const mark = this.at;
-      if (this.feed(c, 0, c.length, true) === c.length) {
-        closed = true;
-        break;
-      }
-      if (this.keys === null || this.at === mark) break;
-    }
-    if (closed) {
+    const c = chartCompletion(this.p, this.compiled);
+    if (c === undefined) return false;
+    return this.rest(c, 0, () => {
       const len = this.at - this.span[2 * i]!;
       const n = Math.max(0, s.range.min - len);
-      if (len + n <= s.range.max && (n === 0 || this.pad >= 0) && this.feedPad(n) === n && this.p.isAccepting()) {
-        this.span[2 * i + 1] = this.at;
-        if (this.finish()) return true;
-      }
-    }
-    this.back(this.at - start);
+      if (len + n > s.range.max || (n > 0 && this.pad < 0) || this.feedPad(n) !== n || !this.p.isAccepting()) return false;
+      this.span[2 * i + 1] = this.at;
+      return this.finish();
+    });
+  }
+
+  /**
+   * The quote at w[at] was refused: with a key tracker, when it would close a key its object has,
+   * each ending of 1 or 2 key characters that makes the key new is a choice (then the quote, the
+   * rest of w, and `k`, the rest of the search), so a later refusal (a session's token spelling)
+   * can still pick another. Parser and tracker are left as they were when it fails.
+   */
+  private freshThen(w: Uint8Array, at: number, k: () => boolean): boolean {
+    const keys = this.keys;
+    if (keys === null || w[at] !== 0x22 || !keys.readingKey || !keys.atRisk()) return false;
+    // at most MAX_FRESH_KEYS new keys go on to the rest (it mostly fails for reasons of its own);
+    // two characters only when no one-character key is new
+    let fresh = 0;
+    const closeAndGoOn = () => {
+      if (this.feed(QUOTE) !== 1) return false;
+      fresh++;
+      return this.rest(w, at + 1, k);
+    };
+    for (let n = 1; n <= 2 && fresh === 0; n++) if (this.keyChars(n, closeAndGoOn, () => fresh >= MAX_FRESH_KEYS)) return true;
     return false;
   }
 
-  /** Ends the key being read as a key its object does not have: 1, then 2, then 3 more characters and the quote (fed; false: none found, nothing fed). */
-  private freshKeyEnding(): boolean {
-    const end = (k: number): boolean => {
-      for (const w of KEY_CHARS) {
-        if (this.left <= 0) return false;
-        if (this.feed(w) !== 1) continue;
-        if (k === 1 ? this.feed(QUOTE) === 1 : end(k - 1)) return true;
-        this.back(1);
-      }
-      return false;
-    };
-    return end(1) || end(2) || end(3);
+  /** n more key characters (each a choice), then `k`; stops when `enough`. */
+  private keyChars(n: number, k: () => boolean, enough: () => boolean): boolean {
+    for (const c of KEY_CHARS) {
+      if (this.left <= 0 || enough()) return false;
+      const mark = this.at;
+      if (this.feed(c) === 1 && (n === 1 ? k() : this.keyChars(n - 1, k, enough))) return true;
+      this.back(this.at - mark);
+    }
+    return false;
+  }
+
+  /** Feeds w[from..] and goes on with `k` (a refused quote on the way: `freshThen`). */
+  private rest(w: Uint8Array, from: number, k: () => boolean): boolean {
+    const mark = this.at;
+    const took = this.feed(w, from);
+    if (from + took === w.length ? k() : this.freshThen(w, from + took, k)) return true;
+    this.back(this.at - mark);
+    return false;
   }
 }
 
