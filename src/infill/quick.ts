@@ -105,6 +105,19 @@ export class QuickWitness {
    * sends the search on to its next filling, at most `maxAccepts` times.
    */
   search(segs: readonly Segment[], from: number, offset: number, holeCount: number, p: Parser, budget: number, keys: JsonKeyTracker | null = null, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): { fills: Uint8Array[] | null; spent: number } {
+    this.closeOuts = 0;
+    this.wordsOf.length = segs.length;
+    for (let i = from; i < segs.length; i++) {
+      const next = segs[i + 1];
+      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? [...this.bridges(next.bytes), ...this.words] : this.words;
+    }
+    if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
+    const fills = this.run(segs, from, holeCount, p, budget, keys, accept, maxAccepts, () => this.segment(from, offset));
+    return { fills, spent: budget - this.left };
+  }
+
+  /** Sets up a search from segment `from` and runs `walk`; the parser and tracker are left as they were. */
+  private run(segs: readonly Segment[], from: number, holeCount: number, p: Parser, budget: number, keys: JsonKeyTracker | null, accept: ((fills: Uint8Array[]) => boolean) | undefined, maxAccepts: number, walk: () => boolean): Uint8Array[] | null {
     this.p = p;
     this.keys = keys;
     this.from = from;
@@ -115,22 +128,15 @@ export class QuickWitness {
     this.segs = segs;
     this.left = budget;
     this.base = p.position;
-    this.closeOuts = 0;
-    this.wordsOf.length = segs.length;
-    for (let i = from; i < segs.length; i++) {
-      const next = segs[i + 1];
-      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? [...this.bridges(next.bytes), ...this.words] : this.words;
-    }
     if (this.span.length < segs.length * 2) this.span = new Int32Array(segs.length * 2);
-    if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
     try {
-      this.segment(from, offset);
+      walk();
     } finally {
       this.back(p.position - this.base);
       this.keys = null;
       this.accept = undefined;
     }
-    return { fills: this.found, spent: budget - this.left };
+    return this.found;
   }
 
   /**
@@ -142,26 +148,8 @@ export class QuickWitness {
    * closed by the canvas' own text, a fill outgrowing its hole, `accept` refusing every try).
    */
   replay(segs: readonly Segment[], from: number, offset: number, candidate: readonly Uint8Array[], p: Parser, budget: number, keys: JsonKeyTracker, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): Uint8Array[] | null {
-    this.p = p;
-    this.keys = keys;
-    this.from = from;
-    this.holeCount = candidate.length;
-    this.accept = accept;
-    this.acceptsLeft = maxAccepts;
-    this.found = null;
-    this.segs = segs;
-    this.left = budget;
-    this.base = p.position;
     this.candidate = candidate;
-    if (this.span.length < segs.length * 2) this.span = new Int32Array(segs.length * 2);
-    try {
-      this.replaySegment(from, offset);
-    } finally {
-      this.back(p.position - this.base);
-      this.keys = null;
-      this.accept = undefined;
-    }
-    return this.found;
+    return this.run(segs, from, candidate.length, p, budget, keys, accept, maxAccepts, () => this.replaySegment(from, offset));
   }
 
   private candidate: readonly Uint8Array[] = [];
