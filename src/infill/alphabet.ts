@@ -39,12 +39,16 @@ export function computeAlphabet(g: CompiledGrammar, statesPerTerminal: number): 
     const queue = [p];
     const mine = new Uint8Array(256);
     let overflow = false;
+    const live = new Uint8Array(256);
     for (let i = 0; i < queue.length && !overflow; i++) {
       const e = queue[i]!;
-      for (let b = 0; b < 256; b++) {
-        const d = x.derivative(e, b);
+      // one derivative per byte class (its bytes share it), then the class's bytes marked at once
+      const { map, reps } = x.byteClasses(e);
+      live.fill(0, 0, reps.length);
+      for (let c = 0; c < reps.length; c++) {
+        const d = x.derivative(e, reps[c]!);
         if (d === x.EMPTY) continue;
-        mine[b] = 1;
+        live[c] = 1;
         if (seen.has(d)) continue;
         if (seen.size >= statesPerTerminal) {
           overflow = true;
@@ -53,6 +57,7 @@ export function computeAlphabet(g: CompiledGrammar, statesPerTerminal: number): 
         seen.add(d);
         queue.push(d);
       }
+      for (let b = 0; b < 256; b++) if (live[map[b]!]) mine[b] = 1;
     }
     for (let b = 0; b < 256; b++) {
       if ((overflow || mine[b]) && !out[b]) {

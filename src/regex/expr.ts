@@ -693,6 +693,11 @@ export class ExprSet {
     return cm;
   }
 
+  /** The byte classes of e: `map[b]` is byte b's class, `reps[c]` class c's smallest byte; bytes of one class have one derivative. */
+  byteClasses(e: ExprId): { readonly map: Uint8Array; readonly reps: Uint8Array } {
+    return this.classMap(e);
+  }
+
   /** Smallest byte of each byte class of e (one representative per distinct derivative). */
   classRepresentatives(e: ExprId): Uint8Array {
     return this.classMap(e).reps;
