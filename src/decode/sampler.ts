@@ -59,6 +59,34 @@ export function gumbelAt(before: number, i: number): number {
   return Math.fround(-Math.log(-Math.log(drawAt(before, i) || 1e-300)));
 }
 
+/** The draw's bits behind `drawAt` (u = bits / 2³²). */
+function bitsAt(before: number, i: number): number {
+  let z = (before + Math.imul(i + 1, GOLDEN)) >>> 0;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+const BUCKET_BITS = 12;
+
+/**
+ * Per bucket of draws (the top BUCKET_BITS bits of u), a bound above the noise of every draw in it:
+ * −log(−log u) increases with u, so the bucket's largest u gives it, plus a margin far above any
+ * rounding. 4095 of 4096 buckets bound the noise by ≤ 8.3 (the last one by `GUMBEL_BOUND`), so a
+ * token's three integer multiplications usually show that its noise cannot matter, without logs.
+ */
+const BUCKET_BOUND: Float64Array = (() => {
+  const n = 1 << BUCKET_BITS;
+  const b = new Float64Array(n);
+  for (let k = 0; k < n; k++) b[k] = Math.fround(-Math.log(-Math.log(((k + 1) * 2 ** (32 - BUCKET_BITS) - 1) / 2 ** 32))) + 1e-3;
+  return b;
+})();
+
+/** A bound above `gumbelAt(before, i)` from its draw's bucket (see BUCKET_BOUND). */
+export function gumbelBoundAt(before: number, i: number): number {
+  return BUCKET_BOUND[bitsAt(before, i) >>> (32 - BUCKET_BITS)]!;
+}
+
 /**
  * Above every `gumbelAt` value: the noise of the largest draw, 1 − 2⁻³², plus a margin far above
  * any rounding (−log(−log u) increases with u; u = 0 is read as 1e-300, far below).
@@ -279,9 +307,17 @@ export class MaskedRowSampler {
         let score: number;
         if (noisy) {
           // the noise is computed only when the score could matter (its bound does)
-          const bound = l / T + GUMBEL_BOUND;
-          if (!(keep && (listed < K || bound > listScore[K - 1]!)) && !(bound > bestScore) && !(l > top2)) continue;
-          score = id < width ? l / T + gumbelAt(base, id) : NaN;
+          const lt = l / T;
+          if (!(keep && listed < K) && !(l > top2)) {
+            // first a bound without the draw, then the draw's bucket's bound
+            let bound = lt + GUMBEL_BOUND;
+            if (!(keep && bound > listScore[K - 1]!) && !(bound > bestScore)) continue;
+            if (id < width) {
+              bound = lt + gumbelBoundAt(base, id);
+              if (!(keep && bound > listScore[K - 1]!) && !(bound > bestScore)) continue;
+            }
+          }
+          score = id < width ? lt + gumbelAt(base, id) : NaN;
         } else score = l;
         if (keep && (listed < K || score > listScore[K - 1]!)) {
           let at = listed < K ? listed++ : K - 1;

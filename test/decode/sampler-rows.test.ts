@@ -8,7 +8,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GUMBEL_BOUND, MaskedRowSampler, Rng, drawAt, gumbelAt } from "../../src/decode/sampler.js";
+import { GUMBEL_BOUND, MaskedRowSampler, Rng, drawAt, gumbelAt, gumbelBoundAt } from "../../src/decode/sampler.js";
 
 /** The generator as it was (one mixing step per draw), to check the counter-based one's stream. */
 class OldRng {
@@ -140,14 +140,25 @@ describe("MaskedRowSampler", () => {
     );
   });
 
-  it("every Gumbel value is below GUMBEL_BOUND, the largest draw's included", () => {
+  it("every Gumbel value is below GUMBEL_BOUND and its bucket's bound, the largest draw's included", () => {
     // the state whose next draw is the largest, 1 − 2⁻³², found by the mixer's inverse would do; a
     // direct bound check over many draws and the extreme u both
     expect(Math.fround(-Math.log(-Math.log((2 ** 32 - 1) / 2 ** 32)))).toBeLessThan(GUMBEL_BOUND);
     expect(Math.fround(-Math.log(-Math.log(1e-300)))).toBeLessThan(GUMBEL_BOUND);
     let max = -Infinity;
-    for (let i = 0; i < 200_000; i++) max = Math.max(max, gumbelAt(12345, i));
+    let broken = 0;
+    let tight = 0;
+    for (let i = 0; i < 200_000; i++) {
+      const g = gumbelAt(12345, i);
+      const b = gumbelBoundAt(12345, i);
+      max = Math.max(max, g);
+      // the bucket bound holds, and is tight enough to matter (within 0.05 for most draws)
+      if (!(b >= g && b <= GUMBEL_BOUND)) broken++;
+      if (b - g < 0.05) tight++;
+    }
     expect(max).toBeLessThan(GUMBEL_BOUND);
+    expect(broken).toBe(0);
+    expect(tight).toBeGreaterThan(150_000);
   });
 
   it("same picks, scores, gaps, log-sum-exps and generator state as drawing every token's noise", () => {
