@@ -258,10 +258,10 @@ export class InfillChecker {
       // (the quick search asked it already)
       if (acceptFills !== undefined && !quick && !acceptFills(fills)) return null;
       let text = fillCanvas(canvas, fills);
-      // a text that repeats a key is no witness as it is (the quick search's tracker read the whole
-      // text): the keys its fills close are made new (quick.ts `replay`; the new fills replace the
-      // candidate's in place), else the chart reads back its next candidate
-      if (distinctKeys && !quick && repeatsKey(text)) {
+      // a text that repeats a key is no witness as it is (the quick search's fillings were read
+      // already): the keys its fills close are made new (quick.ts `replay`; the new fills replace
+      // the candidate's in place), else the chart reads back its next candidate
+      if (keys !== null && !quick && !keysFreeAfterLead(text)) {
         const fixed = keys === null ? null : this.quick.replay(segments, quickFrom, quickOffset, fills, prefix.parser, REPLAY_BUDGET, keys, quickAccept, QUICK_ACCEPTS);
         if (fixed === null) {
           stats.keyRepeats!++;
@@ -276,6 +276,15 @@ export class InfillChecker {
     const quickFrom = leadLen > 0 && leadLen === (segments[0] as { bytes: Uint8Array }).bytes.length ? 1 : 0;
     const quickOffset = quickFrom === 0 ? leadLen : 0;
     const quickAccept = acceptFills === undefined ? undefined : (fills: Uint8Array[]) => acceptFills(fills, true);
+    /** the text after the lead writes no key its object has (the lead's tracker reads it and is rolled back) */
+    let keyRefusals = 0;
+    const keysFreeAfterLead = (text: Uint8Array): boolean => {
+      const rest = text.subarray(leadLen);
+      const n = keys!.feed(rest);
+      keys!.rollback(n);
+      if (n < rest.length) keyRefusals++;
+      return n === rest.length;
+    };
     // Tiers, cheapest first; each over-approximates the canvas, so "infeasible" from any tier is a
     // proof, and a verified witness from any tier is an answer. Only an unverified tier escalates:
     // A: every hole [0, ∞); B: minimum lengths (up to exactMinBytes); C: holes of at most 8 bytes
@@ -288,7 +297,22 @@ export class InfillChecker {
     ];
     const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0, keyRepeats: 0 };
     if (quickBudget > 0) {
-      const q = this.quick.search(segments, quickFrom, quickOffset, holeCount, prefix.parser, quickBudget, keys, quickAccept, QUICK_ACCEPTS);
+      // distinct keys: first unguided, each filling found read whole by the lead's tracker (most
+      // canvases repeat no key whatever the fill: the tracker then reads the final text only, not
+      // every byte the search tries); at its first repeat, the guided search (tracker in step) instead
+      const unguidedAccept =
+        keys === null
+          ? quickAccept
+          : (fills: Uint8Array[]) => {
+              if (keysFreeAfterLead(fillCanvas(canvas, fills))) return quickAccept === undefined || quickAccept(fills);
+              this.quick.stop();
+              return false;
+            };
+      let q = this.quick.search(segments, quickFrom, quickOffset, holeCount, prefix.parser, quickBudget, null, unguidedAccept, QUICK_ACCEPTS);
+      if (q.fills === null && keyRefusals > 0) {
+        const guided = this.quick.search(segments, quickFrom, quickOffset, holeCount, prefix.parser, quickBudget, keys, quickAccept, QUICK_ACCEPTS);
+        q = { fills: guided.fills, spent: q.spent + guided.spent };
+      }
       stats.quickBytes = q.spent;
       if (q.fills !== null) {
         const text = verify(q.fills, true);

@@ -112,9 +112,17 @@ export class QuickWitness {
       if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? [...this.bridges(next.bytes), ...this.words] : this.words;
     }
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
+    this.leftAtStop = -1;
     const fills = this.run(segs, from, holeCount, p, budget, keys, accept, maxAccepts, () => this.segment(from, offset));
-    return { fills, spent: budget - this.left };
+    return { fills, spent: budget - (this.leftAtStop >= 0 ? this.leftAtStop : this.left) };
   }
+
+  /** Ends the running search (from its `accept`): it unwinds and answers what it found (nothing, unless accepted before). */
+  stop(): void {
+    if (this.leftAtStop < 0) this.leftAtStop = Math.max(0, this.left);
+    this.left = 0;
+  }
+  private leftAtStop = -1;
 
   /** Sets up a search from segment `from` and runs `walk`; the parser and tracker are left as they were. */
   private run(segs: readonly Segment[], from: number, holeCount: number, p: Parser, budget: number, keys: JsonKeyTracker | null, accept: ((fills: Uint8Array[]) => boolean) | undefined, maxAccepts: number, walk: () => boolean): Uint8Array[] | null {
