@@ -206,6 +206,13 @@ export interface DiffusionOptions {
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /**
+   * generation (default false): when no text of the last hole's positions completes the output (the
+   * grammar's shortest word needs more bytes than they can hold), the fallback may write past them,
+   * as the left-to-right close-out writes past `--max-tokens`; `past_canvas` says so. Infilling a
+   * user's holes keeps to their sizes (an error instead)
+   */
+  pastCanvas?: boolean;
+  /**
    * asked before every forward pass and between checks (a time limit, say): when it returns true
    * the decoder stops committing and finishes like a stuck run — the session's last verified
    * witness (free), else the checker's — so a limit ends in Con., not in an unfinished text
@@ -264,6 +271,8 @@ export interface DiffusionStats {
   key_repeat_witnesses: number;
   /** `shouldStop` ended the decoding early (the fallback finished the text, when it could) */
   stopped: boolean;
+  /** the fallback wrote past the last hole's positions (`pastCanvas`: no text of their size completes the output) */
+  past_canvas: boolean;
   prophet_exits: number;
   total_ms: number;
 }
@@ -377,6 +386,7 @@ class DiffusionRun {
     check_ms_p50: 0,
     check_ms_p99: 0,
     fallback_used: false,
+    past_canvas: false,
     repeated_key: false,
     key_repeat_witnesses: 0,
     stopped: false,
@@ -467,13 +477,13 @@ class DiffusionRun {
   async run(): Promise<DiffusionResult> {
     const t0 = performance.now();
     let start = "";
-    if (this.checker && !(this.session ? this.cs.time(() => (start = this.session!.check().status) !== "infeasible") : this.check(-1, -1))) {
-      throw new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
-    }
+    const startsFeasible = !this.checker || (this.session ? this.cs.time(() => (start = this.session!.check().status) !== "infeasible") : this.check(-1, -1));
+    // too small for any word: only a fallback past the canvas (generation) can finish the text
+    if (!startsFeasible && !this.mayWritePastCanvas()) throw noFilling();
     this.stats.token_witness = this.tokenExact && this.session !== undefined && start === "feasible";
     // no token sequence of this length is a word (the session proved it): every commit would be
     // refused, so the fallback finishes the text at once instead of after a step of refusals
-    let stuck = this.session?.noTokenFilling === true;
+    let stuck = !startsFeasible || this.session?.noTokenFilling === true;
     const masked: number[] = [];
     for (let p = this.regionStart; p < this.ids.length; p++) if (this.kind[p] === MASK) masked.push(p);
     const B = Math.max(1, Math.floor(this.o.blockLength ?? 32));
@@ -512,6 +522,10 @@ class DiffusionRun {
         if (fallback === null && this.checkerFull && this.grammar?.distinctObjectKeys) {
           fallback = new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab), distinctKeys: false }).witness(canvas.canvas);
         }
+        if (fallback === null && this.mayWritePastCanvas()) {
+          fallback = uncapped.witness(withOpenTail(canvas.canvas));
+          this.stats.past_canvas = fallback !== null;
+        }
       } catch (e) {
         // a lexer automaton over its state cap: no witness (the output stays incomplete), not a crash
         if (!(e instanceof GramfillError && e.code === "automaton_too_large")) throw e;
@@ -519,6 +533,7 @@ class DiffusionRun {
       this.stats.constraint_ms += performance.now() - c0;
       this.stats.fallback_used = fallback !== null;
     }
+    if (!startsFeasible && fallback === null) throw noFilling();
     const { bytes, fills, complete } = this.assemble(fallback);
     const valid = this.grammar ? (complete ? this.grammar.check(bytes).ok : false) : null;
     if (this.grammar?.distinctObjectKeys && complete) this.stats.repeated_key = repeatsKey(bytes);
@@ -1000,6 +1015,12 @@ class DiffusionRun {
     return { canvas: parts, runHole };
   }
 
+  /** `pastCanvas` generation whose region ends in masked positions of the tail, fallback on */
+  private mayWritePastCanvas(): boolean {
+    const last = this.holeIsTail.length - 1;
+    return (this.o.pastCanvas ?? false) && (this.o.fallback ?? true) && last >= 0 && this.holeIsTail[last] === true && this.kind[this.ids.length - 1] === MASK;
+  }
+
   /** The final text: known tokens, and for masked runs the fallback witness (or nothing). */
   private assemble(witness: Uint8Array[] | null): { bytes: Uint8Array; fills: Uint8Array[]; complete: boolean } {
     const { canvas, runHole } = this.canvas(-1, -1);
@@ -1033,4 +1054,15 @@ class DiffusionRun {
     for (const part of canvas) if ("text" in part) out.push(typeof part.text === "string" ? new TextEncoder().encode(part.text) : part.text);
     return concatBytes(out);
   }
+}
+
+function noFilling(): GramfillError {
+  return new GramfillError("input_invalid", "no filling of the masked positions makes the text a word of the grammar (the holes may be too small, or the known text is not in the language)");
+}
+
+/** The canvas with its last hole (the tail) unbounded: the fallback of `pastCanvas`. */
+function withOpenTail(canvas: Canvas): Canvas {
+  const last = canvas[canvas.length - 1];
+  if (!last || !("hole" in last)) return canvas;
+  return [...canvas.slice(0, -1), { hole: { minBytes: 0 } }];
 }

@@ -147,6 +147,9 @@ export class DiffusionDecoder implements BenchDecoder {
         ...(this.steps !== undefined ? { steps: this.steps } : {}),
         temperature: 0,
         seed: req.seed,
+        // Con. as with the AR model's close-out: a schema whose shortest document needs more bytes than
+        // the positions hold is finished past them (Con.), not left unfinished
+        pastCanvas: true,
         onCommit: () => {
           firstTokenAt ??= performance.now();
           if (req.timeUp()) throw new DecodeTimeout();

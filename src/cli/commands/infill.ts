@@ -259,7 +259,8 @@ prompt, decoded in any order; every commit is checked against the whole output:
       --prophet          commit everything in view once the model is sure (top-2 logit gap)
   With --format json, "stats" holds the diffusion decoder's fields instead: model_ms, constraint_ms,
   steps, checks, rejections, check_ms_p50, check_ms_p99, fallback_used, last_resort,
-  unknown_refused, token_witness, skipped, deep_searches, prefiltered, prophet_exits, ...`;
+  unknown_refused, token_witness, skipped, deep_searches, prefiltered, prophet_exits, ...;
+  past_canvas: --max-tokens positions could hold no output, so the close-out wrote past them`;
 
 /**
  * \`gramfill generate --model mdm\`: the prompt, then \`maxTokens\` masked positions (EOS may end the
@@ -286,6 +287,8 @@ export async function runDiffusionGenerate(p: Parsed, o: DiffusionGenerateReques
     threshold,
     prophet: p.values.prophet === true,
     fallback: o.closeOut,
+    // as the left-to-right close-out writes past --max-tokens: a schema whose shortest document needs more
+    pastCanvas: true,
   });
   let code = 0;
   let stderr = "";
