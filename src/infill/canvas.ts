@@ -168,29 +168,9 @@ export class ByteGraph {
 
   constructor(segments: Segment[], exactMaxBytes: number, exactMinBytes: number) {
     this.segments = segments;
-    const plan: Array<{ nodes: number; loop: boolean; min: number; max: number }> = [];
-    let total = 0;
-    this.exact = [];
-    for (const s of segments) {
-      if (s.kind === "text") {
-        plan.push({ nodes: s.bytes.length, loop: false, min: 0, max: 0 });
-        total += s.bytes.length;
-        this.exact.push(true);
-      } else {
-        const { min, max } = s.range;
-        if (max <= exactMaxBytes) {
-          plan.push({ nodes: max + 1, loop: false, min, max });
-          total += max + 1;
-          this.exact.push(true);
-        } else {
-          const m = Math.min(min, exactMinBytes);
-          plan.push({ nodes: m + 1, loop: true, min: m, max: m });
-          total += m + 1;
-          this.exact.push(min <= exactMinBytes && max === Infinity);
-        }
-      }
-    }
-    this.signature = plan.map((p) => `${p.nodes}${p.loop ? "*" : ""}`).join(",");
+    const { plan, total, exact, signature } = planGraph(segments, exactMaxBytes, exactMinBytes);
+    this.exact = exact;
+    this.signature = signature;
     const n = total + 1;
     this.end = total;
     this.byte = new Int16Array(n).fill(-1);
@@ -218,6 +198,11 @@ export class ByteGraph {
     });
   }
 
+  /** The `signature` a graph of these segments and bounds would have, without building it. */
+  static signatureOf(segments: Segment[], exactMaxBytes: number, exactMinBytes: number): string {
+    return planGraph(segments, exactMaxBytes, exactMinBytes).signature;
+  }
+
   /** The node a boundary at `n` really is: a hole's last position (no byte can follow in it) is its exit. */
   canon(n: number): number {
     return this.anyNext[n]! < 0 && this.exitTo[n]! >= 0 ? this.exitTo[n]! : n;
@@ -227,4 +212,31 @@ export class ByteGraph {
   accepting(n: number): boolean {
     return n === this.end || this.exitTo[n] === this.end;
   }
+}
+
+/** Per segment its node count and hole model; the node total; per segment exactness; the signature. */
+function planGraph(segments: Segment[], exactMaxBytes: number, exactMinBytes: number): { plan: Array<{ nodes: number; loop: boolean; min: number; max: number }>; total: number; exact: boolean[]; signature: string } {
+  const plan: Array<{ nodes: number; loop: boolean; min: number; max: number }> = [];
+  const exact: boolean[] = [];
+  let total = 0;
+  for (const s of segments) {
+    if (s.kind === "text") {
+      plan.push({ nodes: s.bytes.length, loop: false, min: 0, max: 0 });
+      total += s.bytes.length;
+      exact.push(true);
+    } else {
+      const { min, max } = s.range;
+      if (max <= exactMaxBytes) {
+        plan.push({ nodes: max + 1, loop: false, min, max });
+        total += max + 1;
+        exact.push(true);
+      } else {
+        const m = Math.min(min, exactMinBytes);
+        plan.push({ nodes: m + 1, loop: true, min: m, max: m });
+        total += m + 1;
+        exact.push(min <= exactMinBytes && max === Infinity);
+      }
+    }
+  }
+  return { plan, total, exact, signature: plan.map((p) => `${p.nodes}${p.loop ? "*" : ""}`).join(",") };
 }

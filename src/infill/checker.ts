@@ -332,13 +332,15 @@ export class InfillChecker {
     const spent = (): InfillResult => ({ status: "unknown", witness: null, text: null, reason: "budget", stats });
     try {
       for (const [maxExact, minExact] of tiers) {
-        const graph = new ByteGraph(segs, maxExact, minExact);
-        if (graph.signature === lastSignature) continue;
-        lastSignature = graph.signature;
+        const signature = ByteGraph.signatureOf(segs, maxExact, minExact);
+        if (signature === lastSignature) continue;
+        lastSignature = signature;
         if (left() <= 0) {
           result = spent();
           break;
         }
+        // built only now: a session's repairs come here with no items to spend
+        const graph = new ByteGraph(segs, maxExact, minExact);
         stats.tiers++;
         result = this.runTier(graph, holeCount, stats, seed, verify, left(), this.o.relaxLoops);
         if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed && left() > 0) {

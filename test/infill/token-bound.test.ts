@@ -61,7 +61,8 @@ describe("token lower bounds", () => {
       }),
       { numRuns: 200 },
     );
-    expect(positive).toBeGreaterThan(20);
+    // 17–43 positive bounds per 200 runs over 30 seeds (mean 29): 20 failed about one run in 30
+    expect(positive).toBeGreaterThan(8);
   });
 
   it("finite members: all of a small literal language, null for an unbounded one", () => {
