@@ -696,7 +696,8 @@ class DiffusionRun {
         if (this.normal[id] === 0 || id === w || bans?.has(id)) continue;
         if (bits && (bits[id >>> 5]! & (1 << (id & 31))) === 0) continue;
         const l = row[id]!;
-        if (Number.isNaN(l) || l === -Infinity || !(score(id) > floor)) continue;
+        // the bound first: most tokens score far below the witness's token, and their noise needs two logs
+        if (Number.isNaN(l) || l === -Infinity || !(this.sampler.scoreBound(p, id, l) > floor) || !(score(id) > floor)) continue;
         ids.push(id);
       }
       if (this.eosId !== w && this.eosId < row.length && this.eosAllowed(p) && !bans?.has(this.eosId) && score(this.eosId) > floor) ids.push(this.eosId);

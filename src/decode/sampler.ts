@@ -244,6 +244,12 @@ export class MaskedRowSampler {
     return logit;
   }
 
+  /** A bound at or above `score(p, id, logit)` that needs no logs (the noise's bucket bound). */
+  scoreBound(p: number, id: number, logit: number): number {
+    if (this.temperature > 0 && this.noiseStep[p] === this.step && id < this.noiseWidth[p]!) return logit / this.temperature + gumbelBoundAt(this.noiseBase[p]!, id);
+    return logit;
+  }
+
   /** Picks at p over `row` among the normal ids `allowed` accepts; the answer is in `best`, `bestScore`, `top1`, `top2`. */
   pick(p: number, row: Float32Array, allowed: (id: number) => boolean): number {
     const normal = this.normal;
