@@ -20,6 +20,7 @@ const fourOnes = compileGrammar(parseGrammar('start: "[" ONE "," ONE "," ONE (",
 function stubbornModel(): DiffusionModel {
   return {
     maskTokenId: 1,
+    maxContext: undefined,
     encode: (t) => vocab.tokenizeGreedy(t),
     async forward() {
       return {
