@@ -214,14 +214,15 @@ export class MaskedRowSampler {
     private readonly temperature: number,
     private readonly rng: Rng,
   ) {
+    // stamps start below every step, so a pick before the first `beginStep` is fresh too
     this.lse = new Float64Array(positions);
-    this.lseStep = new Int32Array(positions);
+    this.lseStep = new Int32Array(positions).fill(-1);
     this.noiseBase = new Float64Array(positions);
     this.noiseWidth = new Int32Array(positions);
-    this.noiseStep = new Int32Array(positions);
+    this.noiseStep = new Int32Array(positions).fill(-1);
     this.lists = new Int32Array(positions * listSize);
     this.listLen = new Int32Array(positions);
-    this.listStep = new Int32Array(positions);
+    this.listStep = new Int32Array(positions).fill(-1);
     this.listScore = new Float64Array(listSize);
   }
 

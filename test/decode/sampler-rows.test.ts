@@ -140,6 +140,15 @@ describe("MaskedRowSampler", () => {
     );
   });
 
+  it("a pick before the first beginStep is a fresh one (its own log-sum-exp and noise)", () => {
+    const row = Float32Array.of(0, 3, 1, 2);
+    const smp = new MaskedRowSampler(2, new Uint8Array(4).fill(1), 2, 0.5, new Rng(3));
+    expect(smp.pick(1, row, () => true)).toBeGreaterThanOrEqual(0);
+    expect(smp.fresh).toBe(true);
+    expect(smp.logSumExp(1)).toBeCloseTo(Math.log(1 + Math.exp(3) + Math.exp(1) + Math.exp(2)), 12);
+    expect(smp.score(1, 1, 3)).not.toBe(3); // noisy: p has noise this step
+  });
+
   it("every Gumbel value is below GUMBEL_BOUND and its bucket's bound, the largest draw's included", () => {
     // the state whose next draw is the largest, 1 − 2⁻³², found by the mixer's inverse would do; a
     // direct bound check over many draws and the extreme u both
