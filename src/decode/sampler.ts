@@ -175,8 +175,9 @@ export function sampleMasked(logits: Float32Array, mask: Uint32Array, maskSize: 
  * No per-step allocation: lists, log-sum-exps and noise live in arrays by position, stamped with
  * the step. Noise is not drawn per token: p's block of draws is skipped on the generator
  * (`Rng.skip`, the same stream as drawing them) and a token's noise is computed only when its
- * score could matter — when logit/T + `GUMBEL_BOUND` could enter the list, beat the best so far,
- * or the logit could change the gap. Same picks, noise and log-sum-exps as drawing every token's
+ * score could matter — when logit/T + `GUMBEL_BOUND`, then logit/T + its draw's bucket bound
+ * (three integer multiplications, no logs), could enter the list or beat the best so far, or the
+ * logit could change the gap. Same picks, noise and log-sum-exps as drawing every token's
  * noise up front (fast-check against that reference, `test/decode/sampler-rows.test.ts`).
  */
 export class MaskedRowSampler {
