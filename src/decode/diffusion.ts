@@ -516,10 +516,11 @@ class DiffusionRun {
         // otherwise a full check without the per-check item cap of the decoder's checks
         const uncapped = this.checkerFull && this.grammar ? new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab) }) : this.checker;
         const canvas = this.canvas(-1, -1);
-        fallback = known !== null && known.length === canvas.runHole.length ? known : uncapped.witness(canvas.canvas);
+        // a canvas the first check proved too small goes straight to the open tail below
+        fallback = known !== null && known.length === canvas.runHole.length ? known : startsFeasible ? uncapped.witness(canvas.canvas) : null;
         // the witness writes each key once (the checker's distinct keys): when none was found, one
         // that may repeat a key still finishes the text, and `repeated_key` says so
-        if (fallback === null && this.checkerFull && this.grammar?.distinctObjectKeys) {
+        if (fallback === null && startsFeasible && this.checkerFull && this.grammar?.distinctObjectKeys) {
           fallback = new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab), distinctKeys: false }).witness(canvas.canvas);
         }
         if (fallback === null && this.mayWritePastCanvas()) {
