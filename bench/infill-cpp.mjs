@@ -13,6 +13,20 @@
 // Usage: node bench/infill-cpp.mjs [--programs N] [--holes 1,2,3] [--models ar,mdm] [--modes none,con]
 //          [--seed S] [--json OUT] [--no-gxx] [--verify-corpus] [--until HH:MM (UTC)] [--only NAME,...]
 //          [--grammar FILE] [--hunt N [--hunt-out FILE.jsonl]] [--report A.json,B.json [--judge-grammar FILE]]
+//   --programs N     programs drawn (seed --seed) from bench/data/cpp-heldout; every hole count uses the same ones
+//   --holes 1,2,3    hole counts per canvas (holes of 5–100 characters in the program body)
+//   --models / --modes   ar, mdm / none (unconstrained), con (constrained by the grammar)
+//   --only NAME,...  keep only these programs of the sample (same canvases as without it)
+//   --json OUT       rows written after every generation; --resume skips the rows already in OUT
+//   --until HH:MM    start no generation after this UTC time
+//   --grammar FILE   another cpp.lark to constrain with; --no-gxx: tree-sitter only
+//   --fim-whole      AR: whole-canvas checks instead of PrefixChecker (a comparison)
+//   --report A,B     print one table from earlier --json files (no generation); --judge-grammar FILE also
+//                    judges the constrained outputs by that grammar
+//   --hunt N         over-acceptance search: N witness completions judged by tree-sitter / g++ (--hunt-out FILE.jsonl)
+//   --verify-corpus  check that tree-sitter and g++ accept every corpus program
+// Environment: GRAMFILL_DIST=DIR a private build (relative to the repo); GRAMFILL_THREADS=1 one onnxruntime
+// thread; GRAMFILL_INFILL_LOG=FILE the MDM's session calls to a JSONL log for bench/infill-replay.mjs.
 // Needs `npm run build` first (imports dist/, or the build named by GRAMFILL_DIST relative to the repo).
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
@@ -22,6 +36,12 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+if (process.argv.includes("--help")) {
+  // the header comment, before the build is imported (no build needed to read it)
+  const lines = readFileSync(fileURLToPath(import.meta.url), "utf8").split("\n").slice(1);
+  console.log(lines.slice(0, lines.findIndex((l) => !l.startsWith("//"))).map((l) => l.slice(3)).join("\n"));
+  process.exit(0);
+}
 const CORPUS = join(ROOT, "bench", "data", "cpp-heldout");
 // GRAMFILL_DIST: a private build (e.g. `npx tsc -p tsconfig.build.json --outDir dist-e`), so that a
 // long run does not break when someone rebuilds dist/ meanwhile
@@ -51,6 +71,7 @@ const { values } = parseArgs({
     // with --report: also judge the constrained outputs by this (newer) grammar — which of them a
     // later over-acceptance fix would have refused
     "judge-grammar": { type: "string" },
+    help: { type: "boolean", default: false },
   },
 });
 

@@ -58,7 +58,8 @@
  * positions centred on the active block's masked positions; the checker always sees the whole text.
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
-import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillResult } from "../infill/index.js";
+import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillResult, type SessionOptions } from "../infill/index.js";
+import { recordSessionCalls, sessionLogFile } from "../infill/session-log.js";
 import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
@@ -467,6 +468,14 @@ class DiffusionRun {
       const so = speller ? { speller, tryTightenAttempts: this.o.tryTightenAttempts ?? 0, repairItems: this.o.repairItems ?? 0, ...(this.o.repairQuickBytes !== undefined ? { repairQuickBytes: this.o.repairQuickBytes } : {}), repairQuickPasses: this.o.repairQuickPasses ?? 2 } : {};
       this.session = new InfillSession(ic, this.canvas(-1, -1).canvas, this.maxTokenBytes, so);
       if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, so);
+      // GRAMFILL_INFILL_LOG=FILE: every session call to a JSONL log, for bench/infill-replay.mjs (session-log.ts)
+      const logFile = sessionLogFile();
+      if (logFile) {
+        const { speller: _sp, ...sessionOpts } = so as SessionOptions;
+        const header = { maxTokenBytes: this.maxTokenBytes, session: sessionOpts, checker: { maxTokenBytes: maxTokenBytesOf(vocab), ...perCheck }, speller: speller ? { maxTokenBytes: this.maxTokenBytes, vocabSize: vocab.size } : null, source: "diffusion" };
+        recordSessionCalls(this.session, logFile, header, this.canvas(-1, -1).canvas);
+        if (this.planSession) recordSessionCalls(this.planSession, logFile, { ...header, maxTokenBytes: this.planBytes, source: "diffusion-plan" }, this.canvas(-1, -1, this.planBytes).canvas);
+      }
       let k = 0;
       for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
       if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
