@@ -122,7 +122,10 @@ async function replayBuild(dist) {
   const lib = await import(pathToFileURL(join(dir, "index.js")).href);
   // the vocabulary only when a session is token-exact (its speller)
   let vocabOf = null;
-  const vocab = () => (vocabOf ??= lib.Vocabulary.fromTokenizerJson(lib.readModelFolder(values.model).dir));
+  // a bundled model's short name is read from this repository's models/ (a private build elsewhere has none)
+  const bundled = lib.BUNDLED_MODELS?.[values.model] ?? { ar: "json-code-ar-9m", mdm: "json-code-mdm-9m" }[values.model];
+  const modelDir = bundled && existsSync(join(ROOT, "models", bundled)) ? join(ROOT, "models", bundled) : values.model;
+  const vocab = () => (vocabOf ??= lib.Vocabulary.fromTokenizerJson(lib.readModelFolder(modelDir).dir));
   const grammarFile = values.grammar ?? join(ROOT, "grammars", "cpp.lark");
   /** per call, in log/session/call order: { status, reason, text, via, ms } */
   const answers = [];

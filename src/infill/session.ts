@@ -703,6 +703,7 @@ export class InfillSession {
       this.tokWitOf.set(r, tw);
       return r;
     }
+    if (this.leadRejected(next)) return this.answer("infeasible", null, null, t0, "parser");
     const specs = this.specsOf(next);
     let r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(specs, undefined, false)));
     if (r === null && this.witness !== null) {
@@ -728,7 +729,24 @@ export class InfillSession {
       this.tokWitOf.set(r, tw);
       return r;
     }
+    if (this.leadRejected(next)) return this.answer("infeasible", null, null, t0, "parser");
     return this.withTokens(next, this.fitWitnessEnd(p, t0)) ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0, this.maxItems, this.tryTightenAttempts));
+  }
+
+  /**
+   * A try at the left frontier (the canvas' leading fragment grows): does the real parser reject a
+   * byte of the new lead? That proves "infeasible" (every completion starts with the lead). The
+   * full check found this too, but a cheap try never runs it: such a candidate was skipped, not
+   * banned, and its failing repair paid for again at every step (bench/RESULTS.md, session 7).
+   */
+  private leadRejected(next: Built): boolean {
+    if (this.refuted) return false;
+    const have = this.built.lead.length;
+    const extra = next.lead.length - have;
+    if (extra <= 0) return false;
+    const took = this.prefix.feed(next.lead, have);
+    this.prefix.rollback(took);
+    return took < extra;
   }
 
   /**
