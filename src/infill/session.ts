@@ -57,6 +57,7 @@ import type { TokenSpeller } from "./tokens.js";
 import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
 import { leastTokens } from "./token-bound.js";
 import { repeatsKey } from "./distinct-keys.js";
+import { CanvasSet } from "./canvas-set.js";
 
 /** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
 export const WITNESS_EOS = -2;
@@ -137,6 +138,8 @@ const enc = new TextEncoder();
 const PAD = new Uint8Array(0);
 /** chart items a local witness repair may use before the full check takes over (`repairItems`) */
 const REPAIR_ITEMS = 20_000;
+/** failed local repairs remembered per session (the set starts over past this many) */
+const MAX_FAILED_REPAIRS = 4096;
 
 export class InfillSession {
   private readonly checker: InfillChecker;
@@ -157,8 +160,8 @@ export class InfillSession {
   private known: InfillResult | null = null;
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
-  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; candidate witnesses the checks dropped for writing a key twice in one object (`distinctKeys`; the search then looks on) */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0 };
+  /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; candidate witnesses the checks dropped for writing a key twice in one object (`distinctKeys`; the search then looks on); local repairs answered by an earlier failed repair of the same local canvas */
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0, repairRepeated: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
   private readonly tryTightenAttempts: number;
@@ -558,6 +561,25 @@ export class InfillSession {
         if (k2 > 0) local.push(runHole(k2, run.maxTokenBytes, run.mayEnd, false));
       }
     }
+    // quick search only (no chart items): the answer is a function of the local canvas (parser,
+    // key tracker and speller decide), and the same canvas comes back step after step (a skipped
+    // candidate is tried again; a commit of the witness's own token elsewhere keeps the text), so
+    // a failed one is remembered (exact: the same search would fail again)
+    const memo = this.repairItems === 0;
+    if (memo && this.failedRepairs.has(local, accept !== undefined ? 1 : 0)) {
+      this.counts.repairRepeated++;
+      return null;
+    }
+    const r = this.repairLocal(local, ri, w, t0, accept);
+    if (r === null && memo) this.failedRepairs.addLast();
+    return r;
+  }
+
+  /** The local canvases of failed repairs (quick-search-only repairs; tagged with whether a spelling hook ran). */
+  private readonly failedRepairs = new CanvasSet(MAX_FAILED_REPAIRS);
+
+  /** The local repair's search over `local` (the canvas with run `ri` around the new token, other holes filled from `w`). */
+  private repairLocal(local: CanvasPart[], ri: number, w: Uint8Array[], t0: number, accept?: (fills: Uint8Array[]) => boolean): InfillResult | null {
     const { segments, holeCount } = segmentsOf(local, 1);
     const lead = segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0);
     const have = this.built.lead.length;
