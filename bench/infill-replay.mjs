@@ -10,9 +10,10 @@
 // builds; every difference is listed (log, session, call, position, old → new). A feasible answer
 // whose witness text differs is counted apart ("other witness"): exact either way.
 // Each log file is replayed with a freshly compiled grammar (a log is usually one process of
-// bench/infill-cpp.mjs: its sessions shared one compiled grammar's caches in that order).
+// bench/infill-cpp.mjs: its sessions shared one compiled grammar's caches in that order); the
+// builds take turns log by log. Times are CPU ms of the process by default (--clock wall: wall ms).
 // Usage: node bench/infill-replay.mjs --log A.jsonl[,B.jsonl...] [--dist DIR[,DIR...]] [--grammar FILE]
-//          [--model mdm] [--passes N] [--json OUT] [--strict] [--quiet]
+//          [--model mdm] [--passes N] [--clock cpu|wall] [--json OUT] [--strict] [--quiet]
 //   --dist     builds to compare (folders with index.js, relative to the repo; default dist)
 //   --grammar  the grammar the recording used (default grammars/cpp.lark)
 //   --model    model folder (name or path) whose tokenizer.json the speller reads (default mdm)
@@ -40,6 +41,7 @@ try {
       passes: { type: "string", default: "1" },
       json: { type: "string" },
       strict: { type: "boolean", default: false },
+      clock: { type: "string", default: "cpu" },
       quiet: { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
@@ -59,6 +61,10 @@ if (!values.log) {
 const passes = Number(values.passes);
 if (!(Number.isInteger(passes) && passes >= 1)) {
   console.error(`infill-replay: --passes must be an integer ≥ 1, not ${values.passes}`);
+  process.exit(2);
+}
+if (values.clock !== "cpu" && values.clock !== "wall") {
+  console.error(`infill-replay: --clock is cpu or wall, not ${values.clock}`);
   process.exit(2);
 }
 const abs = (p) => (isAbsolute(p) ? p : join(process.cwd(), p));
@@ -116,7 +122,8 @@ const quantile = (xs, q) => {
 };
 const CHECK_OPS = new Set(["check", "try", "tryEnd"]);
 
-async function replayBuild(dist) {
+/** A build: its library, and the totals of its replays so far. */
+async function loadBuild(dist) {
   const dir = abs(dist);
   if (!existsSync(join(dir, "index.js"))) throw new Error(`${dist}: no index.js (build with npx tsc -p tsconfig.build.json --outDir ${dist})`);
   const lib = await import(pathToFileURL(join(dir, "index.js")).href);
@@ -126,58 +133,59 @@ async function replayBuild(dist) {
   const bundled = lib.BUNDLED_MODELS?.[values.model] ?? { ar: "json-code-ar-9m", mdm: "json-code-mdm-9m" }[values.model];
   const modelDir = bundled && existsSync(join(ROOT, "models", bundled)) ? join(ROOT, "models", bundled) : values.model;
   const vocab = () => (vocabOf ??= lib.Vocabulary.fromTokenizerJson(lib.readModelFolder(modelDir).dir));
+  /** per call, in log/session/call order (first pass): { status, reason, text, via, ms } */
+  return { dist, lib, vocab, answers: [], checkMs: [], viaMs: new Map(), totalMs: 0, checkTotal: 0, sessions: 0 };
+}
+
+// the clock of a call: CPU time of the process (the machine is shared: wall time counts other
+// processes' turns), or the wall clock
+const now = values.clock === "wall" ? () => performance.now() : () => {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+};
+
+/** Replays one log's sessions with build b (a freshly compiled grammar), adding to its totals. */
+function replayLog(b, log, pass) {
+  const { lib, vocab } = b;
   const grammarFile = values.grammar ?? join(ROOT, "grammars", "cpp.lark");
-  /** per call, in log/session/call order: { status, reason, text, via, ms } */
-  const answers = [];
-  const checkMs = [];
-  const viaMs = new Map();
-  let totalMs = 0;
-  let checkTotal = 0;
-  let sessionsRun = 0;
-  const t0 = performance.now();
-  for (let pass = 0; pass < passes; pass++) {
-    for (const log of logs) {
-      const compiled = lib.compileGrammar(lib.loadGrammarFile(grammarFile));
-      for (const { header, calls } of log.sessions) {
-        if (header.speller && header.speller.vocabSize !== vocab().size) throw new Error(`${log.file}: recorded with a vocabulary of ${header.speller.vocabSize} tokens, --model ${values.model} has ${vocab().size}`);
-        const checker = new lib.InfillChecker(compiled, header.checker);
-        const speller = header.speller ? lib.tokenSpeller(vocab(), header.speller.maxTokenBytes) : undefined;
-        const session = new lib.InfillSession(checker, unlogCanvas(header.canvas), header.maxTokenBytes, { ...header.session, ...(speller ? { speller } : {}) });
-        sessionsRun++;
-        for (const c of calls) {
-          const before = { ...session.counts };
-          let r;
-          const s0 = performance.now();
-          switch (c.op) {
-            case "check": r = session.check(); break;
-            case "try": r = session.tryCommit(c.p, unlogBytes(c.bytes), c.cheap); break;
-            case "tryEnd": r = session.tryEnd(c.p, c.cheap); break;
-            case "commit": session.commit(c.p, unlogBytes(c.bytes)); break;
-            case "end": session.end(c.p); break;
-            case "witnessTokenAt": r = session.witnessTokenAt(c.p); break;
-            default: throw new Error(`${log.file}: unknown op ${c.op}`);
-          }
-          const ms = performance.now() - s0;
-          totalMs += ms;
-          const via = Object.keys(session.counts).filter((k) => k !== "checks" && session.counts[k] !== before[k]).join(",");
-          if (CHECK_OPS.has(c.op)) {
-            checkMs.push(ms);
-            checkTotal += ms;
-          }
-          const key = `${c.op}${CHECK_OPS.has(c.op) ? ":" + r.status : ""}${via ? " via " + via : ""}`;
-          const v = viaMs.get(key) ?? { n: 0, ms: 0 };
-          v.n++;
-          v.ms += ms;
-          viaMs.set(key, v);
-          if (pass > 0) continue;
-          if (CHECK_OPS.has(c.op)) answers.push({ status: r.status, ...(r.status === "unknown" && r.reason ? { reason: r.reason } : {}), ...(r.status === "feasible" && r.text ? { text: bytesHash(r.text) } : {}), via, ms });
-          else if (c.op === "witnessTokenAt") answers.push({ token: r, via, ms });
-          else answers.push({ via, ms });
-        }
+  const compiled = lib.compileGrammar(lib.loadGrammarFile(grammarFile));
+  for (const { header, calls } of log.sessions) {
+    if (header.speller && header.speller.vocabSize !== vocab().size) throw new Error(`${log.file}: recorded with a vocabulary of ${header.speller.vocabSize} tokens, --model ${values.model} has ${vocab().size}`);
+    const checker = new lib.InfillChecker(compiled, header.checker);
+    const speller = header.speller ? lib.tokenSpeller(vocab(), header.speller.maxTokenBytes) : undefined;
+    const session = new lib.InfillSession(checker, unlogCanvas(header.canvas), header.maxTokenBytes, { ...header.session, ...(speller ? { speller } : {}) });
+    b.sessions++;
+    for (const c of calls) {
+      const before = { ...session.counts };
+      let r;
+      const s0 = now();
+      switch (c.op) {
+        case "check": r = session.check(); break;
+        case "try": r = session.tryCommit(c.p, unlogBytes(c.bytes), c.cheap); break;
+        case "tryEnd": r = session.tryEnd(c.p, c.cheap); break;
+        case "commit": session.commit(c.p, unlogBytes(c.bytes)); break;
+        case "end": session.end(c.p); break;
+        case "witnessTokenAt": r = session.witnessTokenAt(c.p); break;
+        default: throw new Error(`${log.file}: unknown op ${c.op}`);
       }
+      const ms = now() - s0;
+      b.totalMs += ms;
+      const via = Object.keys(session.counts).filter((k) => k !== "checks" && session.counts[k] !== before[k]).join(",");
+      if (CHECK_OPS.has(c.op)) {
+        b.checkMs.push(ms);
+        b.checkTotal += ms;
+      }
+      const key = `${c.op}${CHECK_OPS.has(c.op) ? ":" + r.status : ""}${via ? " via " + via : ""}`;
+      const v = b.viaMs.get(key) ?? { n: 0, ms: 0 };
+      v.n++;
+      v.ms += ms;
+      b.viaMs.set(key, v);
+      if (pass > 0) continue;
+      if (CHECK_OPS.has(c.op)) b.answers.push({ status: r.status, ...(r.status === "unknown" && r.reason ? { reason: r.reason } : {}), ...(r.status === "feasible" && r.text ? { text: bytesHash(r.text) } : {}), via, ms });
+      else if (c.op === "witnessTokenAt") b.answers.push({ token: r, via, ms });
+      else b.answers.push({ via, ms });
     }
   }
-  return { dist, answers, checkMs, checkTotal, totalMs, viaMs, sessions: sessionsRun, wallMs: performance.now() - t0 };
 }
 
 // ---------------------------------------------------------------- compare and report
@@ -207,19 +215,19 @@ function diff(a, b) {
   return { status, otherWitness };
 }
 
+// builds take turns log by log (the machine's load drifts; each build meets it alike)
 const results = [];
-for (const d of values.dist.split(",")) {
-  try {
-    results.push(await replayBuild(d));
-  } catch (e) {
-    console.error(`infill-replay: ${e.message}`);
-    process.exit(2);
-  }
+try {
+  for (const d of values.dist.split(",")) results.push(await loadBuild(d));
+  for (let pass = 0; pass < passes; pass++) for (const log of logs) for (const b of results) replayLog(b, log, pass);
+} catch (e) {
+  console.error(`infill-replay: ${e.message}`);
+  process.exit(2);
 }
 
 const load = os.loadavg().map((x) => x.toFixed(1)).join(" ");
 const out = [];
-out.push(`infill-replay: ${logs.length} log(s), ${logs.reduce((a, l) => a + l.sessions.length, 0)} sessions, ${recorded.length} calls (${recorded.filter((c) => CHECK_OPS.has(c.op)).length} checks); ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${load}; passes ${passes}`);
+out.push(`infill-replay: ${logs.length} log(s), ${logs.reduce((a, l) => a + l.sessions.length, 0)} sessions, ${recorded.length} calls (${recorded.filter((c) => CHECK_OPS.has(c.op)).length} checks); ${new Date().toISOString()}, ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, load ${load}; passes ${passes}; ${values.clock === "wall" ? "wall" : "CPU"} ms (recorded: wall ms)`);
 out.push("");
 out.push("| build | checks | check ms p50 | p90 | p99 | max | check ms total | session ms total (commits too) | recorded check ms total |");
 out.push("|---|--:|--:|--:|--:|--:|--:|--:|--:|");
