@@ -274,6 +274,12 @@ export interface DiffusionStats {
   stopped: boolean;
   /** the fallback wrote past the last hole's positions (`pastCanvas`: no text of their size completes the output) */
   past_canvas: boolean;
+  /**
+   * the positions provably hold no completion: the first check found the canvas infeasible, or no
+   * token sequence of the masked runs' lengths spells a word (the token bound). The fallback then
+   * finishes a text the model had no room to write (Con. by necessity, not a dead end)
+   */
+  no_room: boolean;
   prophet_exits: number;
   total_ms: number;
 }
@@ -388,6 +394,7 @@ class DiffusionRun {
     check_ms_p99: 0,
     fallback_used: false,
     past_canvas: false,
+    no_room: false,
     repeated_key: false,
     key_repeat_witnesses: 0,
     stopped: false,
@@ -493,6 +500,7 @@ class DiffusionRun {
     // no token sequence of this length is a word (the session proved it): every commit would be
     // refused, so the fallback finishes the text at once instead of after a step of refusals
     let stuck = !startsFeasible || this.session?.noTokenFilling === true;
+    this.stats.no_room = stuck;
     const masked: number[] = [];
     for (let p = this.regionStart; p < this.ids.length; p++) if (this.kind[p] === MASK) masked.push(p);
     const B = Math.max(1, Math.floor(this.o.blockLength ?? 32));

@@ -205,6 +205,21 @@ describe("gramfill bench jsonschemabench (tiny fixture, bundled AR model)", () =
     expect(rep.per_schema[0].generate_cpu_ms).toBeGreaterThan(0);
   }, 120_000);
 
+  it("MDM: a schema whose shortest document does not fit the positions is closed out (no room), and the report says so", async () => {
+    const out = join(dir, "mdm-past.json");
+    // person.json's least document `{"name":"","age":0}` needs more than 3 tokens
+    const r = await run(["bench", "jsonschemabench", "--data", DATA, "--subsets", "Alpha", "--model", "mdm", "--limit", "2", "--max-tokens", "3", "--json", out]);
+    expect(r.code).toBe(0);
+    const rep = JSON.parse(readFileSync(out, "utf8"));
+    const person = rep.per_schema.find((x: SchemaRun) => x.file === "Alpha/person.json");
+    expect(person).toMatchObject({ valid: true, closed_out: true, work: { no_room: true } });
+    const color = rep.per_schema.find((x: SchemaRun) => x.file === "Alpha/color.json");
+    expect(color.work.no_room).toBeUndefined();
+    expect(rep.overall.no_room).toBe(1);
+    expect(rep.overall.closed_out).toBeGreaterThanOrEqual(1);
+    expect(r.stdout).toMatch(/close-outs \(Con\. but not Con\.-\): \d+, 1 of them because the positions provably hold no document/);
+  }, 120_000);
+
   it("MDM with --context, --steps and the CPU clock: the window, the plan and the limit are what was asked", async () => {
     const out = join(dir, "mdm-cut.json");
     const r = await run(["bench", "jsonschemabench", "--data", DATA, "--model", "mdm", "--limit", "2", "--max-tokens", "8", "--context", "40", "--steps", "2", "--timeout-clock", "cpu", "--json", out]);

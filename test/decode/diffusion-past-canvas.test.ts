@@ -53,6 +53,7 @@ describe("diffusion fallback past the canvas (pastCanvas)", () => {
     expect(r.complete).toBe(true);
     expect(r.fallbackUsed).toBe(true);
     expect(r.stats.past_canvas).toBe(true);
+    expect(r.stats.no_room).toBe(true);
     expect(r.stats.steps).toBe(0);
   });
 
@@ -76,5 +77,6 @@ describe("diffusion fallback past the canvas (pastCanvas)", () => {
     const r = await diffusionGenerate(stubbornModel(), vocab, { parts: [{ masks: 8 }], grammar: fourOnes, pastCanvas: true });
     expect(r.valid).toBe(true);
     expect(r.stats.past_canvas).toBe(false);
+    expect(r.stats.no_room).toBe(false);
   });
 });

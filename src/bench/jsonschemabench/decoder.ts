@@ -44,6 +44,8 @@ export interface DecodeWork {
   sample_ms: number;
   checks: number;
   check_ms_p99: number;
+  /** the positions provably hold no document of the schema (`DiffusionStats.no_room`): the close-out was the only way */
+  no_room?: boolean;
 }
 
 export class DecodeTimeout extends Error {
@@ -173,6 +175,7 @@ export class DiffusionDecoder implements BenchDecoder {
         sample_ms: Math.round(r.stats.sample_ms),
         checks: r.stats.checks,
         check_ms_p99: r.stats.check_ms_p99,
+        ...(r.stats.no_room ? { no_room: true } : {}),
       },
     };
   }

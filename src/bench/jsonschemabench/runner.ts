@@ -203,6 +203,8 @@ export interface GroupSummary {
   con_minus: number;
   con: number;
   closed_out: number;
+  /** of those closed out, how many because the positions provably hold no document (`work.no_room`) */
+  no_room: number;
   /** outputs that write a key twice in one object (valid or not by the benchmark's check) */
   repeated_keys: number;
   statuses: Record<string, number>;
@@ -234,6 +236,7 @@ export function summarize(runs: readonly SchemaRun[]): GroupSummary {
     con_minus: rate(validNoCloseOut, n),
     con: rate(valid, n),
     closed_out: runs.filter((r) => r.closed_out).length,
+    no_room: runs.filter((r) => r.closed_out && r.work?.no_room === true).length,
     repeated_keys: runs.filter((r) => r.repeated_key !== undefined).length,
     statuses,
   };

@@ -244,13 +244,20 @@ export async function renderHtmlReport(r: BenchReport): Promise<string> {
 <p class="lede">Per schema: compilation of the schema to a grammar, time to the first output token (compilation, prompt and first mask included), and time per output token after it. Boxes span the quartiles, whiskers min to max.</p>
 <div class="row"><div class="chart">${gct}</div><div class="chart">${ttft}</div><div class="chart">${tpot}</div></div></section>
 <section><h2>Summary</h2>
-<p class="lede">Rates with 95% bootstrap intervals (exact: the binomial limit of resampling). Compliance = valid among the schemas that compiled. Con.− / Con. = valid without / with close-out (the output was completed under the grammar when the token budget ran out).${repeatedKeysNote(r)}</p>
+<p class="lede">Rates with 95% bootstrap intervals (exact: the binomial limit of resampling). Compliance = valid among the schemas that compiled. Con.− / Con. = valid without / with close-out (the output was completed under the grammar when the token budget ran out).${noRoomNote(r)}${repeatedKeysNote(r)}</p>
 ${table}</section>
 <section><h2>Schemas that did not pass</h2>${failuresTable(r.per_schema)}</section>
 </main>
 <footer>gramfill bench jsonschemabench · seed ${r.seed} · charts: vega-lite, rendered to SVG without a browser</footer>
 </body></html>
 `;
+}
+
+/** close-outs the model had no room to avoid: the positions provably hold no document of the schema */
+function noRoomNote(r: BenchReport): string {
+  const n = r.overall.no_room ?? 0;
+  if (n === 0) return "";
+  return ` Of the ${r.overall.closed_out} close-outs, ${n} were needed because the positions provably hold no document of the schema (no token sequence of their length spells one).`;
 }
 
 /** outputs writing a key twice in one object pass the benchmark's check (JSON.parse keeps the last value): say how many */

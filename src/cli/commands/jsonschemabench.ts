@@ -439,6 +439,8 @@ export function textReport(r: BenchReport): string {
   const failures: Record<string, number> = {};
   for (const x of r.per_schema) if (x.status !== "OK") failures[x.status] = (failures[x.status] ?? 0) + 1;
   if (Object.keys(failures).length > 0) lines.push(`not OK: ${Object.entries(failures).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  const noRoom = r.overall.no_room ?? 0;
+  if (noRoom > 0) lines.push(`close-outs (Con. but not Con.-): ${r.overall.closed_out}, ${noRoom} of them because the positions provably hold no document (no_room)`);
   const repeats = [`${r.overall.repeated_keys ?? 0} of gramfill's`, ...(r.baseline ? [`${r.baseline.overall.repeated_keys ?? 0} of the model's alone`] : [])];
   if ((r.overall.repeated_keys ?? 0) + (r.baseline?.overall.repeated_keys ?? 0) > 0) lines.push(`outputs repeating a key in one object (JSON.parse keeps the last value, the check cannot see it): ${repeats.join(", ")}`);
   return lines.join("\n") + "\n";
