@@ -17,6 +17,7 @@
  * whose completions are all longer than `maxBytes`, or that the byte order leads astray).
  */
 import type { Parser } from "../parser/parser.js";
+import { visitFreshKeyEndings, type KeyByteFeeder } from "../schema/fresh-key-endings.js";
 
 const ORDER: number[] = (() => {
   const groups = ['"}])\'>', ";", ":", "0123456789", ",", ".-+_@/#$%&*=!?|~^`<\\", "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ", " \n\t\r", "[{("];
@@ -175,15 +176,9 @@ export function keyRepairedCompletion(p: Parser, guard: KeyGuard, plan: (p: Pars
     guard.rollback(n);
     out.length -= n;
   };
-  // iterative deepening: the key's shortest fresh ending
-  const freshEnding = (depth: number): boolean => {
-    for (const b of KEY_ORDER) {
-      if (!both(b)) continue;
-      if (!guard.readingKey || (depth > 1 && freshEnding(depth - 1))) return true;
-      back(1);
-    }
-    return false;
-  };
+  // the key's shortest fresh ending: at most 3 more characters, then the quote
+  const feeder: KeyByteFeeder = { feed: both, back };
+  const freshEnding = () => visitFreshKeyEndings(guard, feeder, KEY_ORDER, { maxChars: 3 }, () => true);
   let result: Uint8Array | undefined;
   for (let r = 0; r <= rounds && result === undefined; r++) {
     const tail = plan(p);
@@ -191,7 +186,7 @@ export function keyRepairedCompletion(p: Parser, guard: KeyGuard, plan: (p: Pars
     let i = 0;
     while (i < tail.length && both(tail[i]!)) i++;
     if (i === tail.length) result = Uint8Array.from(out);
-    else if (!guard.readingKey || !(freshEnding(1) || freshEnding(2) || freshEnding(3) || freshEnding(4))) break;
+    else if (!guard.readingKey || !freshEnding()) break;
   }
   back(out.length);
   return result;

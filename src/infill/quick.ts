@@ -21,6 +21,7 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import { chartCompletion } from "../parser/completion.js";
 import type { Parser } from "../parser/parser.js";
 import type { JsonKeyTracker } from "../schema/json-keys.js";
+import { visitFreshKeyEndings, type KeyByteFeeder } from "../schema/fresh-key-endings.js";
 import { concatBytes, splitFill, type Segment } from "./canvas.js";
 
 /** words per hole fill (before padding): fills of 1, 2, … up to this many are tried in turn */
@@ -31,14 +32,18 @@ const MAX_PASSED = 4;
 const COMPLETION_COST = 200;
 /** close-outs per search: one that fails usually fails for every fill before it (an open comment) */
 const MAX_CLOSE_OUTS = 6;
-/**
- * With a key tracker: one-character words tried in a key that could still repeat a written one
- * (letters and digits read best). Inside a string every character leaves the parser as it was, so
- * the search would skip them as "only length"; here they are what makes the key new.
- */
 /** new keys (`freshThen`) one refused quote may go on with */
 const MAX_FRESH_KEYS = 3;
-const KEY_CHARS: Uint8Array[] = Array.from("abcdefghijklmnopqrstuvwxyz0123456789", (c) => Uint8Array.of(c.charCodeAt(0)));
+/** characters that make a key new: a refused quote's fresh endings (`freshThen`), letters and digits (they read best) */
+const KEY_CHARS: number[] = Array.from("abcdefghijklmnopqrstuvwxyz0123456789", (c) => c.charCodeAt(0));
+/** each byte as a word of its own */
+const ONE_BYTE: Uint8Array[] = Array.from({ length: 256 }, (_, b) => Uint8Array.of(b));
+/**
+ * With a key tracker: one-character words tried in a key that could still repeat a written one.
+ * Inside a string every character leaves the parser as it was, so the search would skip them as
+ * "only length"; here they are what makes the key new.
+ */
+const KEY_WORDS: Uint8Array[] = KEY_CHARS.map((b) => ONE_BYTE[b]!);
 
 export class QuickWitness {
   /** candidate words, shortest first: complete short lexemes, then lexeme openers */
@@ -303,7 +308,7 @@ export class QuickWitness {
     // a key whose text so far begins a key written in its object: one more character may make it
     // new (the tracker refuses the quote that would close it as a repeat)
     const plain = words.length;
-    if (this.keys !== null && this.keys.readingKey && this.keys.atRisk()) words = [...words, ...KEY_CHARS];
+    if (this.keys !== null && this.keys.readingKey && this.keys.atRisk()) words = [...words, ...KEY_WORDS];
     const lexBefore = this.p.lexerState;
     const setBefore = this.p.currentSet;
     for (let wi = 0; wi < words.length; wi++) {
@@ -410,26 +415,15 @@ export class QuickWitness {
     if (keys === null || w[at] !== 0x22 || !keys.readingKey || !keys.atRisk()) return false;
     // at most MAX_FRESH_KEYS new keys go on to the rest (it mostly fails for reasons of its own);
     // two characters only when no one-character key is new
-    let fresh = 0;
-    const closeAndGoOn = () => {
-      if (this.feed(QUOTE) !== 1) return false;
-      fresh++;
-      return this.rest(w, at + 1, k);
-    };
-    for (let n = 1; n <= 2 && fresh === 0; n++) if (this.keyChars(n, closeAndGoOn, () => fresh >= MAX_FRESH_KEYS)) return true;
-    return false;
+    return visitFreshKeyEndings(keys, this.feeder, KEY_CHARS, { maxChars: 2, maxEndings: MAX_FRESH_KEYS, enough: this.outOfBudget }, () => this.rest(w, at + 1, k));
   }
 
-  /** n more key characters (each a choice), then `k`; stops when `enough`. */
-  private keyChars(n: number, k: () => boolean, enough: () => boolean): boolean {
-    for (const c of KEY_CHARS) {
-      if (this.left <= 0 || enough()) return false;
-      const mark = this.at;
-      if (this.feed(c) === 1 && (n === 1 ? k() : this.keyChars(n - 1, k, enough))) return true;
-      this.back(this.at - mark);
-    }
-    return false;
-  }
+  /** One byte at a time to the parser and the tracker, on the search's budget (fresh-key-endings.ts). */
+  private readonly feeder: KeyByteFeeder = {
+    feed: (b) => this.feed(ONE_BYTE[b]!) === 1,
+    back: (n) => this.back(n),
+  };
+  private readonly outOfBudget = (): boolean => this.left <= 0;
 
   /** Feeds w[from..] and goes on with `k` (a refused quote on the way: `freshThen`). */
   private rest(w: Uint8Array, from: number, k: () => boolean): boolean {
@@ -441,4 +435,3 @@ export class QuickWitness {
   }
 }
 
-const QUOTE = Uint8Array.of(0x22);
