@@ -14,7 +14,8 @@
 // builds take turns log by log. Times are CPU ms of the process by default (--clock wall: wall ms).
 // Usage: node bench/infill-replay.mjs --log A.jsonl[,B.jsonl...] [--dist DIR[,DIR...]] [--grammar FILE]
 //          [--model mdm] [--passes N] [--clock cpu|wall] [--json OUT] [--strict] [--quiet]
-//   --dist     builds to compare (folders with index.js, relative to the repo; default dist)
+//   --dist     builds to compare (folders with index.js, relative to the repo; default dist);
+//              DIR@key=value;key=value replays with these session options changed (e.g. dist@repairQuickPasses=1)
 //   --grammar  the grammar the recording used (default grammars/cpp.lark)
 //   --model    model folder (name or path) whose tokenizer.json the speller reads (default mdm)
 //   --passes   replay every log N times per build (later passes: warm grammar caches); default 1
@@ -123,7 +124,15 @@ const quantile = (xs, q) => {
 const CHECK_OPS = new Set(["check", "try", "tryEnd"]);
 
 /** A build: its library, and the totals of its replays so far. */
-async function loadBuild(dist) {
+async function loadBuild(spec) {
+  // DIR@key=value;key=value: the build with these session options changed (what-if runs of one build)
+  const [dist, opts = ""] = spec.split("@");
+  const overrides = {};
+  for (const kv of opts.split(";").filter(Boolean)) {
+    const [k, v] = kv.split("=");
+    if (!k || v === undefined || !Number.isFinite(Number(v))) throw new Error(`${spec}: session options are key=number, separated by ';'`);
+    overrides[k] = Number(v);
+  }
   const dir = abs(dist);
   if (!existsSync(join(dir, "index.js"))) throw new Error(`${dist}: no index.js (build with npx tsc -p tsconfig.build.json --outDir ${dist})`);
   const lib = await import(pathToFileURL(join(dir, "index.js")).href);
@@ -134,7 +143,7 @@ async function loadBuild(dist) {
   const modelDir = bundled && existsSync(join(ROOT, "models", bundled)) ? join(ROOT, "models", bundled) : values.model;
   const vocab = () => (vocabOf ??= lib.Vocabulary.fromTokenizerJson(lib.readModelFolder(modelDir).dir));
   /** per call, in log/session/call order (first pass): { status, reason, text, via, ms } */
-  return { dist, lib, vocab, answers: [], checkMs: [], viaMs: new Map(), totalMs: 0, checkTotal: 0, sessions: 0 };
+  return { dist: spec, lib, vocab, overrides, answers: [], checkMs: [], viaMs: new Map(), totalMs: 0, checkTotal: 0, sessions: 0 };
 }
 
 // the clock of a call: CPU time of the process (the machine is shared: wall time counts other
@@ -153,7 +162,7 @@ function replayLog(b, log, pass) {
     if (header.speller && header.speller.vocabSize !== vocab().size) throw new Error(`${log.file}: recorded with a vocabulary of ${header.speller.vocabSize} tokens, --model ${values.model} has ${vocab().size}`);
     const checker = new lib.InfillChecker(compiled, header.checker);
     const speller = header.speller ? lib.tokenSpeller(vocab(), header.speller.maxTokenBytes) : undefined;
-    const session = new lib.InfillSession(checker, unlogCanvas(header.canvas), header.maxTokenBytes, { ...header.session, ...(speller ? { speller } : {}) });
+    const session = new lib.InfillSession(checker, unlogCanvas(header.canvas), header.maxTokenBytes, { ...header.session, ...b.overrides, ...(speller ? { speller } : {}) });
     b.sessions++;
     for (const c of calls) {
       const before = { ...session.counts };
