@@ -99,7 +99,8 @@ describe.skipIf(!existsSync("dist/index.js"))("bench/infill-replay.mjs", () => {
     expect(replay(["--log", orphan]).stderr.trim()).toMatch(/o\.jsonl:1: a call of session x, which has no session line before it$/);
     expect(replay([]).stderr.trim()).toBe("infill-replay: --log FILE is required (--help lists the options)");
     expect(replay(["--log", file, "--passes", "0"]).status).toBe(2);
-    expect(replay(["--log", file, "--dist", "dist@repairQuickPasses"]).stderr.trim()).toBe("infill-replay: dist@repairQuickPasses: session options are key=number, separated by ';'");
+    const good = recordJsonSession().file;
+    expect(replay(["--log", good, "--dist", "dist@repairQuickPasses"]).stderr.trim()).toBe("infill-replay: dist@repairQuickPasses: session options are key=number, separated by ';'");
     expect(replay(["--log", file, "--clock", "sundial"]).stderr.trim()).toBe("infill-replay: --clock is cpu or wall, not sundial");
     expect(replay(["--help"]).stdout).toContain("Usage: node bench/infill-replay.mjs");
   });
