@@ -36,6 +36,7 @@ const MAX_CLOSE_OUTS = 6;
 const MAX_FRESH_KEYS = 3;
 /** characters that make a key new: a refused quote's fresh endings (`freshThen`), letters and digits (they read best) */
 const KEY_CHARS: number[] = Array.from("abcdefghijklmnopqrstuvwxyz0123456789", (c) => c.charCodeAt(0));
+const NO_WORDS: Uint8Array[] = [];
 /** each byte as a word of its own */
 const ONE_BYTE: Uint8Array[] = Array.from({ length: 256 }, (_, b) => Uint8Array.of(b));
 /**
@@ -114,7 +115,7 @@ export class QuickWitness {
     this.wordsOf.length = segs.length;
     for (let i = from; i < segs.length; i++) {
       const next = segs[i + 1];
-      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? [...this.bridges(next.bytes), ...this.words] : this.words;
+      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? this.wordsBefore(next.bytes) : this.words;
     }
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
     this.leftAtStop = -1;
@@ -303,16 +304,18 @@ export class QuickWitness {
       }
       if (depth === limit) return false;
     }
-    // a hole inside a lexeme: first the shortest ways to finish it (`tr` → `ue`)
-    let words = depth === 0 && !this.p.atLexemeStart ? [...this.finishers(), ...this.wordsOf[i]!] : this.wordsOf[i]!;
-    // a key whose text so far begins a key written in its object: one more character may make it
-    // new (the tracker refuses the quote that would close it as a repeat)
-    const plain = words.length;
-    if (this.keys !== null && this.keys.readingKey && this.keys.atRisk()) words = [...words, ...KEY_WORDS];
+    // the words, in turn (no list built per call: this runs for every partial fill):
+    // a hole inside a lexeme first the shortest ways to finish it (`tr` → `ue`), then the hole's
+    // words, then, in a key whose text so far begins a key written in its object, one more key
+    // character (it may make the key new: the tracker refuses the quote that would close a repeat)
+    const fin = depth === 0 && !this.p.atLexemeStart ? this.finishers() : NO_WORDS;
+    const base = this.wordsOf[i]!;
+    const plain = fin.length + base.length;
+    const total = plain + (this.keys !== null && this.keys.readingKey && this.keys.atRisk() ? KEY_WORDS.length : 0);
     const lexBefore = this.p.lexerState;
     const setBefore = this.p.currentSet;
-    for (let wi = 0; wi < words.length; wi++) {
-      const w = words[wi]!;
+    for (let wi = 0; wi < total; wi++) {
+      const w = wi < fin.length ? fin[wi]! : wi < plain ? base[wi - fin.length]! : KEY_WORDS[wi - plain]!;
       if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
       if (len + w.length > s.range.max) continue;
       const mark = this.at;
@@ -323,11 +326,28 @@ export class QuickWitness {
         // character, which changes the key)
         const same = wi < plain && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
         if (!same && this.hole(s, i, depth + 1, limit)) return true;
-      } else if (this.freshThen(w, took, () => this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit))) return true;
+      } else if (w[took] === 0x22 && this.keys !== null && this.freshThen(w, took, () => this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit))) return true;
       this.back(this.at - mark);
     }
     return false;
   }
+
+  /**
+   * A hole's words before the text `next`: its bridges, then `words` (cached by the bytes of
+   * `next` that bridges can read: they end within a word of at most 8 bytes).
+   */
+  private wordsBefore(next: Uint8Array): Uint8Array[] {
+    let key = "";
+    for (let k = 0; k < next.length && k < 7; k++) key += String.fromCharCode(next[k]!);
+    let out = this.wordsByNext.get(key);
+    if (out === undefined) {
+      if (this.wordsByNext.size >= 4096) this.wordsByNext.clear();
+      out = [...this.bridges(next), ...this.words];
+      this.wordsByNext.set(key, out);
+    }
+    return out;
+  }
+  private readonly wordsByNext = new Map<string, Uint8Array[]>();
 
   /**
    * Heads of short lexemes whose rest starts the next fragment (`tru` before `e, …`, `ret` before

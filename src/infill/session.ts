@@ -550,17 +550,30 @@ export class InfillSession {
     const run = runs[ri]!;
     const j = p - run.first;
     const k2 = run.count - j - 1;
+    // text runs joined here, once (segmentsOf would join them part by part, copying the text so far each time)
     const local: CanvasPart[] = [];
+    const text: Uint8Array[] = [];
+    const flush = () => {
+      if (text.length > 0) local.push({ text: text.length === 1 ? text[0]! : concatBytes(text) });
+      text.length = 0;
+    };
     let h = 0;
     for (const part of canvas) {
-      if ("text" in part) local.push(part);
-      else if (h++ !== ri) local.push({ text: w[h - 1]! });
+      if ("text" in part) text.push(typeof part.text === "string" ? enc.encode(part.text) : part.text);
+      else if (h++ !== ri) text.push(w[h - 1]!);
       else {
-        if (j > 0) local.push({ hole: { tokens: j, maxTokenBytes: run.maxTokenBytes } });
-        local.push({ text: bytes });
-        if (k2 > 0) local.push(runHole(k2, run.maxTokenBytes, run.mayEnd, false));
+        if (j > 0) {
+          flush();
+          local.push({ hole: { tokens: j, maxTokenBytes: run.maxTokenBytes } });
+        }
+        text.push(bytes);
+        if (k2 > 0) {
+          flush();
+          local.push(runHole(k2, run.maxTokenBytes, run.mayEnd, false));
+        }
       }
     }
+    flush();
     // quick search only (no chart items): the answer is a function of the local canvas (parser,
     // key tracker and speller decide), and the same canvas comes back step after step (a skipped
     // candidate is tried again; a commit of the witness's own token elsewhere keeps the text), so
