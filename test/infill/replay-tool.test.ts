@@ -68,7 +68,7 @@ describe.skipIf(!existsSync("dist/index.js"))("bench/infill-replay.mjs", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/1 log\(s\), 1 sessions, 7 calls \(5 checks\)/);
-    expect(r.stdout).toMatch(/\| dist \| 5 \| [0-9.]+ \|/);
+    expect(r.stdout).toMatch(/\| dist \| 5 \| [0-9.]+ \|.* \| [0-9.]+ \/ [0-9.]+ \/ [0-9.]+ \|/);
     expect(r.stdout).toContain("answers, recording → dist: same status everywhere");
     expect(r.stdout).toContain("CPU ms (recorded: wall ms)");
     expect(r.stdout).toMatch(/try:infeasible via alphabet +1 calls/);
