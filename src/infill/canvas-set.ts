@@ -46,7 +46,8 @@ export class CanvasSet {
     let h = 0x811c9dc5;
     const buf = this.buf;
     for (let i = 0; i < this.n; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
-    this.hash = (h ^ this.n) >>> 0;
+    // 30 bits: a small integer key (a 32-bit one would be a heap number, allocated per lookup)
+    this.hash = (h ^ this.n) & 0x3fffffff;
     const list = this.buckets.get(this.hash);
     if (list === undefined) return false;
     for (const m of list) if (this.equalsLast(m)) return true;
