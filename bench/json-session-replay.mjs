@@ -79,7 +79,7 @@ const builds = [];
 for (const root of values.variants.split(",")) {
   const m = await load(root);
   const lm = await m.lm.load("mdm");
-  builds.push({ root, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], via: new Map(), answers: [] });
+  builds.push({ root, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [] });
 }
 const CHECKS = new Set(["check", "try", "tryEnd"]);
 for (let pass = 0; pass < Number(values.passes); pass++) {
@@ -111,12 +111,15 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
         const ms = cpu() - t0;
         b.total += ms;
         const via = Object.keys(s.counts).filter((k) => k !== "checks" && s.counts[k] !== before[k]).join(",");
+        const key = `${line.op}${CHECKS.has(line.op) ? ":" + r.status : ""}${via ? " via " + via : ""}`;
         if (CHECKS.has(line.op)) {
           b.checkTotal += ms;
-          if (pass === 0) b.checkMs.push(ms);
-          if (pass === 0) b.answers.push(r.status);
+          if (pass === 0) {
+            b.checkMs.push(ms);
+            b.checkWay.push(key);
+            b.answers.push(r.status);
+          }
         }
-        const key = `${line.op}${CHECKS.has(line.op) ? ":" + r.status : ""}${via ? " via " + via : ""}`;
         const v = b.via.get(key) ?? { n: 0, ms: 0 };
         v.n++;
         v.ms += ms;
@@ -134,4 +137,16 @@ for (const b of builds) {
   const differ = b.answers.filter((a, i) => a !== builds[0].answers[i]).length;
   console.log(JSON.stringify({ root: b.root, session_cpu_ms: Math.round(b.total), check_cpu_ms: Math.round(b.checkTotal), check_p50_ms: +q(b.checkMs, 0.5).toFixed(3), check_p99_ms: +q(b.checkMs, 0.99).toFixed(2), answers_differing_from_first: differ }));
   for (const [k, v] of [...b.via].sort((x, y) => y[1].ms - x[1].ms).slice(0, 8)) console.log(`  ${String(Math.round(v.ms)).padStart(7)} ms ${String(v.n).padStart(7)} calls  ${k}`);
+  // the slow checks: those at or above the p99, by way of answering
+  const p99 = q(b.checkMs, 0.99);
+  const slow = new Map();
+  b.checkMs.forEach((ms, i) => {
+    if (ms < p99) return;
+    const v = slow.get(b.checkWay[i]) ?? { n: 0, ms: 0 };
+    v.n++;
+    v.ms += ms;
+    slow.set(b.checkWay[i], v);
+  });
+  console.log(`  checks at or above the p99 (${p99.toFixed(2)} ms), first pass:`);
+  for (const [k, v] of [...slow].sort((x, y) => y[1].n - x[1].n).slice(0, 6)) console.log(`  ${String(v.n).padStart(7)} calls, ${(v.ms / v.n).toFixed(2).padStart(6)} ms avg  ${k}`);
 }
