@@ -19,7 +19,17 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import os from "node:os";
 
-const { values } = parseArgs({ options: { record: { type: "string" }, replay: { type: "string" }, root: { type: "string" }, variants: { type: "string" }, block: { type: "string", default: "32" }, n: { type: "string", default: "50" }, from: { type: "string", default: "0" }, step: { type: "string", default: "1" }, sample: { type: "string", default: "50" }, passes: { type: "string", default: "1" } } });
+let values;
+try {
+  ({ values } = parseArgs({ options: { record: { type: "string" }, replay: { type: "string" }, root: { type: "string" }, variants: { type: "string" }, block: { type: "string", default: "32" }, n: { type: "string", default: "50" }, from: { type: "string", default: "0" }, step: { type: "string", default: "1" }, sample: { type: "string", default: "50" }, passes: { type: "string", default: "1" } } }));
+} catch (e) {
+  console.error(`json-session-replay: ${e.message}`);
+  process.exit(2);
+}
+if (values.record && !values.root) {
+  console.error("json-session-replay: --record DIR needs --root BUILD (a checkout with npm run build done)");
+  process.exit(2);
+}
 const data = "/work/shared/jsonschemabench";
 const load = async (root) => ({
   lm: (await import(root + "/dist/backend/diffusion-lm.js")).MaskedDiffusionLM,
@@ -66,7 +76,13 @@ if (!values.replay || !values.variants) {
   console.error("json-session-replay: --record DIR --root BUILD, or --replay DIR --variants A,B");
   process.exit(2);
 }
-const { runs } = JSON.parse(readFileSync(join(values.replay, "index.json"), "utf8"));
+let runs;
+try {
+  ({ runs } = JSON.parse(readFileSync(join(values.replay, "index.json"), "utf8")));
+} catch (e) {
+  console.error(`json-session-replay: ${join(values.replay, "index.json")}: no recording there (${e.code ?? e.message}); make one with --record`);
+  process.exit(2);
+}
 const dec64 = (b) => new Uint8Array(Buffer.from(b, "base64"));
 const enc = new TextEncoder();
 const bytesOf = (x) => ("u" in x ? enc.encode(x.u) : dec64(x.b));
