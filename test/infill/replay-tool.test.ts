@@ -3,7 +3,7 @@
  * session replays to the same answers, a changed answer is named with its place, bad input is one
  * line and exit code 2. The replay imports the build (dist/), so these run only after `npm run build`.
  */
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -33,8 +33,13 @@ function recordJsonSession(): { file: string; lines: Record<string, unknown>[] }
   return { file, lines: readFileSync(file, "utf8").trim().split("\n").map((l) => JSON.parse(l) as Record<string, unknown>) };
 }
 
-function replay(args: string[]) {
-  return spawnSync("node", ["bench/infill-replay.mjs", ...args], { encoding: "utf8" });
+/** The replay as a child process, awaited (a synchronous spawn would block the test worker's RPC with vitest for its whole run). */
+function replay(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile("node", ["bench/infill-replay.mjs", ...args], { encoding: "utf8" }, (err, stdout, stderr) => {
+      resolve({ status: err ? ((err as { code?: number }).code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 describe("session-log", () => {
@@ -62,9 +67,9 @@ describe("session-log", () => {
 });
 
 describe.skipIf(!existsSync("dist/index.js"))("bench/infill-replay.mjs", () => {
-  it("replays a recording to the same answers and reports latencies", () => {
+  it("replays a recording to the same answers and reports latencies", async () => {
     const { file } = recordJsonSession();
-    const r = replay(["--log", file, "--grammar", GRAMMAR, "--strict"]);
+    const r = await replay(["--log", file, "--grammar", GRAMMAR, "--strict"]);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/1 log\(s\), 1 sessions, 7 calls \(5 checks\)/);
@@ -72,35 +77,35 @@ describe.skipIf(!existsSync("dist/index.js"))("bench/infill-replay.mjs", () => {
     expect(r.stdout).toContain("answers, recording → dist: same status everywhere");
     expect(r.stdout).toContain("CPU ms (recorded: wall ms)");
     expect(r.stdout).toMatch(/try:infeasible via alphabet +1 calls/);
-  });
+  }, 120_000);
 
-  it("names every answer that differs from the recording, and --strict exits 1", () => {
+  it("names every answer that differs from the recording, and --strict exits 1", async () => {
     const { file, lines } = recordJsonSession();
     lines[2]!.status = "feasible"; // as if the recording build had accepted "}"
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
-    const r = replay(["--log", file, "--grammar", GRAMMAR, "--strict"]);
+    const r = await replay(["--log", file, "--grammar", GRAMMAR, "--strict"]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain("1 differ");
     expect(r.stdout).toMatch(/call 1 try p=0 "}": feasible → infeasible/);
-  });
+  }, 120_000);
 
-  it("bad input: one line naming the place, exit code 2", () => {
+  it("bad input: one line naming the place, exit code 2", async () => {
     const { file } = recordJsonSession();
     writeFileSync(file, readFileSync(file, "utf8") + "{oops\n");
-    const bad = replay(["--log", file, "--grammar", GRAMMAR]);
+    const bad = await replay(["--log", file, "--grammar", GRAMMAR]);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim()).toMatch(/^infill-replay: .*log\.jsonl:9: not a JSON line$/);
-    const none = replay(["--log", "no/such.jsonl"]);
+    const none = await replay(["--log", "no/such.jsonl"]);
     expect(none.status).toBe(2);
     expect(none.stderr.trim()).toBe("infill-replay: no/such.jsonl: no such file");
     const orphan = join(mkdtempSync(join(tmpdir(), "gramfill-replay-")), "o.jsonl");
     writeFileSync(orphan, '{"kind":"call","id":"x","op":"end","p":0,"ms":0}\n');
-    expect(replay(["--log", orphan]).stderr.trim()).toMatch(/o\.jsonl:1: a call of session x, which has no session line before it$/);
-    expect(replay([]).stderr.trim()).toBe("infill-replay: --log FILE is required (--help lists the options)");
-    expect(replay(["--log", file, "--passes", "0"]).status).toBe(2);
+    expect((await replay(["--log", orphan])).stderr.trim()).toMatch(/o\.jsonl:1: a call of session x, which has no session line before it$/);
+    expect((await replay([])).stderr.trim()).toBe("infill-replay: --log FILE is required (--help lists the options)");
+    expect((await replay(["--log", file, "--passes", "0"])).status).toBe(2);
     const good = recordJsonSession().file;
-    expect(replay(["--log", good, "--dist", "dist@repairQuickPasses"]).stderr.trim()).toBe("infill-replay: dist@repairQuickPasses: session options are key=number, separated by ';'");
-    expect(replay(["--log", file, "--clock", "sundial"]).stderr.trim()).toBe("infill-replay: --clock is cpu or wall, not sundial");
-    expect(replay(["--help"]).stdout).toContain("Usage: node bench/infill-replay.mjs");
-  });
+    expect((await replay(["--log", good, "--dist", "dist@repairQuickPasses"])).stderr.trim()).toBe("infill-replay: dist@repairQuickPasses: session options are key=number, separated by ';'");
+    expect((await replay(["--log", file, "--clock", "sundial"])).stderr.trim()).toBe("infill-replay: --clock is cpu or wall, not sundial");
+    expect((await replay(["--help"])).stdout).toContain("Usage: node bench/infill-replay.mjs");
+  }, 120_000);
 });
