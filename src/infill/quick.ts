@@ -69,12 +69,18 @@ export class QuickWitness {
   private closeOuts = 0;
   /** per hole segment: fills tried that let the next fragment parse (the canvas failed later) */
   private passed = new Int32Array(16);
+  /** per segment index i: the text bytes of segments i.. (a filling from segment i feeds at least these) */
+  private textFrom = new Int32Array(16);
   /** what a close-out may follow: nothing, an ignored byte, a newline */
   private readonly tailLeads: Uint8Array[];
 
-  constructor(compiled: CompiledGrammar, pad: number) {
+  /** end a search as soon as its budget cannot pay for the text still to feed (`segment`); off only to test that this changes no answer */
+  private readonly stopWhenHopeless: boolean;
+
+  constructor(compiled: CompiledGrammar, pad: number, opts: { stopWhenHopeless?: boolean } = {}) {
     this.compiled = compiled;
     this.pad = pad;
+    this.stopWhenHopeless = opts.stopWhenHopeless ?? true;
     const seen = new Set<string>();
     const whole: Uint8Array[] = [];
     const openers: Uint8Array[] = [];
@@ -118,6 +124,12 @@ export class QuickWitness {
       if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? this.wordsBefore(next.bytes) : this.words;
     }
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
+    if (this.textFrom.length < segs.length + 1) this.textFrom = new Int32Array(segs.length + 1);
+    this.textFrom[segs.length] = 0;
+    for (let i = segs.length - 1; i >= 0; i--) {
+      const s = segs[i]!;
+      this.textFrom[i] = this.textFrom[i + 1]! + (s.kind === "text" ? s.bytes.length : 0);
+    }
     this.leftAtStop = -1;
     const fills = this.run(segs, from, holeCount, p, budget, keys, accept, maxAccepts, () => this.segment(from, offset));
     return { fills, spent: budget - (this.leftAtStop >= 0 ? this.leftAtStop : this.left) };
@@ -259,6 +271,14 @@ export class QuickWitness {
   /** Can the canvas be finished from segment i, `off` bytes into it (the parser has read everything before)? */
   private segment(i: number, off: number): boolean {
     if (this.left <= 0) return false;
+    // every filling still to be tried feeds at least the text from here on (a filling of an earlier
+    // hole too: it reaches this point and goes on), one budget unit per byte, and must end with
+    // budget left: when the budget cannot pay for that, the search would only spend the rest and
+    // fail (a failing local repair used to: the whole budget, each time), so it ends now, same answer
+    if (this.stopWhenHopeless && this.left <= this.textFrom[i]! - off) {
+      this.stop();
+      return false;
+    }
     const segs = this.segs;
     if (i === segs.length) return this.p.isAccepting() && this.finish();
     const s = segs[i]!;
