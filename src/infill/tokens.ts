@@ -199,6 +199,99 @@ export class TokenSpeller {
   }
 
   /**
+   * min over the words w of `a` of `tokensStartingIn(w)`, by a cheapest-path search (0-1 BFS,
+   * costs are tokens started) over pairs of a's state and where w stands among the tokens: still
+   * inside a token begun before w (the bytes so far are a prefix of one of its proper suffixes: a
+   * range of the sorted suffixes) or inside a token begun in w (a trie node). A token begins at a
+   * byte where the one before it ends (a suffix read whole, or a node with an allowed token) or at
+   * w's first byte. Past `budget` states found, the cost level reached: every cheaper reading has
+   * been searched, so it is still a lower bound. Infinity when a has no word.
+   */
+  fewestTokensStartingIn(a: ByteAutomaton, budget: number): number {
+    const sfx = this.sortedSuffixes();
+    const trie = this.trie;
+    const M = this.maxTokenBytes;
+    // a state is (kind, q, lo, hi, len): kind 0 = before-token, the range [lo, hi) of sfx whose
+    // first len chars are the bytes so far; kind 1 = the trie node lo. Keys number a's states
+    // densely (qIndex) so that they stay exact doubles.
+    const qIndex = new Map<number, number>();
+    const seen = new Set<number>();
+    const restarted = new Set<number>();
+    const span0 = (sfx.length + 1) * 128;
+    const key = (kind: number, q: number, lo: number, len: number): number => {
+      let qi = qIndex.get(q);
+      if (qi === undefined) qIndex.set(q, (qi = qIndex.size));
+      return kind === 1 ? -1 - (qi * trie.nodeCount + lo) : qi * span0 + lo * 128 + Math.min(len, 127);
+    };
+    let cur: number[] = [0, a.start, 0, sfx.length, 0];
+    let next: number[] = [];
+    seen.add(key(0, a.start, 0, 0));
+    for (let level = 0; cur.length > 0; level++) {
+      let found = false;
+      for (let i = 0; i < cur.length; i += 5) {
+        // every state of a lower level has been expanded
+        if (seen.size > budget) return level;
+        const kind = cur[i]!;
+        const q = cur[i + 1]!;
+        const lo = cur[i + 2]!;
+        const hi = cur[i + 3]!;
+        const len = cur[i + 4]!;
+        if (a.accepting(q)) return level;
+        // a token begins at the next byte: the same successors from every state of q
+        const ends = kind === 1 ? this.nodeAllowed[lo]! >= 0 : len === 0 || sfx[lo]!.length === len;
+        if (ends && !found && !restarted.has(q)) {
+          restarted.add(q);
+          for (let b = 0; b < 256; b++) {
+            const c = this.rootChild[b]!;
+            if (c < 0) continue;
+            const d = a.next(q, b);
+            if (d < 0) continue;
+            if (a.accepting(d)) found = true;
+            const k = key(1, d, c, 1);
+            if (!seen.has(k)) {
+              seen.add(k);
+              next.push(1, d, c, 0, 1);
+            }
+          }
+        }
+        if (kind === 1) {
+          if (trie.depth(lo) >= M) continue;
+          for (let c = trie.firstChild(lo); c >= 0; c = trie.nextSibling(c)) {
+            const d = a.next(q, trie.byteOf(c));
+            if (d < 0) continue;
+            const k = key(1, d, c, 0);
+            if (!seen.has(k)) {
+              seen.add(k);
+              cur.push(1, d, c, 0, 0);
+            }
+          }
+          continue;
+        }
+        // before-token: extend the range by each next byte its suffixes have at depth len
+        let j = lo;
+        if (j < hi && sfx[j]!.length === len) j++;
+        while (j < hi) {
+          const b = sfx[j]!.charCodeAt(len);
+          const end = rangeEnd(sfx, j, hi, len, b);
+          const d = a.next(q, b);
+          if (d >= 0) {
+            const k = key(0, d, j, len + 1);
+            if (!seen.has(k)) {
+              seen.add(k);
+              cur.push(0, d, j, end, len + 1);
+            }
+          }
+          j = end;
+        }
+      }
+      if (found) return level + 1;
+      cur = next;
+      next = [];
+    }
+    return Infinity;
+  }
+
+  /**
    * Every proper suffix (a token's bytes after at least its first one) of every allowed token, as
    * latin-1 strings, sorted and deduplicated. w sits inside a token after a byte of it iff it is a
    * prefix of one of them, and ends at that token's end iff it is one of them: one binary search
@@ -207,8 +300,7 @@ export class TokenSpeller {
    */
   private suffixes: string[] | null = null;
 
-  /** Does w occur in an allowed token after at least one of its bytes — ending exactly at the token's end when `atEnd`? */
-  private insideToken(w: Uint8Array, atEnd: boolean): boolean {
+  private sortedSuffixes(): string[] {
     let sorted = this.suffixes;
     if (sorted === null) {
       const all = new Set<string>();
@@ -220,6 +312,12 @@ export class TokenSpeller {
       // the default order compares UTF-16 code units, i.e. bytes here
       sorted = this.suffixes = [...all].sort();
     }
+    return sorted;
+  }
+
+  /** Does w occur in an allowed token after at least one of its bytes — ending exactly at the token's end when `atEnd`? */
+  private insideToken(w: Uint8Array, atEnd: boolean): boolean {
+    const sorted = this.sortedSuffixes();
     const key = latin1(w);
     // the first suffix ≥ key: every suffix with key as a prefix follows it directly
     let lo = 0;
@@ -325,6 +423,24 @@ export class TokenSpeller {
     for (let w = 0; w < W; w++) if (reach[at + w]! !== 0) return reach;
     return null;
   }
+}
+
+/** A byte-level automaton as `fewestTokensStartingIn` walks it (states are numbers; `next` gives -1 where no word continues). */
+export interface ByteAutomaton {
+  readonly start: number;
+  next(state: number, byte: number): number;
+  accepting(state: number): boolean;
+}
+
+/** The end of the run of sorted[from..hi) whose char at `at` is b (they share their first `at` chars). */
+function rangeEnd(sorted: readonly string[], from: number, hi: number, at: number, b: number): number {
+  let lo = from + 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]!.charCodeAt(at) === b) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /** Bytes as a latin-1 string (one char per byte), a hashable key. */

@@ -139,6 +139,7 @@ export class ExprSet {
 
   private readonly finiteMemo = new Map<ExprId, boolean>();
   private readonly infiniteMemo = new Map<ExprId, boolean>();
+  private readonly relaxMemo = new Map<ExprId, ExprId>();
   /** per node: its structural id + 1 (0 = not computed), valid for interner epoch `sidEpoch` */
   private sids = new Int32Array(0);
   private sidEpoch = 0;
@@ -543,6 +544,11 @@ export class ExprSet {
   /** The (head, tail) of a concatenation, or null. */
   asConcat(e: ExprId): readonly [ExprId, ExprId] | null {
     return this.kind[e] === K_CONCAT ? [this.argA[e]!, this.argB[e]!] : null;
+  }
+
+  /** The kids of a union, or null. */
+  asOr(e: ExprId): readonly ExprId[] | null {
+    return this.kind[e] === K_OR ? this.kids[e]! : null;
   }
 
   /** The kids of an intersection, or null. */
@@ -1251,6 +1257,56 @@ export class ExprSet {
   /** { v | ∃u,w: uvw ∈ L(e) } = suffixes(prefixes(e)). */
   infixes(e: ExprId): ExprId {
     return this.suffixes(this.prefixes(e));
+  }
+
+  /**
+   * A superset of e's language with no `and`/`not` inside (but FULL): an intersection keeps one
+   * of its kids, a complement becomes FULL. Without them EMPTY is the only empty expression and
+   * derivatives stay few, so a cheapest-path search over them is cheap where e's own derivatives
+   * multiply (intersections of unions, as in the `time` format); a lower bound over the superset
+   * is one over e.
+   */
+  relaxed(e: ExprId): ExprId {
+    if ((this.flags[e]! & F_BOOL) === 0 || e === this.FULL) return e;
+    let r = this.relaxMemo.get(e);
+    if (r !== undefined) return r;
+    switch (this.kind[e]) {
+      case K_CONCAT: {
+        // iterative along the spine (literal spines are thousands of nodes deep)
+        const heads: ExprId[] = [];
+        let t = e;
+        while (this.kind[t] === K_CONCAT && (this.flags[t]! & F_BOOL) !== 0) {
+          heads.push(this.relaxed(this.argA[t]!));
+          t = this.argB[t]!;
+        }
+        heads.push(this.relaxed(t));
+        r = this.concat(heads);
+        break;
+      }
+      case K_OR:
+        r = this.or(this.kids[e]!.map((k) => this.relaxed(k)));
+        break;
+      case K_AND: {
+        // a kid that is no complement keeps the most of the intersection's shape
+        const ks = this.kids[e]!;
+        const kept = ks.find((k) => this.kind[k] !== K_NOT) ?? ks[0]!;
+        r = this.relaxed(kept);
+        break;
+      }
+      case K_NOT:
+        r = this.FULL;
+        break;
+      case K_REPEAT:
+        r = this.repeat(this.relaxed(this.argA[e]!), this.argM[e]!, this.argC[e]!);
+        break;
+      case K_PREFIX:
+        r = this.prefixes(this.relaxed(this.argA[e]!));
+        break;
+      default:
+        r = e;
+    }
+    this.relaxMemo.set(e, r);
+    return r;
   }
 
   private allDerivatives(e: ExprId): ExprId[] {

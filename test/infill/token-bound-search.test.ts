@@ -1,0 +1,143 @@
+/**
+ * The per-terminal token search (`TokenSpeller.fewestTokensStartingIn`, `ExprSet.relaxed`) that
+ * lets the token bound see formats. Oracles: `tokensStartingIn` word by word (itself checked
+ * against every tokenization in token-bound.test.ts) over enumerated members, membership by
+ * derivatives, ajv for the real schema's document.
+ */
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ExprSet, type ExprId } from "../../src/regex/index.js";
+import { TokenSpeller, type ByteAutomaton } from "../../src/infill/tokens.js";
+import { leastTokens } from "../../src/infill/token-bound.js";
+import { InfillChecker, InfillSession } from "../../src/infill/index.js";
+import { compileSchema } from "../../src/schema/index.js";
+import { readModelFolder } from "../../src/backend/index.js";
+import { Vocabulary } from "../../src/vocab/vocabulary.js";
+import { maxTokenBytesOf } from "../../src/decode/diffusion-canvas.js";
+import { allStrings, matches } from "../regex/helpers.js";
+import { ajvFor } from "../schema/helpers.js";
+import { vocabOf } from "./token-cases.js";
+
+const enc = new TextEncoder();
+const ABC = ["a", "b", "c"];
+
+type Shape = { k: "lit"; s: string } | { k: "cat" | "or" | "and"; xs: Shape[] } | { k: "not" | "star" | "opt"; x: Shape };
+
+const shapeArb = (bool: boolean): fc.Arbitrary<Shape> =>
+  fc.letrec<{ e: Shape }>((tie) => ({
+    e: fc.oneof(
+      { depthSize: "small", withCrossShrink: true },
+      { arbitrary: fc.stringMatching(/^[abc]{0,3}$/).map((s): Shape => ({ k: "lit", s })), weight: 4 },
+      { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 3 }).map((xs): Shape => ({ k: "cat", xs })), weight: 2 },
+      { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 3 }).map((xs): Shape => ({ k: "or", xs })), weight: 2 },
+      { arbitrary: tie("e").map((x): Shape => ({ k: "star", x })), weight: 1 },
+      { arbitrary: tie("e").map((x): Shape => ({ k: "opt", x })), weight: 1 },
+      ...(bool
+        ? [
+            { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 2 }).map((xs): Shape => ({ k: "and", xs })), weight: 2 },
+            { arbitrary: tie("e").map((x): Shape => ({ k: "not", x })), weight: 1 },
+          ]
+        : []),
+    ),
+  })).e;
+
+function build(x: ExprSet, s: Shape): ExprId {
+  switch (s.k) {
+    case "lit":
+      return x.literal(s.s);
+    case "cat":
+      return x.concat(s.xs.map((e) => build(x, e)));
+    case "or":
+      return x.or(s.xs.map((e) => build(x, e)));
+    case "and":
+      return x.and(s.xs.map((e) => build(x, e)));
+    case "not":
+      return x.not(build(x, s.x));
+    case "star":
+      return x.repeat(build(x, s.x), 0, Infinity);
+    case "opt":
+      return x.repeat(build(x, s.x), 0, 1);
+  }
+}
+
+function automaton(x: ExprSet, e: ExprId): ByteAutomaton {
+  return {
+    start: e,
+    next: (q, b) => {
+      const d = x.derivative(q, b);
+      return d === x.EMPTY ? -1 : d;
+    },
+    accepting: (q) => x.nullable(q),
+  };
+}
+
+const members = (x: ExprSet, e: ExprId, maxLen: number) => allStrings(ABC, maxLen).filter((w) => matches(x, e, w));
+const vocabArb = fc.uniqueArray(fc.stringMatching(/^[abc]{1,4}$/), { minLength: 1, maxLength: 10 });
+
+describe("the per-terminal token search", () => {
+  it("relaxed(e) holds every member of e and has no intersection or complement left", () => {
+    fc.assert(
+      fc.property(shapeArb(true), (shape) => {
+        const x = new ExprSet();
+        const e = build(x, shape);
+        const r = x.relaxed(e);
+        expect(x.toString(r).replaceAll("~∅", "")).not.toMatch(/[&~]/);
+        for (const w of members(x, e, 5)) expect(matches(x, r, w)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("on a finite language: exactly the least tokensStartingIn over its members", () => {
+    fc.assert(
+      fc.property(vocabArb, fc.uniqueArray(fc.stringMatching(/^[abc]{1,6}$/), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 4 }), (tokens, words, M) => {
+        const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: M });
+        const x = new ExprSet();
+        const e = x.or(words.map((w) => x.literal(w)));
+        const truth = Math.min(...words.map((w) => sp.tokensStartingIn(enc.encode(w))));
+        expect(sp.fewestTokensStartingIn(automaton(x, e), 100_000)).toBe(truth);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("on any regular language: at most tokensStartingIn of each member", () => {
+    let finiteAnswers = 0;
+    fc.assert(
+      fc.property(vocabArb, shapeArb(false), fc.integer({ min: 1, max: 4 }), fc.constantFrom(5, 50, 100_000), (tokens, shape, M, budget) => {
+        const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: M });
+        const x = new ExprSet();
+        const e = build(x, shape);
+        const bound = sp.fewestTokensStartingIn(automaton(x, e), budget);
+        if (bound < Infinity) finiteAnswers++;
+        for (const w of members(x, e, 5)) expect(bound).toBeLessThanOrEqual(sp.tokensStartingIn(enc.encode(w)));
+        if (e === x.EMPTY) expect(bound).toBe(Infinity);
+      }),
+      { numRuns: 400 },
+    );
+    expect(finiteAnswers).toBeGreaterThan(200);
+  });
+
+  it("a schema of a date and two times: more tokens than 32 positions hold, yet no more than a valid document's", () => {
+    const schema = {
+      type: "object",
+      properties: { title: { type: "string" }, date: { type: "string", format: "date" }, start_time: { type: "string", format: "time" }, end_time: { type: "string", format: "time" } },
+      required: ["title", "date", "start_time", "end_time"],
+    };
+    // python whitespace (`", "`, `": "`), as bench/diffusion-compare.mjs decodes it
+    const g = compileSchema(schema, { whitespace: "python" }).compiled;
+    const vocab = Vocabulary.fromTokenizerJson(readModelFolder("mdm").dir);
+    const sp = new TokenSpeller(vocab, { maxTokenBytes: maxTokenBytesOf(vocab) });
+    const doc = '{"title": "", "date": "2024-01-01", "start_time": "10:00:00Z", "end_time": "11:00:00Z"}';
+    expect(ajvFor(schema)(JSON.parse(doc))).toBe(true);
+    expect(g.check(enc.encode(doc)).ok).toBe(true);
+    const bound = leastTokens(g, sp);
+    expect(bound).toBeGreaterThan(32);
+    expect(bound).toBeLessThanOrEqual(sp.minTokens(enc.encode(doc)));
+    // so a session over 32 positions knows at once, without a chart
+    const s = new InfillSession(new InfillChecker(g, { maxTokenBytes: sp.maxTokenBytes }), [{ hole: { tokens: 32, maxTokenBytes: sp.maxTokenBytes, tailMayEnd: true } }], sp.maxTokenBytes, { speller: sp });
+    s.check();
+    expect(s.noTokenFilling).toBe(true);
+    expect(s.counts.chart).toBe(0);
+  });
+});
