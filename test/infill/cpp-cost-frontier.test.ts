@@ -8,25 +8,12 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
-import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
+import { compileGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, type Canvas } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
+import { bruteFeasible, commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
-
-/** Is there a token filling of k masked positions (a tail: at most k, then EOS) between `before` + `fixed` and `after`? */
-function bruteFeasible(g: CompiledGrammar, tokens: Uint8Array[], before: Uint8Array, fixed: (Uint8Array | null)[], after: Uint8Array, tail: boolean): boolean {
-  const go = (i: number, acc: number[]): boolean => {
-    if (i === fixed.length) return g.check(Uint8Array.from([...before, ...acc, ...after])).ok;
-    const f = fixed[i];
-    if (f) return go(i + 1, [...acc, ...f]);
-    if (tail && fixed.slice(i).every((x) => x === null) && go(fixed.length, acc)) return true;
-    for (const t of tokens) if (go(i + 1, [...acc, ...t])) return true;
-    return false;
-  };
-  return go(0, []);
-}
 
 describe("cheap tries at the left frontier", () => {
   const json = compileGrammar(loadGrammarFile("grammars/json.lark"));

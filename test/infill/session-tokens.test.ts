@@ -9,36 +9,15 @@ import fc from "fast-check";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
-import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
+import { compileGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { readModelFolder } from "../../src/backend/folder.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
-import { commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
+import { bruteFeasible, commitWitnessToken, tokenCaseArb, vocabOf, type Slot } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
-
-
-/** Position state for the brute force: committed token bytes, "eos" padding, or null (masked). */
-type Slot = Uint8Array | "eos" | null;
-
-/**
- * Is there a filling of the masked slots with tokens (and, in a tail, EOS padding: EOS at q makes
- * every later slot padding) whose text is a word? `before`/`after`: fixed text around the slots.
- */
-function bruteFeasible(g: CompiledGrammar, tokens: Uint8Array[], before: Uint8Array, slots: Slot[], after: Uint8Array, tail: boolean): boolean {
-  const go = (i: number, acc: number[]): boolean => {
-    if (i === slots.length) return g.check(Uint8Array.from([...before, ...acc, ...after])).ok;
-    const s = slots[i];
-    if (s === "eos") return go(slots.length, acc);
-    if (s) return go(i + 1, [...acc, ...s]);
-    if (tail && slots.slice(i + 1).every((x) => x === null || x === "eos") && go(slots.length, acc)) return true;
-    for (const t of tokens) if (go(i + 1, [...acc, ...t])) return true;
-    return false;
-  };
-  return go(0, []);
-}
 
 describe("token-exact sessions", () => {
   const json = compileGrammar(loadGrammarFile("grammars/json.lark"));

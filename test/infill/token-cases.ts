@@ -10,6 +10,27 @@ import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
 
 const enc = new TextEncoder();
 
+/** Position state for the brute force: committed token bytes, "eos" padding, or null (masked). */
+export type Slot = Uint8Array | "eos" | null;
+
+/**
+ * Is there a filling of the masked slots with tokens (and, in a tail, EOS padding: EOS at q makes
+ * every later slot padding) whose text is a word? `before`/`after`: fixed text around the slots.
+ * EOS may go at a masked slot only when every later slot is masked or padding.
+ */
+export function bruteFeasible(g: CompiledGrammar, tokens: Uint8Array[], before: Uint8Array, slots: Slot[], after: Uint8Array, tail: boolean): boolean {
+  const go = (i: number, acc: number[]): boolean => {
+    if (i === slots.length) return g.check(Uint8Array.from([...before, ...acc, ...after])).ok;
+    const s = slots[i];
+    if (s === "eos") return go(slots.length, acc);
+    if (s) return go(i + 1, [...acc, ...s]);
+    if (tail && slots.slice(i + 1).every((x) => x === null || x === "eos") && go(slots.length, acc)) return true;
+    for (const t of tokens) if (go(i + 1, [...acc, ...t])) return true;
+    return false;
+  };
+  return go(0, []);
+}
+
 /** A vocabulary of these tokens, EOS (`</s>`, id 0) first. */
 export function vocabOf(tokens: string[]): Vocabulary {
   return new Vocabulary({ kind: "custom", bytes: ["</s>", ...tokens], specialIds: [0], eosIds: [0] });
