@@ -11,9 +11,12 @@
 //
 // A BUILD is a checkout with `npm run build` done (git archive of a commit + node_modules link).
 // Replay reports per build: CPU ms of all session calls (the decoder's constraint time without its
-// pre-filter mask and stepping), of the checks (check, try, tryEnd), their per-call p50/p99, time by
+// pre-filter mask and stepping; the process's CPU clock read around each generation's calls, session
+// construction left out), of the checks (check, try, tryEnd), their per-call p50/p99, time by
 // way of answering, and the answers' statuses compared with the first build (they must agree: the
-// same calls on the same canvases).
+// same calls on the same canvases). Per-call times are read on `performance.now()`: the CPU clock
+// (`process.cpuUsage`, a system call of ~7 µs) cost more than most calls it would time; on a busy
+// machine a preempted call shows in the p99, not in the CPU totals.
 import { parseArgs } from "node:util";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -95,37 +98,42 @@ const builds = [];
 for (const root of values.variants.split(",")) {
   const m = await load(root);
   const lm = await m.lm.load("mdm");
-  builds.push({ root, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [] });
+  builds.push({ root, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [], texts: [] });
 }
 const CHECKS = new Set(["check", "try", "tryEnd"]);
 for (let pass = 0; pass < Number(values.passes); pass++) {
   for (const run of runs) {
     const lines = readFileSync(run.log, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l));
+    // the calls' bytes decoded once, before any build's clock runs
+    for (const line of lines) if (line.bytes !== undefined) line.u8 = bytesOf(line.bytes);
     const text = builds[0].m.data.readSchemaText(data, run.file);
     for (const b of builds) {
       const compiled = compile(b.m, text);
       const sessions = new Map();
+      let setup = 0;
+      const c0 = cpu();
       for (const line of lines) {
         if (line.kind === "session") {
+          const s0 = cpu();
           const checker = new b.m.infill.InfillChecker(compiled, line.checker);
           const speller = line.speller ? b.m.infill.tokenSpeller(b.vocab, line.speller.maxTokenBytes) : undefined;
           sessions.set(line.id, new b.m.infill.InfillSession(checker, canvasOf(line.canvas), line.maxTokenBytes, { ...line.session, ...(speller ? { speller } : {}) }));
+          setup += cpu() - s0;
           continue;
         }
         const s = sessions.get(line.id);
         const before = { ...s.counts };
-        const t0 = cpu();
+        const t0 = performance.now();
         let r;
         switch (line.op) {
           case "check": r = s.check(); break;
-          case "try": r = s.tryCommit(line.p, bytesOf(line.bytes), line.cheap); break;
+          case "try": r = s.tryCommit(line.p, line.u8, line.cheap); break;
           case "tryEnd": r = s.tryEnd(line.p, line.cheap); break;
-          case "commit": s.commit(line.p, bytesOf(line.bytes)); break;
+          case "commit": s.commit(line.p, line.u8); break;
           case "end": s.end(line.p); break;
           case "witnessTokenAt": r = s.witnessTokenAt(line.p); break;
         }
-        const ms = cpu() - t0;
-        b.total += ms;
+        const ms = performance.now() - t0;
         const via = Object.keys(s.counts).filter((k) => k !== "checks" && s.counts[k] !== before[k]).join(",");
         const key = `${line.op}${CHECKS.has(line.op) ? ":" + r.status : ""}${via ? " via " + via : ""}`;
         if (CHECKS.has(line.op)) {
@@ -134,13 +142,16 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
             b.checkMs.push(ms);
             b.checkWay.push(key);
             b.answers.push(r.status);
+            b.texts.push(r.text === null ? null : Buffer.from(r.text).toString("latin1"));
           }
         }
-        const v = b.via.get(key) ?? { n: 0, ms: 0 };
+        const v = b.via.get(key) ?? { n: 0, ms: 0, each: [] };
         v.n++;
         v.ms += ms;
+        if (pass === 0) v.each.push(ms);
         b.via.set(key, v);
       }
+      b.total += cpu() - c0 - setup;
     }
   }
 }
@@ -151,8 +162,11 @@ const q = (xs, f) => {
 console.log(`${runs.length} generations, ${builds[0].checkMs.length} checks, passes ${values.passes}; load ${os.loadavg().map((x) => x.toFixed(1)).join(" ")}`);
 for (const b of builds) {
   const differ = b.answers.filter((a, i) => a !== builds[0].answers[i]).length;
-  console.log(JSON.stringify({ root: b.root, session_cpu_ms: Math.round(b.total), check_cpu_ms: Math.round(b.checkTotal), check_p50_ms: +q(b.checkMs, 0.5).toFixed(3), check_p99_ms: +q(b.checkMs, 0.99).toFixed(2), answers_differing_from_first: differ }));
-  for (const [k, v] of [...b.via].sort((x, y) => y[1].ms - x[1].ms).slice(0, 8)) console.log(`  ${String(Math.round(v.ms)).padStart(7)} ms ${String(v.n).padStart(7)} calls  ${k}`);
+  // the witness texts too (a check's answer and the text it verified)
+  const textsDiffer = b.texts.filter((t, i) => t !== builds[0].texts[i]).length;
+  console.log(JSON.stringify({ root: b.root, session_cpu_ms: Math.round(b.total), check_ms: Math.round(b.checkTotal), check_p50_ms: +q(b.checkMs, 0.5).toFixed(3), check_p99_ms: +q(b.checkMs, 0.99).toFixed(2), answers_differing_from_first: differ, witness_texts_differing: textsDiffer }));
+  // by way of answering: total, calls, the median call (a GC pause or a preemption lands on some call of the commonest ways)
+  for (const [k, v] of [...b.via].sort((x, y) => y[1].ms - x[1].ms).slice(0, 8)) console.log(`  ${String(Math.round(v.ms)).padStart(7)} ms ${String(v.n).padStart(7)} calls ${(1000 * q(v.each, 0.5)).toFixed(1).padStart(7)} µs p50  ${k}`);
   // the slow checks: those at or above the p99, by way of answering
   const p99 = q(b.checkMs, 0.99);
   const slow = new Map();

@@ -107,6 +107,11 @@ export interface SessionOptions {
    * `distinctKeys`, i.e. the grammar's `distinctObjectKeys`, true for schema grammars)
    */
   distinctKeys?: boolean;
+  /**
+   * remember failed quick-search-only repairs and answer them again without the search (default
+   * true; see `repairWitness`). Answers never depend on it: off only to test that
+   */
+  rememberRepairs?: boolean;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -175,6 +180,7 @@ export class InfillSession {
   private readonly repairQuickPasses: number | undefined;
   /** witnesses must not repeat a key in one object (see the header) */
   private readonly distinctKeys: boolean;
+  private readonly rememberRepairs: boolean;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -192,6 +198,7 @@ export class InfillSession {
     this.repairQuickBytes = opts.repairQuickBytes;
     this.repairQuickPasses = opts.repairQuickPasses;
     this.distinctKeys = opts.distinctKeys ?? checker.distinctKeys;
+    this.rememberRepairs = opts.rememberRepairs ?? true;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -504,7 +511,7 @@ export class InfillSession {
     const w = this.witness;
     if (w === null || this.witnessText === null) return null;
     const { runs } = this.built;
-    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
+    const ri = this.runAt(p);
     if (ri < 0) return null;
     const run = runs[ri]!;
     const f = w[ri]!;
@@ -545,11 +552,33 @@ export class InfillSession {
     const w = this.witness;
     if (w === null || this.refuted) return null;
     const { runs, canvas } = this.built;
-    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
+    const ri = this.runAt(p);
     if (ri < 0) return null;
     const run = runs[ri]!;
     const j = p - run.first;
     const k2 = run.count - j - 1;
+    // quick search only (no chart items): the answer is a function of the local canvas (parser,
+    // key tracker and speller decide), and the same canvas comes back step after step (a skipped
+    // candidate is tried again; a commit of the witness's own token elsewhere keeps the text), so
+    // a failed one is remembered (exact: the same search would fail again). The key is asked before
+    // the local canvas is built (a hit costs a few field writes and a hash): the run's context — the
+    // text around it with the other holes filled, interned once per witness — then j, k', the token.
+    // Equal keys mean equal local canvases; the converse may fail (the same canvas reached through
+    // another context), which only costs a search.
+    const memo = this.repairItems === 0 && this.rememberRepairs;
+    if (memo) {
+      const ctx = this.repairContext(ri);
+      const keys = this.failedRepairs;
+      keys.begin(accept !== undefined ? 1 : 0);
+      keys.int(ctx);
+      keys.int(j);
+      keys.int(k2);
+      keys.bytes(bytes);
+      if (keys.find() >= 0) {
+        this.counts.repairRepeated++;
+        return null;
+      }
+    }
     // text runs joined here, once (segmentsOf would join them part by part, copying the text so far each time)
     const local: CanvasPart[] = [];
     const text: Uint8Array[] = [];
@@ -574,22 +603,69 @@ export class InfillSession {
       }
     }
     flush();
-    // quick search only (no chart items): the answer is a function of the local canvas (parser,
-    // key tracker and speller decide), and the same canvas comes back step after step (a skipped
-    // candidate is tried again; a commit of the witness's own token elsewhere keeps the text), so
-    // a failed one is remembered (exact: the same search would fail again)
-    const memo = this.repairItems === 0;
-    if (memo && this.failedRepairs.has(local, accept !== undefined ? 1 : 0)) {
-      this.counts.repairRepeated++;
-      return null;
-    }
     const r = this.repairLocal(local, ri, w, t0, accept);
     if (r === null && memo) this.failedRepairs.addLast();
     return r;
   }
 
-  /** The local canvases of failed repairs (quick-search-only repairs; tagged with whether a spelling hook ran). */
+  /** Failed quick-search-only repairs, by (tag, run context, j, k', token): see `repairWitness`. */
   private readonly failedRepairs = new CanvasSet(MAX_FAILED_REPAIRS);
+  /** The run contexts of failed repairs, interned (member number = context id); cleared together with `failedRepairs`. */
+  private readonly repairContexts = new CanvasSet(MAX_FAILED_REPAIRS);
+  /** Context ids of the current witness' runs (-1: not yet interned); rebuilt when the canvas or the witness changes. */
+  private contextIds: { built: Built; witness: Uint8Array[]; ids: Int32Array } | null = null;
+
+  /**
+   * The id of run `ri`'s context under the current witness: the text before the run (the other
+   * holes filled by the witness), the text after it, and the run's token width and end-early flag —
+   * everything of a repair's local canvas but the run's own split and the token.
+   */
+  private repairContext(ri: number): number {
+    const w = this.witness!;
+    const built = this.built;
+    let c = this.contextIds;
+    if (c === null || c.built !== built || c.witness !== w) c = this.contextIds = { built, witness: w, ids: new Int32Array(built.runs.length).fill(-1) };
+    const known = c.ids[ri]!;
+    if (known >= 0) return known;
+    const run = built.runs[ri]!;
+    // a part's bytes in the local canvas: text as it is, another hole's witness fill; null for the run itself
+    const bytesOf = (part: CanvasPart, hole: number): Uint8Array | null => (hole < 0 ? textBytes(part) : hole === ri ? null : w[hole]!);
+    // lengths first (the key is length-prefixed, so unambiguous), then the bytes
+    let before = 0;
+    let after = 0;
+    let h = 0;
+    let seen = false;
+    for (const part of built.canvas) {
+      const hole = "hole" in part ? h++ : -1;
+      const b = bytesOf(part, hole);
+      if (b === null) seen = true;
+      else if (seen) after += b.length;
+      else before += b.length;
+    }
+    const set = this.repairContexts;
+    set.begin(0);
+    set.int(run.maxTokenBytes);
+    set.int(run.mayEnd ? 1 : 0);
+    set.int(before);
+    set.int(after);
+    h = 0;
+    for (const part of built.canvas) {
+      const b = bytesOf(part, "hole" in part ? h++ : -1);
+      if (b !== null) set.bytes(b);
+    }
+    let id = set.find();
+    if (id < 0) {
+      if (set.size >= MAX_FAILED_REPAIRS) {
+        // ids are about to be reused: the failed repairs keyed by them go too
+        set.clear();
+        this.failedRepairs.clear();
+        c.ids.fill(-1);
+      }
+      id = set.addLast();
+    }
+    c.ids[ri] = id;
+    return id;
+  }
 
   /** The local repair's search over `local` (the canvas with run `ri` around the new token, other holes filled from `w`). */
   private repairLocal(local: CanvasPart[], ri: number, w: Uint8Array[], t0: number, accept?: (fills: Uint8Array[]) => boolean): InfillResult | null {
@@ -657,11 +733,14 @@ export class InfillSession {
    * The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records
    * every run that fails (all of them, so that one tightened re-check can bound them together).
    */
-  private spellableHook(specs: RunSpec[], failed?: Set<number>, stops = true): (fills: Uint8Array[], quick?: boolean) => boolean {
+  private spellableHook(runSpecs: RunSpec[] | (() => RunSpec[]), failed?: Set<number>, stops = true): (fills: Uint8Array[], quick?: boolean) => boolean {
     const sp = this.speller!;
     let rejects = 0;
+    // given as a function: made at the first filling (most tries never offer one)
+    let specs: RunSpec[] | null = typeof runSpecs === "function" ? null : runSpecs;
     // the quick search's fillings (`quick`) do not count towards stopping the chart
     return (fills, quick) => {
+      specs ??= (runSpecs as () => RunSpec[])();
       let ok = true;
       for (let i = 0; i < specs.length && (ok || failed !== undefined); i++) {
         const r = specs[i];
@@ -694,9 +773,9 @@ export class InfillSession {
    * otherwise. (With `distinctKeys` every feasible result's text is repeat-free already: the
    * checker's, `solve`'s and the repair's; the witness's own token then leads to a repeat-free text.)
    */
-  private withTokens(b: Built, r: InfillResult | null): InfillResult | null {
+  private withTokens(b: Built | (() => Built), r: InfillResult | null): InfillResult | null {
     if (r === null || r.status !== "feasible") return r;
-    const tw = this.spellFills(b, r.witness!);
+    const tw = this.spellFills(typeof b === "function" ? b() : b, r.witness!);
     if (tw === null) return null;
     this.tokWitOf.set(r, tw);
     return r;
@@ -730,30 +809,61 @@ export class InfillSession {
   }
 
   private tryCommitTokens(p: number, bytes: Uint8Array, t0: number, cheap: boolean): InfillResult {
-    const next = this.build(p, bytes, -1);
+    // the canvas after the commit is built only when an answer needs it: most tries end in a failed
+    // repair the session remembers, answered without building anything (bench/RESULTS.md, session 8)
+    let built: Built | null = null;
+    const next = (): Built => (built ??= this.build(p, bytes, -1));
     const tw = this.tokWit;
     if (tw !== null && tw[p]! >= 0 && sameBytes(this.speller!.bytesOf(tw[p]!), bytes)) {
       // the witness's own token: the same token sequence is a witness of the new canvas
-      const r = this.answer("feasible", this.fillsFromTokens(next, tw), this.witnessText, t0, "token");
+      const r = this.answer("feasible", this.fillsFromTokens(next(), tw), this.witnessText, t0, "token");
       this.tokWitOf.set(r, tw);
       return r;
     }
-    if (this.leadRejected(next)) return this.answer("infeasible", null, null, t0, "parser");
-    const specs = this.specsOf(next);
-    let r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(specs, undefined, false)));
-    if (r === null && this.witness !== null) {
-      const ri = this.built.runs.findIndex((x) => x.first >= 0 && p >= x.first && p < x.first + x.count);
-      if (ri >= 0) {
-        const run = this.built.runs[ri]!;
+    // only a commit at the left frontier makes the leading fragment longer
+    if (this.atFrontier(p) && this.leadRejected(next())) return this.answer("infeasible", null, null, t0, "parser");
+    if (this.witness !== null) {
+      // the runs of the canvas after the commit: p's run splits into j positions (which cannot end
+      // early: the token follows them) and k' (ending as the run did); the other runs stay
+      const split = (): RunSpec[] => {
+        const run = this.built.runs[this.runAt(p)]!;
         const j = p - run.first;
         const k2 = run.count - j - 1;
-        const local: RunSpec[] = [];
-        if (j > 0) local.push({ count: j, mayEnd: false });
-        if (k2 > 0) local.push({ count: k2, mayEnd: run.mayEnd });
-        r = this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(local)));
-      }
+        const out: RunSpec[] = [];
+        if (j > 0) out.push({ count: j, mayEnd: false });
+        if (k2 > 0) out.push({ count: k2, mayEnd: run.mayEnd });
+        return out;
+      };
+      const all = (): RunSpec[] => {
+        const ri = this.runAt(p);
+        const now = this.specsOf(this.built);
+        return [...now.slice(0, ri), ...split(), ...now.slice(ri + 1)];
+      };
+      const r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(all, undefined, false))) ?? this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(split)));
+      if (r !== null) return r;
     }
-    return r ?? (cheap ? this.skipped(t0) : this.solveTokens(next, t0, this.maxItems, this.tryTightenAttempts));
+    return cheap ? this.skipped(t0) : this.solveTokens(next(), t0, this.maxItems, this.tryTightenAttempts);
+  }
+
+  /** The index of the run of masked positions holding p in the current canvas (-1: none). */
+  private runAt(p: number): number {
+    const runs = this.built.runs;
+    for (let i = 0; i < runs.length; i++) {
+      const r = runs[i]!;
+      if (r.first >= 0 && p >= r.first && p < r.first + r.count) return i;
+    }
+    return -1;
+  }
+
+  /** Is masked position p the first open place of the canvas (every item before it text or committed)? */
+  private atFrontier(p: number): boolean {
+    for (const it of this.items) {
+      if ("text" in it) continue;
+      if ("hole" in it) return false;
+      if (it.pos === p) return true;
+      if (this.tok[it.pos] === null) return false;
+    }
+    return false;
   }
 
   private tryEndTokens(p: number, t0: number, cheap: boolean): InfillResult | null {
@@ -854,7 +964,7 @@ export class InfillSession {
     const w = this.witness;
     if (w === null || this.witnessText === null) return null;
     const { runs } = this.built;
-    const ri = runs.findIndex((r) => r.first >= 0 && p >= r.first && p < r.first + r.count);
+    const ri = this.runAt(p);
     const run = runs[ri];
     if (run === undefined || !run.mayEnd) return null;
     const f = w[ri]!;
@@ -876,6 +986,12 @@ function runHole(count: number, maxTokenBytes: number, mayEnd: boolean, last: bo
 /** "unknown" without a chart's statistics. */
 function unknownResult(reason: "budget" | "unverified", t0: number): InfillResult {
   return { status: "unknown", witness: null, text: null, reason, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+}
+
+/** A text part's bytes. */
+function textBytes(part: CanvasPart): Uint8Array {
+  const t = (part as { text: string | Uint8Array }).text;
+  return typeof t === "string" ? enc.encode(t) : t;
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
