@@ -9,6 +9,9 @@
 //   node bench/json-session-replay.mjs --record DIR --root BUILD [--block 32] [--n 50 --step 1] [--sample 50]
 //   node bench/json-session-replay.mjs --replay DIR --variants BUILD_A,BUILD_B [--passes 1]
 //
+// A variant may carry session options over the recorded ones (a what-if without a new recording):
+// `BUILD#{"repairStreak":2}` (JSON after the first `#`; separate such variants with `;` instead of `,`).
+//
 // A BUILD is a checkout with `npm run build` done (git archive of a commit + node_modules link).
 // Replay reports per build: CPU ms of all session calls (the decoder's constraint time without its
 // pre-filter mask and stepping; the process's CPU clock read around each generation's calls, session
@@ -95,10 +98,19 @@ const cpu = () => {
   return (u.user + u.system) / 1000;
 };
 const builds = [];
-for (const root of values.variants.split(",")) {
+for (const variant of values.variants.split(values.variants.includes("#") ? ";" : ",")) {
+  const hash = variant.indexOf("#");
+  const root = hash < 0 ? variant : variant.slice(0, hash);
+  let opts = {};
+  try {
+    opts = hash < 0 ? {} : JSON.parse(variant.slice(hash + 1));
+  } catch (e) {
+    console.error(`json-session-replay: variant ${variant}: the options after # are not JSON (${e.message})`);
+    process.exit(2);
+  }
   const m = await load(root);
   const lm = await m.lm.load("mdm");
-  builds.push({ root, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [], texts: [] });
+  builds.push({ root: variant, opts, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [], texts: [] });
 }
 const CHECKS = new Set(["check", "try", "tryEnd"]);
 for (let pass = 0; pass < Number(values.passes); pass++) {
@@ -117,7 +129,7 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
           const s0 = cpu();
           const checker = new b.m.infill.InfillChecker(compiled, line.checker);
           const speller = line.speller ? b.m.infill.tokenSpeller(b.vocab, line.speller.maxTokenBytes) : undefined;
-          sessions.set(line.id, new b.m.infill.InfillSession(checker, canvasOf(line.canvas), line.maxTokenBytes, { ...line.session, ...(speller ? { speller } : {}) }));
+          sessions.set(line.id, new b.m.infill.InfillSession(checker, canvasOf(line.canvas), line.maxTokenBytes, { ...line.session, ...b.opts, ...(speller ? { speller } : {}) }));
           setup += cpu() - s0;
           continue;
         }
