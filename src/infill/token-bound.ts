@@ -140,7 +140,7 @@ function searchable(x: ExprSet, e: ExprId, budget: { ands: number }): ExprId {
 }
 
 /** e's derivatives as an automaton (states whose language is empty but not EMPTY only cost the search time). */
-function derivativeAutomaton(x: ExprSet, e: ExprId): ByteAutomaton {
+export function derivativeAutomaton(x: ExprSet, e: ExprId): ByteAutomaton {
   return {
     start: e,
     next: (q, b) => {

@@ -7,8 +7,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { ExprSet, type ExprId } from "../../src/regex/index.js";
-import { TokenSpeller, type ByteAutomaton } from "../../src/infill/tokens.js";
-import { leastTokens } from "../../src/infill/token-bound.js";
+import { TokenSpeller } from "../../src/infill/tokens.js";
+import { derivativeAutomaton, leastTokens } from "../../src/infill/token-bound.js";
 import { InfillChecker, InfillSession } from "../../src/infill/index.js";
 import { compileSchema } from "../../src/schema/index.js";
 import { readModelFolder } from "../../src/backend/index.js";
@@ -60,17 +60,6 @@ function build(x: ExprSet, s: Shape): ExprId {
   }
 }
 
-function automaton(x: ExprSet, e: ExprId): ByteAutomaton {
-  return {
-    start: e,
-    next: (q, b) => {
-      const d = x.derivative(q, b);
-      return d === x.EMPTY ? -1 : d;
-    },
-    accepting: (q) => x.nullable(q),
-  };
-}
-
 const members = (x: ExprSet, e: ExprId, maxLen: number) => allStrings(ABC, maxLen).filter((w) => matches(x, e, w));
 const vocabArb = fc.uniqueArray(fc.stringMatching(/^[abc]{1,4}$/), { minLength: 1, maxLength: 10 });
 
@@ -95,7 +84,7 @@ describe("the per-terminal token search", () => {
         const x = new ExprSet();
         const e = x.or(words.map((w) => x.literal(w)));
         const truth = Math.min(...words.map((w) => sp.tokensStartingIn(enc.encode(w))));
-        expect(sp.fewestTokensStartingIn(automaton(x, e), 100_000)).toBe(truth);
+        expect(sp.fewestTokensStartingIn(derivativeAutomaton(x, e), 100_000)).toBe(truth);
       }),
       { numRuns: 400 },
     );
@@ -108,7 +97,7 @@ describe("the per-terminal token search", () => {
         const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: M });
         const x = new ExprSet();
         const e = build(x, shape);
-        const bound = sp.fewestTokensStartingIn(automaton(x, e), budget);
+        const bound = sp.fewestTokensStartingIn(derivativeAutomaton(x, e), budget);
         if (bound < Infinity) finiteAnswers++;
         for (const w of members(x, e, 5)) expect(bound).toBeLessThanOrEqual(sp.tokensStartingIn(enc.encode(w)));
         if (e === x.EMPTY) expect(bound).toBe(Infinity);
