@@ -7,7 +7,7 @@
 // grammar file; a schema grammar needs its schema compiled (distinct keys included), hence this.
 //
 //   node bench/json-session-replay.mjs --record DIR --root BUILD [--block 32] [--n 50 --step 1] [--sample 50]
-//   node bench/json-session-replay.mjs --replay DIR --variants BUILD_A,BUILD_B [--passes 1]
+//   node bench/json-session-replay.mjs --replay DIR --variants BUILD_A,BUILD_B [--passes 1] [--slowest N]
 //
 // A variant may carry session options over the recorded ones (a what-if without a new recording):
 // `BUILD#{"repairStreak":2}` (JSON after the first `#`; separate such variants with `;` instead of `,`).
@@ -27,7 +27,7 @@ import os from "node:os";
 
 let values;
 try {
-  ({ values } = parseArgs({ options: { record: { type: "string" }, replay: { type: "string" }, root: { type: "string" }, variants: { type: "string" }, block: { type: "string", default: "32" }, n: { type: "string", default: "50" }, from: { type: "string", default: "0" }, step: { type: "string", default: "1" }, sample: { type: "string", default: "50" }, passes: { type: "string", default: "1" } } }));
+  ({ values } = parseArgs({ options: { record: { type: "string" }, replay: { type: "string" }, root: { type: "string" }, variants: { type: "string" }, block: { type: "string", default: "32" }, n: { type: "string", default: "50" }, from: { type: "string", default: "0" }, step: { type: "string", default: "1" }, sample: { type: "string", default: "50" }, passes: { type: "string", default: "1" }, slowest: { type: "string", default: "0" } } }));
 } catch (e) {
   console.error(`json-session-replay: ${e.message}`);
   process.exit(2);
@@ -110,7 +110,7 @@ for (const variant of values.variants.split(values.variants.includes("#") ? ";" 
   }
   const m = await load(root);
   const lm = await m.lm.load("mdm");
-  builds.push({ root: variant, opts, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkWay: [], via: new Map(), answers: [], texts: [] });
+  builds.push({ root: variant, opts, m, vocab: m.Vocabulary.fromTokenizerJson(lm.folder.dir), total: 0, checkTotal: 0, checkMs: [], checkAt: [], checkWay: [], via: new Map(), answers: [], texts: [] });
 }
 const CHECKS = new Set(["check", "try", "tryEnd"]);
 for (let pass = 0; pass < Number(values.passes); pass++) {
@@ -124,7 +124,7 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
       const sessions = new Map();
       let setup = 0;
       const c0 = cpu();
-      for (const line of lines) {
+      for (const [li, line] of lines.entries()) {
         if (line.kind === "session") {
           const s0 = cpu();
           const checker = new b.m.infill.InfillChecker(compiled, line.checker);
@@ -151,6 +151,7 @@ for (let pass = 0; pass < Number(values.passes); pass++) {
         if (CHECKS.has(line.op)) {
           b.checkTotal += ms;
           if (pass === 0) {
+            b.checkAt.push(`${run.file} line ${li + 1}`);
             b.checkMs.push(ms);
             b.checkWay.push(key);
             b.answers.push(r.status);
@@ -189,6 +190,9 @@ for (const b of builds) {
     v.ms += ms;
     slow.set(b.checkWay[i], v);
   });
+  // --slowest N: the N slowest checks of the first pass, where they are (schema, log line) and how they were answered
+  const order = b.checkMs.map((_, i) => i).sort((x, y) => b.checkMs[y] - b.checkMs[x]).slice(0, Number(values.slowest));
+  for (const i of order) console.log(`  slow: ${b.checkMs[i].toFixed(2).padStart(8)} ms  ${b.checkAt[i]}  ${b.checkWay[i]}`);
   console.log(`  checks at or above the p99 (${p99.toFixed(2)} ms), first pass:`);
   for (const [k, v] of [...slow].sort((x, y) => y[1].n - x[1].n).slice(0, 6)) console.log(`  ${String(v.n).padStart(7)} calls, ${(v.ms / v.n).toFixed(2).padStart(6)} ms avg  ${k}`);
 }

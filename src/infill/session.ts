@@ -122,6 +122,12 @@ export interface SessionOptions {
    * true; see `repairWitness`). Answers never depend on it: off only to test that
    */
   rememberRepairs?: boolean;
+  /**
+   * token-exact: the budget of a quick witness search run before the token bound in the first
+   * check of a canvas of masked positions only (default 1024 bytes; 0: the bound first). Same
+   * answers either way (see `check`); it spares the bound when the search finds a filling
+   */
+  firstQuickBudget?: number;
 }
 
 /** Thrown by the token hook to stop a chart that keeps offering unspellable witnesses (caught in `solve`). */
@@ -153,6 +159,8 @@ const enc = new TextEncoder();
 const PAD = new Uint8Array(0);
 /** chart items a local witness repair may use before the full check takes over (`repairItems`) */
 const REPAIR_ITEMS = 20_000;
+/** bytes of the quick search that may spare the token bound in a first check (`firstQuickBudget`) */
+const FIRST_QUICK_BUDGET = 1024;
 /** failed local repairs remembered per session (the set starts over past this many) */
 const MAX_FAILED_REPAIRS = 4096;
 
@@ -195,6 +203,7 @@ export class InfillSession {
   /** witnesses must not repeat a key in one object (see the header) */
   private readonly distinctKeys: boolean;
   private readonly rememberRepairs: boolean;
+  private readonly firstQuickBudget: number;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -215,6 +224,7 @@ export class InfillSession {
     this.repairStreakPasses = opts.repairStreakPasses ?? 1;
     this.distinctKeys = opts.distinctKeys ?? checker.distinctKeys;
     this.rememberRepairs = opts.rememberRepairs ?? true;
+    this.firstQuickBudget = Math.min(opts.firstQuickBudget ?? FIRST_QUICK_BUDGET, checker.quickBudget);
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -281,11 +291,17 @@ export class InfillSession {
 
   /** A canvas of masked positions only, fewer than the tokens every word needs (token-bound.ts)? */
   private tooFewPositions(): boolean {
-    if (!this.items.every((it) => "pos" in it)) return false;
+    const open = this.openPositionsOnly();
+    return open >= 0 && leastTokens(this.checker.compiled, this.speller!) > open;
+  }
+
+  /** The canvas' open positions when it has masked positions only (the rest EOS padding), else -1. */
+  private openPositionsOnly(): number {
+    if (!this.items.every((it) => "pos" in it)) return -1;
     let open = 0;
     for (const t of this.tok) if (t === null) open++;
-    else if (t !== PAD) return false;
-    return leastTokens(this.checker.compiled, this.speller!) > open;
+    else if (t !== PAD) return -1;
+    return open;
   }
 
   /** The last verified filling of the current canvas' holes, if one is known. */
@@ -296,6 +312,20 @@ export class InfillSession {
   /** Checks the current canvas (answer cached until the next commit). */
   check(): InfillResult {
     if (this.known !== null) return this.known;
+    if (this.speller && this.firstQuickBudget > 0 && this.openPositionsOnly() > 0) {
+      // the quick witness search first, on a small budget: the full check below begins with the
+      // same search (same spelling hook), which walks the same fills in the same order and only
+      // goes on longer, so a token filling found here is that check's answer too, and it shows that
+      // the canvas has room — the token bound (token-bound.ts, up to ~100 ms for a grammar with
+      // formats) is then not needed (every feasible first check of the block-32 sample, within
+      // 292 bytes; bench/RESULTS.md session 8). Counted as the one chart the check would have run
+      const q = this.withTokens(this.built, this.solve(this.built, performance.now(), this.built.canvas, this.spellableHook(this.specsOf(this.built)), 0, false, this.firstQuickBudget));
+      if (q !== null && q.status === "feasible") {
+        this.counts.chart++;
+        this.adopt(q);
+        return q;
+      }
+    }
     if (this.speller && this.tooFewPositions()) {
       // proved: every word needs more tokens than the canvas has positions (token-bound.ts); when
       // even its bytes do not fit, "infeasible" as the chart would say (a proof at the byte level)
@@ -495,7 +525,7 @@ export class InfillSession {
    * Decides a built canvas with the prefix parser: reads the part of its lead beyond the current
    * one (a rejected byte: "infeasible"), runs the chart, and rolls the parser back.
    */
-  private solve(b: Built, t0: number, canvas: Canvas = b.canvas, acceptFills?: (fills: Uint8Array[]) => boolean, maxItems = this.maxItems): InfillResult {
+  private solve(b: Built, t0: number, canvas: Canvas = b.canvas, acceptFills?: (fills: Uint8Array[]) => boolean, maxItems = this.maxItems, countChart = true, quickBudget?: number): InfillResult {
     if (this.refuted) return this.answer("infeasible", null, null, t0);
     const have = this.built.lead.length;
     const extra = b.lead.length - have;
@@ -508,8 +538,8 @@ export class InfillSession {
         const ok = this.prefix.acceptsRest(b.lead, b.lead.length) && !(this.distinctKeys && repeatsKey(b.lead));
         return ok ? this.answer("feasible", [], b.lead, t0) : this.answer("infeasible", null, null, t0);
       }
-      this.counts.chart++;
-      return this.keyCounted(this.checker.solve(canvas, segments, holeCount, this.prefix, t0, maxItems, acceptFills, undefined, this.distinctKeys));
+      if (countChart) this.counts.chart++;
+      return this.keyCounted(this.checker.solve(canvas, segments, holeCount, this.prefix, t0, maxItems, acceptFills, quickBudget, this.distinctKeys));
     } catch (e) {
       if (e instanceof StopChart) return unknownResult("unverified", t0);
       // a lexer automaton over its state limit is a budget like the chart's: no answer, not a crash
