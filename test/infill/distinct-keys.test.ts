@@ -31,7 +31,8 @@ const validators = CASES.map((c) => ajvFor(c.schema));
 
 /** Cuts 1–3 holes out of `text` at the given cut points (each hole one of a few shapes, sized around the bytes it replaced). */
 function cut(text: string, points: number[], shapes: number[]): Canvas {
-  const at = [...new Set(points.map((p) => Math.floor(p * (text.length + 1))))].sort((a, b) => a - b);
+  // cut points within the text (p = 1 once gave text.length + 1: a hole wider than what it replaced)
+  const at = [...new Set(points.map((p) => Math.min(text.length, Math.floor(p * (text.length + 1)))))].sort((a, b) => a - b);
   const canvas: CanvasPart[] = [];
   let from = 0;
   for (let i = 0; i + 1 < at.length; i += 2) {
