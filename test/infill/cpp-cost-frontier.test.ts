@@ -9,9 +9,9 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
 import { compileGrammar } from "../../src/parser/compile.js";
-import { InfillChecker, InfillSession, type Canvas } from "../../src/infill/index.js";
+import { InfillChecker, InfillSession } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { bruteFeasible, commitWitnessToken, tokenCaseArb, vocabOf } from "./token-cases.js";
+import { bruteFeasible, commitWitnessToken, oneHoleCut, tokenCaseArb, vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 
@@ -41,14 +41,8 @@ describe("cheap tries at the left frontier", () => {
     fc.assert(
       fc.property(tokenCaseArb(4), (tc) => {
         if (!tc) return;
-        const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
-        const tail = random() < 0.5;
-        const lo = Math.floor(random() * (word.length + 1));
-        const hi = tail ? word.length : Math.min(word.length, lo + Math.floor(random() * 4));
-        const k = 1 + Math.floor(random() * 3);
-        const before = word.slice(0, lo);
-        const after = tail ? new Uint8Array(0) : word.slice(hi);
-        const canvas: Canvas = [{ text: before }, { hole: { tokens: k, maxTokenBytes: 3, tailMayEnd: tail } }, ...(after.length ? [{ text: after }] : [])];
+        const { g, random, vocab: v, speller: sp, tokens: toks } = tc;
+        const { tail, k, before, after, canvas } = oneHoleCut(tc);
         const opts = { speller: sp, repairItems: 0, repairQuickPasses: 2, tryTightenAttempts: 0 };
         const cheapS = new InfillSession(new InfillChecker(g, { maxTokenBytes: 3 }), canvas, 3, opts);
         const fullS = new InfillSession(new InfillChecker(g, { maxTokenBytes: 3 }), canvas, 3, opts);

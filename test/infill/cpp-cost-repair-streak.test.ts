@@ -12,7 +12,7 @@ import { loadGrammarFile } from "../../src/grammar/load.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas, type InfillResult, type SessionOptions } from "../../src/infill/index.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
-import { bruteFeasible, tokenCaseArb, vocabOf, type Slot } from "./token-cases.js";
+import { bruteFeasible, oneHoleCut, tokenCaseArb, vocabOf, type Slot } from "./token-cases.js";
 
 const enc = new TextEncoder();
 
@@ -61,14 +61,8 @@ describe("repair budget after failures in a row (repairStreak)", () => {
     fc.assert(
       fc.property(tokenCaseArb(4), fc.integer({ min: 0, max: 2 }), (tc, n) => {
         if (!tc) return;
-        const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
-        const tail = random() < 0.5;
-        const lo = Math.floor(random() * (word.length + 1));
-        const hi = tail ? word.length : Math.min(word.length, lo + Math.floor(random() * 4));
-        const k = 1 + Math.floor(random() * 3);
-        const before = word.slice(0, lo);
-        const after = tail ? new Uint8Array(0) : word.slice(hi);
-        const canvas: Canvas = [{ text: before }, { hole: { tokens: k, maxTokenBytes: 3, tailMayEnd: tail } }, ...(after.length ? [{ text: after }] : [])];
+        const { g, random, vocab: v, speller: sp, tokens: toks } = tc;
+        const { tail, k, before, after, canvas } = oneHoleCut(tc);
         const base = { speller: sp, repairItems: 0, repairQuickPasses: 2, tryTightenAttempts: 0 };
         const streak = { ...base, repairStreak: n, repairStreakPasses: 0 };
         const sessions = [base, streak, { ...streak, rememberRepairs: false }].map((o) => new InfillSession(new InfillChecker(g, { maxTokenBytes: 3 }), canvas, 3, o));

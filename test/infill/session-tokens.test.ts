@@ -14,7 +14,7 @@ import { InfillChecker, InfillSession, WITNESS_EOS, type Canvas } from "../../sr
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { readModelFolder } from "../../src/backend/folder.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
-import { bruteFeasible, commitWitnessToken, tokenCaseArb, vocabOf, type Slot } from "./token-cases.js";
+import { bruteFeasible, commitWitnessToken, oneHoleCut, tokenCaseArb, vocabOf, type Slot } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const dec = new TextDecoder();
@@ -85,14 +85,8 @@ describe("token-exact sessions", () => {
       // search is scaled to the canvas (0 passes: 256 bytes), no tightened re-checks in tries
       fc.property(tokenCaseArb(5), fc.boolean(), fc.integer({ min: 0, max: 2 }), (tc, decoderOpts, passes) => {
           if (!tc) return;
-          const { g, random, word, vocab: v, speller: sp, tokens: toks } = tc;
-          const tail = random() < 0.5;
-          const lo = Math.floor(random() * (word.length + 1));
-          const hi = tail ? word.length : Math.min(word.length, lo + Math.floor(random() * 4));
-          const k = 1 + Math.floor(random() * 3);
-          const before = word.slice(0, lo);
-          const after = tail ? new Uint8Array(0) : word.slice(hi);
-          const canvas: Canvas = [{ text: before }, { hole: { tokens: k, maxTokenBytes: 3, tailMayEnd: tail } }, ...(after.length ? [{ text: after }] : [])];
+          const { g, random, vocab: v, speller: sp, tokens: toks } = tc;
+          const { tail, k, before, after, canvas } = oneHoleCut(tc);
           const c = new InfillChecker(g, { maxTokenBytes: 3 });
           const s = new InfillSession(c, canvas, 3, { speller: sp, ...(decoderOpts ? { repairItems: 0, repairQuickPasses: passes, tryTightenAttempts: 0 } : {}) });
           const slots: Slot[] = new Array(k).fill(null);

@@ -4,6 +4,7 @@ import { sampleWord } from "../../src/grammar/sample.js";
 import type { CompiledGrammar } from "../../src/parser/compile.js";
 import { expect } from "vitest";
 import { WITNESS_EOS, type InfillSession } from "../../src/infill/session.js";
+import type { Canvas } from "../../src/infill/canvas.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
@@ -67,6 +68,22 @@ export function tokenCaseArb(maxMulti: number): fc.Arbitrary<TokenCase | null> {
       const vocab = vocabOf([...singles, ...multi]);
       return { g, random, word, vocab, speller: new TokenSpeller(vocab, { maxTokenBytes: 3 }), tokens: [...singles, ...multi].map((t) => enc.encode(t)) };
     });
+}
+
+/**
+ * One hole cut out of the case's word (random draws from its `random`): a run of k = 1–3 positions of
+ * ≤ 3 bytes between `before` and `after`; in half the cases a tail (the rest of the word cut off, EOS may end the run).
+ */
+export function oneHoleCut(tc: TokenCase): { tail: boolean; k: number; before: Uint8Array; after: Uint8Array; canvas: Canvas } {
+  const { random, word } = tc;
+  const tail = random() < 0.5;
+  const lo = Math.floor(random() * (word.length + 1));
+  const hi = tail ? word.length : Math.min(word.length, lo + Math.floor(random() * 4));
+  const k = 1 + Math.floor(random() * 3);
+  const before = word.slice(0, lo);
+  const after = tail ? new Uint8Array(0) : word.slice(hi);
+  const canvas: Canvas = [{ text: before }, { hole: { tokens: k, maxTokenBytes: 3, tailMayEnd: tail } }, ...(after.length ? [{ text: after }] : [])];
+  return { tail, k, before, after, canvas };
 }
 
 /**
