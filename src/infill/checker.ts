@@ -270,6 +270,9 @@ export class InfillChecker {
         fixed.forEach((f, h) => (fills[h] = f));
         text = fillCanvas(canvas, fills);
       }
+      // the quick search's filling was read by this parser as it searched: the text is checked to be
+      // those bytes (a comparison, not a second parse of the rest)
+      if (quick && sameTail(text, leadLen, this.quick.foundBytes)) return text;
       return prefix.acceptsRest(text, leadLen) ? text : null;
     };
     // the parser has read `leadLen` bytes of the canvas: all of a leading text segment, part of it, or nothing
@@ -622,6 +625,13 @@ class PairMap {
       this.val[h] = val[i]!;
     }
   }
+}
+
+/** Is `text` from `from` on exactly `tail`? */
+function sameTail(text: Uint8Array, from: number, tail: Uint8Array): boolean {
+  if (text.length - from !== tail.length) return false;
+  for (let i = 0; i < tail.length; i++) if (text[from + i] !== tail[i]) return false;
+  return true;
 }
 
 function growI32(a: Int32Array, need: number): Int32Array<ArrayBuffer> {

@@ -135,6 +135,15 @@ export class QuickWitness {
     return { fills, spent: budget - (this.leftAtStop >= 0 ? this.leftAtStop : this.left) };
   }
 
+  /**
+   * The bytes the parser read, after its starting point, for the filling the last `search` answered
+   * (valid until the next search): the canvas text with those fills, accepted as a whole.
+   */
+  get foundBytes(): Uint8Array {
+    return this.buf.subarray(0, this.foundLength);
+  }
+  private foundLength = 0;
+
   /** Ends the running search (from its `accept`): it unwinds and answers what it found (nothing, unless accepted before). */
   stop(): void {
     if (this.leftAtStop < 0) this.leftAtStop = Math.max(0, this.left);
@@ -222,6 +231,7 @@ export class QuickWitness {
       return false;
     }
     this.found = fills;
+    this.foundLength = this.at;
     return true;
   }
 

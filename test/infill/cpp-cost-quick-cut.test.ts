@@ -3,14 +3,16 @@
  * pay for the text it still has to feed ends at once instead of spending the rest on fills that
  * cannot finish (`QuickWitness` with `stopWhenHopeless`, the default). It must change no answer:
  * against the search without it, on random grammars, canvases, budgets and spelling hooks, the
- * fills found are the same (or none in both) and the budget spent is never more.
+ * fills found are the same (or none in both) and the budget spent is never more. The bytes a search
+ * read for its answer (`foundBytes`, which the checker compares instead of parsing the text again)
+ * are the filled canvas after the lead, and the filled canvas is a word.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { loadGrammarFile } from "../../src/grammar/load.js";
 import { sampleWord } from "../../src/grammar/sample.js";
 import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
-import { segmentsOf, type Canvas } from "../../src/infill/canvas.js";
+import { fillCanvas, segmentsOf, type Canvas } from "../../src/infill/canvas.js";
 import { QuickWitness } from "../../src/infill/quick.js";
 import { compile, grammarArb, lcg } from "./grammars.js";
 
@@ -30,6 +32,12 @@ function searchBoth(g: CompiledGrammar, pad: number, canvas: Canvas, budget: num
   const out = [new QuickWitness(g, pad), new QuickWitness(g, pad, { stopWhenHopeless: false })].map((q) => {
     const r = q.search(segments, from, 0, holeCount, p, budget, null, accept, maxAccepts);
     expect(p.position).toBe(at);
+    if (r.fills !== null) {
+      // what the search read is the filled canvas after the lead, and a word (the checker takes it without a second parse)
+      const text = fillCanvas(canvas, r.fills);
+      expect(Array.from(q.foundBytes)).toEqual(Array.from(text.subarray(at)));
+      expect(g.check(text).ok).toBe(true);
+    }
     return { fills: r.fills === null ? null : r.fills.map((f) => Array.from(f).join(",")).join("|"), spent: r.spent };
   });
   return { cut: out[0]!, full: out[1]! };
