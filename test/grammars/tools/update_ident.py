@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Regenerate the `IDENTIFIER: /.../` line of a Lark grammar so that it excludes every keyword:
 every double-quoted word literal ("int", "while", ...) in the grammar is a keyword, except the
-words of a `// not-reserved: w1 w2` line (contextual keywords such as C++ `override`, `final`).
+words of a `// not-reserved: w1 w2` line (contextual keywords such as C++ `override`, `final`), plus
+the words of a `// reserved: w1 w2` line (keywords spelled by regex terminals, such as C++ `or`).
 
 usage: python3 test/grammars/tools/update_ident.py grammars/c.lark grammars/cpp.lark
 """
@@ -18,6 +19,9 @@ for path in sys.argv[1:]:
     # a grammar may list contextual words that stay identifiers: `// not-reserved: override final`
     for m in re.finditer(r"^//\s*not-reserved:(.*)$", src, flags=re.M):
         kws -= set(m.group(1).split())
+    # and keywords that no double-quoted literal spells (written as regex terminals): `// reserved: and or`
+    for m in re.finditer(r"^//\s*reserved:(.*)$", src, flags=re.M):
+        kws |= set(m.group(1).split())
     kws = sorted(kws)
     rx = subprocess.run([sys.executable, os.path.join(here, "ident_regex.py")] + opts + kws,
                         capture_output=True, text=True, check=True).stdout.strip()
