@@ -42,6 +42,8 @@ const F_KNOWN_NONEMPTY = 8;
 const MAX_NODES = 1 << 26;
 
 const MASK_ONE_CLASS = Uint32Array.of(1, 0, 0, 0, 0, 0, 0, 0);
+const ALL_BYTES = new Uint32Array(8).fill(0xffffffff);
+const NO_BYTES = new Uint32Array(8);
 
 const WITNESS_UNKNOWN = -2;
 const WITNESS_NONE = -1;
@@ -140,6 +142,7 @@ export class ExprSet {
   private readonly finiteMemo = new Map<ExprId, boolean>();
   private readonly infiniteMemo = new Map<ExprId, boolean>();
   private readonly relaxMemo = new Map<ExprId, ExprId>();
+  private readonly alphabetMemo: (Uint32Array | undefined)[] = [];
   /** per node: its structural id + 1 (0 = not computed), valid for interner epoch `sidEpoch` */
   private sids = new Int32Array(0);
   private sidEpoch = 0;
@@ -1257,6 +1260,67 @@ export class ExprSet {
   /** { v | ∃u,w: uvw ∈ L(e) } = suffixes(prefixes(e)). */
   infixes(e: ExprId): ExprId {
     return this.suffixes(this.prefixes(e));
+  }
+
+  /**
+   * The bytes e's words may contain, over-approximated from its structure alone (no derivatives):
+   * the union of its byte sets, except that an intersection keeps the bytes all its kids have and
+   * a complement may hold any byte. 256 bits. A word's bytes are each matched by some byte set of
+   * the expression, so no byte of a word is missing; linear in the expression's nodes (memoized).
+   */
+  byteAlphabet(e: ExprId): Uint32Array {
+    const memo = this.alphabetMemo[e];
+    if (memo !== undefined) return memo;
+    // post-order without recursion (literal spines are thousands of nodes deep)
+    const stack: ExprId[] = [e];
+    while (stack.length > 0) {
+      const x = stack[stack.length - 1]!;
+      if (this.alphabetMemo[x] !== undefined) {
+        stack.pop();
+        continue;
+      }
+      const kids = this.alphabetKids(x);
+      let ready = true;
+      for (const k of kids) {
+        if (this.alphabetMemo[k] === undefined) {
+          stack.push(k);
+          ready = false;
+        }
+      }
+      if (!ready) continue;
+      stack.pop();
+      this.alphabetMemo[x] = this.alphabetOf(x, kids);
+    }
+    return this.alphabetMemo[e]!;
+  }
+
+  private alphabetKids(x: ExprId): readonly ExprId[] {
+    switch (this.kind[x]) {
+      case K_CONCAT:
+        return [this.argA[x]!, this.argB[x]!];
+      case K_OR:
+      case K_AND:
+        return this.kids[x]!;
+      case K_REPEAT:
+      case K_PREFIX:
+        return [this.argA[x]!];
+      default: // empty, epsilon, bytes, not (any byte)
+        return [];
+    }
+  }
+
+  private alphabetOf(x: ExprId, kids: readonly ExprId[]): Uint32Array {
+    const k = this.kind[x];
+    if (k === K_BYTES) return this.bits[x]!;
+    if (k === K_NOT) return ALL_BYTES;
+    if (kids.length === 0) return NO_BYTES;
+    if (kids.length === 1) return this.alphabetMemo[kids[0]!]!;
+    const out = Uint32Array.from(this.alphabetMemo[kids[0]!]!);
+    for (let i = 1; i < kids.length; i++) {
+      const a = this.alphabetMemo[kids[i]!]!;
+      for (let w = 0; w < 8; w++) out[w] = k === K_AND ? out[w]! & a[w]! : out[w]! | a[w]!;
+    }
+    return out;
   }
 
   /**

@@ -14,51 +14,12 @@ import { compileSchema } from "../../src/schema/index.js";
 import { readModelFolder } from "../../src/backend/index.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { maxTokenBytesOf } from "../../src/decode/diffusion-canvas.js";
-import { allStrings, matches } from "../regex/helpers.js";
+import { allStrings, buildShape as build, matches, shapeArb } from "../regex/helpers.js";
 import { ajvFor } from "../schema/helpers.js";
 import { vocabOf } from "./token-cases.js";
 
 const enc = new TextEncoder();
 const ABC = ["a", "b", "c"];
-
-type Shape = { k: "lit"; s: string } | { k: "cat" | "or" | "and"; xs: Shape[] } | { k: "not" | "star" | "opt"; x: Shape };
-
-const shapeArb = (bool: boolean): fc.Arbitrary<Shape> =>
-  fc.letrec<{ e: Shape }>((tie) => ({
-    e: fc.oneof(
-      { depthSize: "small", withCrossShrink: true },
-      { arbitrary: fc.stringMatching(/^[abc]{0,3}$/).map((s): Shape => ({ k: "lit", s })), weight: 4 },
-      { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 3 }).map((xs): Shape => ({ k: "cat", xs })), weight: 2 },
-      { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 3 }).map((xs): Shape => ({ k: "or", xs })), weight: 2 },
-      { arbitrary: tie("e").map((x): Shape => ({ k: "star", x })), weight: 1 },
-      { arbitrary: tie("e").map((x): Shape => ({ k: "opt", x })), weight: 1 },
-      ...(bool
-        ? [
-            { arbitrary: fc.array(tie("e"), { minLength: 2, maxLength: 2 }).map((xs): Shape => ({ k: "and", xs })), weight: 2 },
-            { arbitrary: tie("e").map((x): Shape => ({ k: "not", x })), weight: 1 },
-          ]
-        : []),
-    ),
-  })).e;
-
-function build(x: ExprSet, s: Shape): ExprId {
-  switch (s.k) {
-    case "lit":
-      return x.literal(s.s);
-    case "cat":
-      return x.concat(s.xs.map((e) => build(x, e)));
-    case "or":
-      return x.or(s.xs.map((e) => build(x, e)));
-    case "and":
-      return x.and(s.xs.map((e) => build(x, e)));
-    case "not":
-      return x.not(build(x, s.x));
-    case "star":
-      return x.repeat(build(x, s.x), 0, Infinity);
-    case "opt":
-      return x.repeat(build(x, s.x), 0, 1);
-  }
-}
 
 const members = (x: ExprSet, e: ExprId, maxLen: number) => allStrings(ABC, maxLen).filter((w) => matches(x, e, w));
 const vocabArb = fc.uniqueArray(fc.stringMatching(/^[abc]{1,4}$/), { minLength: 1, maxLength: 10 });
