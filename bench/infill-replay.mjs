@@ -8,8 +8,10 @@
 // each session's first check), total session time (commits
 // included), time and count per way of answering (`via`: the session counters the call moved), and
 // the answers. Answers (status; "unknown"'s reason) are compared with the recording and between the
-// builds; every difference is listed (log, session, call, position, old → new). A feasible answer
-// whose witness text differs is counted apart ("other witness"): exact either way.
+// builds; every difference is listed (log, session, call, position, old → new), and counted with
+// the sessions it touches (commits follow the recording, so a session's later differences may follow
+// from its first). A feasible answer whose witness text differs is counted apart ("other witness"):
+// exact either way.
 // Each log file is replayed with a freshly compiled grammar (a log is usually one process of
 // bench/infill-cpp.mjs: its sessions shared one compiled grammar's caches in that order); the
 // builds take turns log by log. Times are CPU ms of the process by default (--clock wall: wall ms).
@@ -255,17 +257,21 @@ for (const r of results) {
 const recordedAnswers = recorded.map((c) => (CHECK_OPS.has(c.op) ? { status: c.status, ...(c.reason ? { reason: c.reason } : {}), ...(c.text ? { text: c.text } : {}) } : c.op === "witnessTokenAt" ? { token: c.token } : {}));
 const diffs = [];
 let differ = false;
+// a replay commits what was recorded, whatever the build answered: after a session's first differing
+// answer its canvases may differ from the recording's decisions' too, so later differences can follow
+// from the first one — the sessions touched are the count to read
+const differing = (d) => (d.status.length === 0 ? "same status everywhere" : `${d.status.length} differ in ${new Set(d.status.map((x) => `${x.file}\n${x.session}`)).size} session(s)`);
 out.push("");
 for (const r of results) {
   const d = diff(recordedAnswers, r.answers);
   diffs.push({ a: "recording", b: r.dist, ...d });
-  out.push(`answers, recording → ${r.dist}: ${d.status.length === 0 ? "same status everywhere" : `${d.status.length} differ`}; feasible with another witness text: ${d.otherWitness}`);
+  out.push(`answers, recording → ${r.dist}: ${differing(d)}; feasible with another witness text: ${d.otherWitness}`);
   if (d.status.length) differ = true;
 }
 for (let i = 1; i < results.length; i++) {
   const d = diff(results[0].answers, results[i].answers);
   diffs.push({ a: results[0].dist, b: results[i].dist, ...d });
-  out.push(`answers, ${results[0].dist} → ${results[i].dist}: ${d.status.length === 0 ? "same status everywhere" : `${d.status.length} differ`}; feasible with another witness text: ${d.otherWitness}`);
+  out.push(`answers, ${results[0].dist} → ${results[i].dist}: ${differing(d)}; feasible with another witness text: ${d.otherWitness}`);
   if (d.status.length) differ = true;
 }
 for (const d of diffs) {

@@ -85,7 +85,7 @@ describe.skipIf(!existsSync("dist/index.js"))("bench/infill-replay.mjs", () => {
     writeFileSync(file, lines.map((l) => JSON.stringify(l)).join("\n") + "\n");
     const r = await replay(["--log", file, "--grammar", GRAMMAR, "--strict"]);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain("1 differ");
+    expect(r.stdout).toContain("1 differ in 1 session(s)");
     expect(r.stdout).toMatch(/call 1 try p=0 "}": feasible → infeasible/);
   }, 120_000);
 
