@@ -56,6 +56,27 @@ describe("repair budget after failures in a row (repairStreak)", () => {
     expect(repairOk(streaky, digitNotInWitness(streaky)).status).toBe("feasible");
   });
 
+  it("a repair that failed on the streak's budget is searched again once a success in the hole ends the streak (the memo keys the budget)", () => {
+    const tokens = [..."[]{}0123456789,: \"atrufelsn"];
+    const v = vocabOf(tokens);
+    const sp = new TokenSpeller(v, { maxTokenBytes: 1 });
+    const rest = ", " + Array.from({ length: 20 }, () => "1").join(", ") + "]";
+    const canvas: Canvas = [{ text: "[" }, { hole: { tokens: 4, maxTokenBytes: 1 } }, { text: rest }];
+    const s = new InfillSession(new InfillChecker(json, { maxTokenBytes: 1 }), canvas, 1, { speller: sp, repairItems: 0, repairQuickPasses: 2, tryTightenAttempts: 0, repairStreak: 1, repairStreakPasses: 0 });
+    expect(s.check().status).toBe("feasible");
+    const at = (p: number, t: string) => s.tryCommit(p, enc.encode(t), true).status;
+    // `]` first: no repair helps (the rest goes on after the closed array) — one failure in a row
+    expect(at(0, "]")).toBe("unknown");
+    // `t` at 1 needs the word `true` and some search: not within 256 bytes over this rest, so refused...
+    expect(at(1, "t")).toBe("unknown");
+    // ...a quick success in the hole ends the streak...
+    const repairs = s.counts.repair;
+    expect(at(1, "0")).toBe("feasible");
+    expect(s.counts.repair).toBe(repairs + 1);
+    // ...and `t` is searched again on the full budget, not answered by the failure remembered on the small one
+    expect(at(1, "t")).toBe("feasible");
+  });
+
   it("same proofs as without it; feasible answers verified; memo on or off gives the same answers (random grammars)", () => {
     const tally = { tries: 0, differ: 0, infeasible: 0, feasible: 0 };
     fc.assert(
