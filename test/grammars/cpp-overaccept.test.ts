@@ -129,7 +129,7 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     "struct P { int a, b; };\nP p = {.a = 1, .b = 2};\nP q{.a = 1};\nint v[3] = {1, 2, 3};",
     "template <class T> void f() { typename T::type x; typename std::vector<T>::iterator it; }\nusing std::swap;",
     "int a;\n#define X 1\n#define F(a, b) ((a) + \\\n  (b))\n#undef X\n#pragma GCC optimize(\"O2\")\n#include <vector> // comment\nint b;\n",
-    "int a;\n#ifdef LOCAL\nint b;\n#elif defined(X) && X >= 2\nint c;\n#else\nint d;\n#endif\n#\n#line 12 // here\nint e;\n",
+    "int a;\n#ifdef LOCAL\nint b;\n#elif defined(X) && X >= 2\nint c;\n#else\nint d;\n#endif\n#line 12 // here\nint e;\n",
     "int main() {\n#ifndef ONLINE_JUDGE\n    int x = 0;\n#endif\n    return 0;\n}\n",
     "struct A { A(); ~A(); operator int() const; };\nA::A() {}\ninline A::~A() {}\nA::operator int() const { return 0; }",
     "struct S {\n#define M 1\n  int x;\n#ifdef M\n  int y;\n#endif\n};\nint main() {\n#pragma GCC ivdep\n  return 0;\n}\n",
@@ -177,6 +177,9 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     ["struct S { int : 3; };", "an unnamed bit-field"],
     ["struct S { int f() { return 1; }; };", "a `;` after a member function's body (tree-sitter takes `void f() {};` only, as a braced data member)"],
     ["struct S { S() {}; };", "a `;` after a constructor's body"],
+    ["int a;\n#\nint b;", "a null directive"],
+    ["#\n#include <vector>\nint a;", "a null directive among the leading ones"],
+    ['extern "C" {\nint a;\n#\n\n#\nint b;\n}', "null directives"],
   ])("rejects %j (%s), as tree-sitter does, although g++ accepts it", (text) => {
     expect(ts.accepts(HEAD + text + "\n")).toBe(false);
     expect(ours(text)).toBe(false);
