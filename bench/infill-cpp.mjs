@@ -29,6 +29,7 @@
 // thread; GRAMFILL_INFILL_LOG=FILE the MDM's session calls to a JSONL log for bench/infill-replay.mjs.
 // Needs `npm run build` first (imports dist/, or the build named by GRAMFILL_DIST relative to the repo).
 import { execFileSync, spawnSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import os from "node:os";
@@ -206,7 +207,11 @@ let skipped = 0;
 // ---------------------------------------------------------------- models
 
 // --grammar FILE: another version of cpp.lark (to compare before/after a grammar fix on the same seed)
-const grammar = compileGrammar(loadGrammarFile(values.grammar ?? join(ROOT, "grammars", "cpp.lark")));
+const grammarFile = values.grammar ?? join(ROOT, "grammars", "cpp.lark");
+const grammar = compileGrammar(loadGrammarFile(grammarFile));
+// which grammar constrained a row (the working tree's file is read at start: an edit made during a
+// long run would otherwise go unnoticed)
+const grammarSha = createHash("sha256").update(readFileSync(grammarFile)).digest("hex").slice(0, 12);
 
 // ---------------------------------------------------------------- --hunt N: over-acceptance search
 // N canvases cut from random programs (1–3 holes of 5–100 characters), in three shapes by turn:
@@ -407,6 +412,7 @@ for (const modelName of values.report ? [] : Object.keys(models)) {
         // MDM, token-exact sessions: a token-level witness from the first check (then never stuck), last resorts, refusals of "unknown"
         token_witness: r.s.token_witness ?? null, last_resort: r.s.last_resort ?? null, unknown_refused: r.s.unknown_refused ?? null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
+        grammar_sha: mode === "con" ? grammarSha : null,
       };
       rows.push(row);
       save();
@@ -461,6 +467,8 @@ if (judged.length) {
   lines.push(`Judged by ${values["judge-grammar"]}: ${judged.filter((r) => !r.judged).length} of ${judged.length} constrained outputs rejected (${tsBad.filter((r) => !r.judged).length} of the ${tsBad.length} tree-sitter rejects; ${judged.filter((r) => r.ts && !r.judged).length} tree-sitter accepts).`);
 }
 const tw = rows.filter((r) => r.mode === "con" && r.token_witness !== undefined && r.token_witness !== null);
+const shas = new Set(rows.filter((r) => r.mode === "con" && r.grammar_sha).map((r) => r.grammar_sha));
+if (shas.size > 1) lines.push(`WARNING: the constrained rows come from ${shas.size} different grammars (${[...shas].join(", ")}): compare like with like.`);
 if (tw.length) lines.push(`MDM token-exact sessions: a token-level witness from the first check in ${tw.filter((r) => r.token_witness).length} of ${tw.length} generations; last resorts ${tw.reduce((a, r) => a + (r.last_resort ?? 0), 0)}, "unknown" refusals ${tw.reduce((a, r) => a + (r.unknown_refused ?? 0), 0)}.`);
 const report = lines.join("\n");
 console.log(report);
