@@ -178,7 +178,21 @@ export class TokenSpeller {
   tokensStartingIn(w: Uint8Array): number {
     const n = w.length;
     if (n === 0) return 0;
-    if (n < this.maxTokenBytes && this.isInnerInfix(w)) return 0;
+    // one pass over the sorted suffixes, narrowing to those that begin with w[0..j): w[0..j) is a
+    // proper suffix when the range's first one is exactly it, w sits inside a token when the range
+    // stays non-empty to the end
+    const sfx = this.sortedSuffixes();
+    if (this.suffixEnds.length <= n) this.suffixEnds = new Uint8Array(2 * (n + 1));
+    const suffixEnds = this.suffixEnds;
+    let lo = 0;
+    let hi = sfx.length;
+    let j = 0;
+    for (; j < n && lo < hi; j++) {
+      [lo, hi] = narrowRange(sfx, lo, hi, j, w[j]!);
+      suffixEnds[j + 1] = lo < hi && sfx[lo]!.length === j + 1 ? 1 : 0;
+    }
+    if (lo < hi && n < this.maxTokenBytes) return 0;
+    const known = j; // suffixEnds[1..known] are set; no longer prefix is a suffix
     // from[i]: fewest tokens starting at i, i+… covering w[i..n)
     const from = new Float64Array(n + 1).fill(Infinity);
     from[n] = 0;
@@ -194,7 +208,7 @@ export class TokenSpeller {
       }
     }
     let best = from[0]!;
-    for (let j = 1; j < n; j++) if (from[j]! < best && this.isProperSuffix(w.subarray(0, j))) best = from[j]!;
+    for (let k = 1; k < n && k <= known; k++) if (from[k]! < best && suffixEnds[k] === 1) best = from[k]!;
     return best;
   }
 
@@ -299,6 +313,8 @@ export class TokenSpeller {
    * Built on first use.
    */
   private suffixes: string[] | null = null;
+  /** scratch of tokensStartingIn: suffixEnds[j] = 1 when the word's first j bytes are a proper suffix */
+  private suffixEnds = new Uint8Array(64);
 
   private sortedSuffixes(): string[] {
     let sorted = this.suffixes;
@@ -430,6 +446,23 @@ export interface ByteAutomaton {
   readonly start: number;
   next(state: number, byte: number): number;
   accepting(state: number): boolean;
+}
+
+/**
+ * The part of sorted[lo..hi) (strings sharing their first `at` chars, sorted) whose char at `at` is
+ * b: the ones of length `at` come first, then the rest by that char.
+ */
+function narrowRange(sorted: readonly string[], lo: number, hi: number, at: number, b: number): [number, number] {
+  let a = lo;
+  let z = hi;
+  while (a < z) {
+    const mid = (a + z) >>> 1;
+    const s = sorted[mid]!;
+    if (s.length <= at || s.charCodeAt(at) < b) a = mid + 1;
+    else z = mid;
+  }
+  if (a === hi || sorted[a]!.length <= at || sorted[a]!.charCodeAt(at) !== b) return [a, a];
+  return [a, rangeEnd(sorted, a, hi, at, b)];
 }
 
 /** The end of the run of sorted[from..hi) whose char at `at` is b (they share their first `at` chars). */

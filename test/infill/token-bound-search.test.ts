@@ -38,6 +38,29 @@ describe("the per-terminal token search", () => {
     );
   });
 
+  it("tokensStartingIn equals its definition (a DP over the tokens, isInnerInfix, isProperSuffix)", () => {
+    fc.assert(
+      fc.property(vocabArb, fc.stringMatching(/^[abc]{1,9}$/), fc.integer({ min: 1, max: 5 }), (tokens, w, M) => {
+        const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: M });
+        const allowed = tokens.filter((t) => t.length <= M);
+        const n = w.length;
+        // from[i]: fewest tokens starting at i.. that cover w[i..n); the last one may run past the end
+        // (w[i..n), at most M bytes, a prefix of any token: the speller walks its trie there)
+        const from: number[] = new Array(n + 1).fill(Infinity);
+        from[n] = 0;
+        for (let i = n - 1; i >= 0; i--) {
+          for (const t of allowed) if (w.startsWith(t, i)) from[i] = Math.min(from[i]!, 1 + from[i + t.length]!);
+          if (n - i <= M && tokens.some((t) => t.startsWith(w.slice(i)))) from[i] = Math.min(from[i]!, 1);
+        }
+        let want = from[0]!;
+        for (let j = 1; j < n; j++) if (sp.isProperSuffix(enc.encode(w.slice(0, j)))) want = Math.min(want, from[j]!);
+        if (n < M && sp.isInnerInfix(enc.encode(w))) want = 0;
+        expect(sp.tokensStartingIn(enc.encode(w))).toBe(want);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("on a finite language: exactly the least tokensStartingIn over its members", () => {
     fc.assert(
       fc.property(vocabArb, fc.uniqueArray(fc.stringMatching(/^[abc]{1,6}$/), { minLength: 1, maxLength: 5 }), fc.integer({ min: 1, max: 4 }), (tokens, words, M) => {
