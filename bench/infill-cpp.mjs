@@ -464,7 +464,8 @@ const judged = rows.filter((r) => r.judged !== undefined);
 if (judged.length) {
   const tsBad = judged.filter((r) => !r.ts);
   lines.push("");
-  lines.push(`Judged by ${values["judge-grammar"]}: ${judged.filter((r) => !r.judged).length} of ${judged.length} constrained outputs rejected (${tsBad.filter((r) => !r.judged).length} of the ${tsBad.length} tree-sitter rejects; ${judged.filter((r) => r.ts && !r.judged).length} tree-sitter accepts).`);
+  const name = (r) => `${r.program}/${r.holes}${r.fallback ? " (fallback)" : ""}`;
+  lines.push(`Judged by ${values["judge-grammar"]}: ${judged.filter((r) => !r.judged).length} of ${judged.length} constrained outputs rejected (${tsBad.filter((r) => !r.judged).length} of the ${tsBad.length} tree-sitter rejects; ${judged.filter((r) => r.ts && !r.judged).length} tree-sitter accepts${judged.some((r) => r.ts && !r.judged) ? ": " + judged.filter((r) => r.ts && !r.judged).map(name).join(", ") : ""}; tree-sitter rejects it accepts: ${tsBad.filter((r) => r.judged).map(name).join(", ") || "none"}).`);
 }
 const tw = rows.filter((r) => r.mode === "con" && r.token_witness !== undefined && r.token_witness !== null);
 const shas = new Set(rows.filter((r) => r.mode === "con" && r.grammar_sha).map((r) => r.grammar_sha));
