@@ -180,6 +180,11 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     ["int a;\n#\nint b;", "a null directive"],
     ["#\n#include <vector>\nint a;", "a null directive among the leading ones"],
     ['extern "C" {\nint a;\n#\n\n#\nint b;\n}', "null directives"],
+    ["int main() { for (;;) int x = 0; }", "a declaration as a loop's body"],
+    ["int main() { if (1) int x = 0; }", "a declaration as an if's body"],
+    ["int main() { do int x = 0; while (0); }", "a declaration as a do's body"],
+    ["int main() { l: int x = 0; }", "a declaration after a label"],
+    ["int c = '; x // y';", "`//` inside a character literal"],
   ])("rejects %j (%s), as tree-sitter does, although g++ accepts it", (text) => {
     expect(ts.accepts(HEAD + text + "\n")).toBe(false);
     expect(ours(text)).toBe(false);
@@ -196,6 +201,8 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     "namespace A { ; int x; }",
     "extern \"C\" { ; }",
     "extern \"C++\" { int y; }\nextern \"C\" int f(int);",
+    "int main() { for (;;) { int x = 0; } if (1) return 0; else if (2) return 1; else { int y; } l: ; }",
+    "char c = '/'; char d = 'a/'; char e = '\\n'; int f = 'ab'; char g = '\\\\'; int h = 'x /* y';",
     "struct S { template <class T> void f() {} };\ntemplate <> void S::f<int>() {}",
     "struct S { void f() {}; int g() { return 0; } int x{1}; };",
     "int a; decltype((a, a)) b = a; decltype(a) c = a;",
