@@ -335,7 +335,9 @@ const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
  *
  * Witness re-use: when the last feasible canvas was [lead] [hole] [rest…] with fills F, and the new
  * one is [lead + δ] [hole] [same rest…] with δ a prefix of F[0], the same text fills it (F[0] minus
- * δ, the other fills unchanged): feasible without a chart. Every answer stays exact.
+ * δ, the other fills unchanged): feasible without a chart. When δ does not begin F[0], the same
+ * fills are tried after δ (`carry`: one parse of the rest), again without a chart. Every answer stays
+ * exact.
  *
  * "unknown" (candidates found, none verified) is asked again of `retry` when given: a checker
  * without the relaxed loop classes at unbounded holes (lexemes.ts). On C++ canvases with an
@@ -407,7 +409,11 @@ export class PrefixChecker implements FeasibilityChecker {
         const ok = this.prefix.acceptsRest(lead, lead.length) && !(this.checker.distinctKeys && repeatsKey(lead));
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       } else {
-        r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
+        const carried = this.carry(segments, lead);
+        if (carried !== null) {
+          this.witnessReuses++;
+          r = { status: "feasible", witness: carried, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+        } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
         if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined) {
           this.retries++;
           r = this.retry.solve(canvas, segments, holeCount, this.prefix, t0);
@@ -425,18 +431,51 @@ export class PrefixChecker implements FeasibilityChecker {
   /** The last witness' fills for this canvas, when it is [last lead + δ] [hole] [same rest] with δ a prefix of the hole's fill. */
   private reuse(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
     const last = this.last;
-    if (last === null || segments.length !== last.rest.length + 2) return null;
-    const hole = segments[1]!;
-    if (hole.kind !== "hole" || hole.holes.length !== 1 || hole.range.min !== 0 || hole.range.max !== Infinity) return null;
+    if (last === null || !this.sameShape(segments, lead)) return null;
     const d = lead.length - last.lead.length;
     const fill0 = last.fills[0]!;
-    if (d < 0 || d > fill0.length || !sameBytes(lead.subarray(0, last.lead.length), last.lead) || !sameBytes(lead.subarray(last.lead.length), fill0.subarray(0, d))) return null;
+    if (d > fill0.length || !sameBytes(lead.subarray(last.lead.length), fill0.subarray(0, d))) return null;
+    return [fill0.subarray(d), ...last.fills.slice(1)];
+  }
+
+  /**
+   * The last witness carried past a token that does not begin its fill: on [last lead + δ] [hole]
+   * [same rest], the same fills after δ (the model's token inserted before the fill), if the real
+   * parser, already past the lead, accepts the rest so filled. Most tokens the AR model proposes on
+   * C++ are feasible, and each cost a chart over the 1–3 kB after the hole (bench/RESULTS.md);
+   * inside an expression or a comment, a token usually leaves the cheapest closing valid. Exact: a
+   * witness only when the parser accepts the whole text. The parser must stand after the lead.
+   */
+  private carry(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
+    const last = this.last;
+    if (last === null || lead.length === last.lead.length || !this.sameShape(segments, lead)) return null;
+    const fills = last.fills;
+    const parts: Uint8Array[] = [fills[0]!];
+    let f = 1;
+    for (const seg of last.rest) {
+      if (seg.kind === "text") parts.push(seg.bytes);
+      else if (seg.holes.length === 1 && f < fills.length) parts.push(fills[f++]!);
+      else return null;
+    }
+    const rest = concatBytes(parts);
+    if (!this.prefix.acceptsRest(rest, 0)) return null;
+    if (this.checker.distinctKeys && repeatsKey(concatBytes([lead, rest]))) return null;
+    return fills.slice();
+  }
+
+  /** Is the canvas [last lead + δ] [one unbounded hole] [the last canvas' rest]? */
+  private sameShape(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): boolean {
+    const last = this.last!;
+    if (segments.length !== last.rest.length + 2) return false;
+    const hole = segments[1]!;
+    if (hole.kind !== "hole" || hole.holes.length !== 1 || hole.range.min !== 0 || hole.range.max !== Infinity) return false;
+    if (lead.length < last.lead.length || !sameBytes(lead.subarray(0, last.lead.length), last.lead)) return false;
     for (let k = 0; k < last.rest.length; k++) {
       const a = segments[k + 2]!;
       const b = last.rest[k]!;
-      if (a.kind !== b.kind) return null;
-      if (a.kind === "text" ? !sameBytes(a.bytes, (b as typeof a).bytes) : a.range.min !== (b as typeof a).range.min || a.range.max !== (b as typeof a).range.max || a.holes.length !== (b as typeof a).holes.length) return null;
+      if (a.kind !== b.kind) return false;
+      if (a.kind === "text" ? !sameBytes(a.bytes, (b as typeof a).bytes) : a.range.min !== (b as typeof a).range.min || a.range.max !== (b as typeof a).range.max || a.holes.length !== (b as typeof a).holes.length) return false;
     }
-    return [fill0.subarray(d), ...last.fills.slice(1)];
+    return true;
   }
 }

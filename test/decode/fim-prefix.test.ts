@@ -68,6 +68,31 @@ describe("PrefixChecker", () => {
     expect(pc.check([{ text: "[1,]" }, { hole: {} }, { text: "]" }]).status).toBe("infeasible");
   });
 
+  it("carries the last witness past a token that does not begin its fill, when the parser accepts the text so filled", () => {
+    const pc = new PrefixChecker(new InfillChecker(list));
+    pc.commit(enc.encode("[1,"));
+    const first = pc.check([{ text: "[1," }, { hole: {} }, { text: "]" }]);
+    expect(first.status).toBe("feasible");
+    const fill = dec.decode(first.witness![0]!);
+    // a digit before the fill (a longer number, or a new item before the fill's own): the same fill
+    // completes it, no chart
+    const digit = fill.startsWith("9") ? "8" : "9";
+    const canvas: Canvas = [{ text: "[1," + digit }, { hole: {} }, { text: "]" }];
+    const carried = pc.check(canvas);
+    expect(carried.status).toBe("feasible");
+    expect(carried.stats.items).toBe(0);
+    expect(pc.witnessReuses).toBe(1);
+    expect(list.check(fillCanvas(canvas, carried.witness!)).ok).toBe(true);
+    // "[" before the fill leaves a bracket open: no carry, a real check (still feasible)
+    pc.commit(enc.encode(digit));
+    const open: Canvas = [{ text: "[1," + digit + "," + "[" }, { hole: {} }, { text: "]" }];
+    expect(list.check(enc.encode("[1," + digit + ",[" + dec.decode(carried.witness![0]!) + "]")).ok).toBe(false);
+    const real = pc.check(open);
+    expect(real.status).toBe("feasible");
+    expect(pc.witnessReuses).toBe(1);
+    expect(list.check(fillCanvas(open, real.witness!)).ok).toBe(true);
+  });
+
   it("a canvas that does not extend the committed text falls back to a whole check", () => {
     const pc = new PrefixChecker(new InfillChecker(list));
     pc.commit(enc.encode("[1"));
