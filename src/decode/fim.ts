@@ -318,6 +318,9 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   };
 }
 
+/** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
+const RECENT_FILLS = 8;
+
 const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
@@ -353,6 +356,8 @@ export class PrefixChecker implements FeasibilityChecker {
   /** a committed byte was rejected: every canvas is infeasible */
   private refuted = false;
   private last: { lead: Uint8Array; rest: ReturnType<typeof segmentsOf>["segments"]; fills: Uint8Array[] } | null = null;
+  /** the fills of the last few witnesses of canvases with the last one's rest, newest first (`carry` tries each) */
+  private recent: Uint8Array[][] = [];
   witnessReuses = 0;
 
   /** "unknown" answers given again by `retry` */
@@ -420,7 +425,9 @@ export class PrefixChecker implements FeasibilityChecker {
         }
       }
       if (r.status === "feasible" && r.witness && segments.length > 1 && segments[1]!.kind === "hole" && segments[1]!.holes.length === 1) {
+        if (this.last === null || !this.sameShape(segments, lead)) this.recent = [];
         this.last = { lead, rest: segments.slice(2), fills: r.witness };
+        this.remember(r.witness);
       }
       return r;
     } finally {
@@ -441,7 +448,8 @@ export class PrefixChecker implements FeasibilityChecker {
   /**
    * The last witness carried past a token that does not begin its fill: on [last lead + δ] [hole]
    * [same rest], the same fills after δ (the model's token inserted before the fill), if the real
-   * parser, already past the lead, accepts the rest so filled. Most tokens the AR model proposes on
+   * parser, already past the lead, accepts the rest so filled (the last witness first, then the few
+   * before it: the model often comes back to a shape an earlier fill closed). Most tokens the AR model proposes on
    * C++ are feasible, and each cost a chart over the 1–3 kB after the hole (bench/RESULTS.md);
    * inside an expression or a comment, a token usually leaves the cheapest closing valid. Exact: a
    * witness only when the parser accepts the whole text. The parser must stand after the lead.
@@ -449,18 +457,30 @@ export class PrefixChecker implements FeasibilityChecker {
   private carry(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
     const last = this.last;
     if (last === null || lead.length === last.lead.length || !this.sameShape(segments, lead)) return null;
-    const fills = last.fills;
-    const parts: Uint8Array[] = [fills[0]!];
-    let f = 1;
-    for (const seg of last.rest) {
-      if (seg.kind === "text") parts.push(seg.bytes);
-      else if (seg.holes.length === 1 && f < fills.length) parts.push(fills[f++]!);
-      else return null;
+    for (const fills of this.recent) {
+      const parts: Uint8Array[] = [fills[0]!];
+      let f = 1;
+      let shaped = true;
+      for (const seg of last.rest) {
+        if (seg.kind === "text") parts.push(seg.bytes);
+        else if (seg.holes.length === 1 && f < fills.length) parts.push(fills[f++]!);
+        else shaped = false;
+      }
+      if (!shaped) continue;
+      const rest = concatBytes(parts);
+      if (!this.prefix.acceptsRest(rest, 0)) continue;
+      if (this.checker.distinctKeys && repeatsKey(concatBytes([lead, rest]))) continue;
+      return fills.slice();
     }
-    const rest = concatBytes(parts);
-    if (!this.prefix.acceptsRest(rest, 0)) return null;
-    if (this.checker.distinctKeys && repeatsKey(concatBytes([lead, rest]))) return null;
-    return fills.slice();
+    return null;
+  }
+
+  /** Keeps a witness's fills among the recent ones (newest first, distinct, at most RECENT_FILLS). */
+  private remember(fills: Uint8Array[]): void {
+    const i = this.recent.findIndex((f) => f.length === fills.length && f.every((x, k) => sameBytes(x, fills[k]!)));
+    if (i >= 0) this.recent.splice(i, 1);
+    this.recent.unshift(fills);
+    if (this.recent.length > RECENT_FILLS) this.recent.pop();
   }
 
   /** Is the canvas [last lead + δ] [one unbounded hole] [the last canvas' rest]? */
