@@ -93,6 +93,29 @@ describe("PrefixChecker", () => {
     expect(list.check(fillCanvas(open, real.witness!)).ok).toBe(true);
   });
 
+  it("puts a closer before the newest fill when no recent fill completes the token's text", () => {
+    const pc = new PrefixChecker(new InfillChecker(list), undefined, [")", "0"]);
+    pc.commit(enc.encode("[1"));
+    const first = pc.check([{ text: "[1" }, { hole: {} }, { text: "]" }]);
+    expect(first.status).toBe("feasible");
+    const fill = dec.decode(first.witness![0]!);
+    // "," after "[1": the fill alone leaves "[1," + fill + "]"; ")" is refused by the parser, "0" is taken
+    expect(fill).toBe("");
+    const canvas: Canvas = [{ text: "[1," }, { hole: {} }, { text: "]" }];
+    const r = pc.check(canvas);
+    expect(r.status).toBe("feasible");
+    expect(r.stats.items).toBe(0);
+    expect(dec.decode(r.witness![0]!)).toBe("0");
+    expect(pc.witnessReuses).toBe(1);
+    expect(list.check(fillCanvas(canvas, r.witness!)).ok).toBe(true);
+    // without closers the checker searches (here its quick search finds the same filling)
+    const plain = new PrefixChecker(new InfillChecker(list), undefined, []);
+    plain.commit(enc.encode("[1"));
+    plain.check([{ text: "[1" }, { hole: {} }, { text: "]" }]);
+    expect(plain.check(canvas).status).toBe("feasible");
+    expect(plain.witnessReuses).toBe(0);
+  });
+
   it("a canvas that does not extend the committed text falls back to a whole check", () => {
     const pc = new PrefixChecker(new InfillChecker(list));
     pc.commit(enc.encode("[1"));
