@@ -38,6 +38,18 @@ describe("the per-terminal token search", () => {
     );
   });
 
+  it("isProperSuffix and isInnerInfix agree with the token strings", () => {
+    fc.assert(
+      fc.property(vocabArb, fc.stringMatching(/^[abc]{1,5}$/), fc.integer({ min: 1, max: 5 }), (tokens, x, M) => {
+        const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: M });
+        const allowed = tokens.filter((t) => t.length <= M);
+        expect(sp.isProperSuffix(enc.encode(x))).toBe(allowed.some((t) => t.length > x.length && t.endsWith(x)));
+        expect(sp.isInnerInfix(enc.encode(x))).toBe(allowed.some((t) => t.length > 1 && t.slice(1).includes(x)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it("tokensStartingIn equals its definition (a DP over the tokens, isInnerInfix, isProperSuffix)", () => {
     fc.assert(
       fc.property(vocabArb, fc.stringMatching(/^[abc]{1,9}$/), fc.integer({ min: 1, max: 5 }), (tokens, w, M) => {
