@@ -412,7 +412,9 @@ export class PrefixChecker implements FeasibilityChecker {
       return this.checker.check(canvas); // not an extension of the committed text (not met by fimGenerate)
     }
     if (this.refuted) return this.checker.refuted(t0);
-    const reused = this.reuse(segments, lead);
+    // [last lead + δ] [one unbounded hole] [the last canvas' rest]: what re-use and carry need (compared once)
+    const shaped = this.last !== null && this.sameShape(segments, lead);
+    const reused = shaped ? this.reuse(lead) : null;
     if (reused !== null) {
       this.witnessReuses++;
       return { status: "feasible", witness: reused, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
@@ -426,7 +428,7 @@ export class PrefixChecker implements FeasibilityChecker {
         const ok = this.prefix.acceptsRest(lead, lead.length) && !(this.checker.distinctKeys && repeatsKey(lead));
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       } else {
-        const carried = this.carry(segments, lead);
+        const carried = shaped ? this.carry(lead) : null;
         if (carried !== null) {
           this.witnessReuses++;
           r = { status: "feasible", witness: carried, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
@@ -437,7 +439,7 @@ export class PrefixChecker implements FeasibilityChecker {
         }
       }
       if (r.status === "feasible" && r.witness && segments.length > 1 && segments[1]!.kind === "hole" && segments[1]!.holes.length === 1) {
-        if (this.last === null || !this.sameShape(segments, lead)) this.recent = [];
+        if (!shaped) this.recent = [];
         this.last = { lead, rest: segments.slice(2), fills: r.witness };
         this.remember(r.witness);
       }
@@ -447,10 +449,9 @@ export class PrefixChecker implements FeasibilityChecker {
     }
   }
 
-  /** The last witness' fills for this canvas, when it is [last lead + δ] [hole] [same rest] with δ a prefix of the hole's fill. */
-  private reuse(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
-    const last = this.last;
-    if (last === null || !this.sameShape(segments, lead)) return null;
+  /** The last witness' fills for this canvas (of the last one's shape: the caller checked) when δ is a prefix of the hole's fill. */
+  private reuse(lead: Uint8Array): Uint8Array[] | null {
+    const last = this.last!;
     const d = lead.length - last.lead.length;
     const fill0 = last.fills[0]!;
     if (d > fill0.length || !sameBytes(lead.subarray(last.lead.length), fill0.subarray(0, d))) return null;
@@ -464,11 +465,11 @@ export class PrefixChecker implements FeasibilityChecker {
    * before it: the model often comes back to a shape an earlier fill closed). Most tokens the AR model proposes on
    * C++ are feasible, and each cost a chart over the 1–3 kB after the hole (bench/RESULTS.md);
    * inside an expression or a comment, a token usually leaves the cheapest closing valid. Exact: a
-   * witness only when the parser accepts the whole text. The parser must stand after the lead.
+   * witness only when the parser accepts the whole text. The caller checked the shape; the parser
+   * must stand after the lead.
    */
-  private carry(segments: ReturnType<typeof segmentsOf>["segments"], lead: Uint8Array): Uint8Array[] | null {
-    const last = this.last;
-    if (last === null || lead.length === last.lead.length || !this.sameShape(segments, lead)) return null;
+  private carry(lead: Uint8Array): Uint8Array[] | null {
+    if (lead.length === this.last!.lead.length) return null;
     for (const fills of this.recent) {
       const r = this.tryFills(lead, fills);
       if (r !== null) return r;
