@@ -61,7 +61,6 @@ describe("held-out C++ corpus", () => {
     "template <class K, class H = hash<K>, class Eq = equal_to<K>> struct Table {};",
     "constexpr long double operator\"\"_km(long double x) { return x * 1000; }",
     "constexpr unsigned long long operator \"\" _b(unsigned long long x) { return x; }",
-    "template <class T> struct Box { Box(T) {} };\nBox(const char*) -> Box<string>;",
     "template <class T> struct Box { Box(T) {} };\ntemplate <class T> Box(T) -> Box<T>;",
     "#include <x>\nint a;",
     "  #include <x>\n\n  #define N \\\n  2\nint a[N];",
@@ -75,6 +74,9 @@ describe("held-out C++ corpus", () => {
     "template <class T, class Cmp = less<T>>> class S {};", // one `>` too many
     "template <class T, class = > struct S {};", // empty default
     "Box(const char*) -> ;", // guide without a template-id
+    // a guide without a template head: valid C++ that tree-sitter-cpp cannot parse, and witnesses wrote
+    // `typede() -> L<>;` (see grammars/cpp.lark's deduction_guide)
+    "template <class T> struct Box { Box(T) {} };\nBox(const char*) -> Box<string>;",
     // a directive must start its line: an infill once closed a hole with `*/#` to comment out the rest
     "int a; #define B\n",
     "int f() { return 1; } # x\n",
