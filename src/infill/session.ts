@@ -55,7 +55,7 @@ import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
 import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
-import { leastTokens } from "./token-bound.js";
+import { needsMoreTokens } from "./token-bound.js";
 import { repeatsKey } from "./distinct-keys.js";
 import { CanvasSet } from "./canvas-set.js";
 
@@ -292,7 +292,7 @@ export class InfillSession {
   /** A canvas of masked positions only, fewer than the tokens every word needs (token-bound.ts)? */
   private tooFewPositions(): boolean {
     const open = this.openPositionsOnly();
-    return open >= 0 && leastTokens(this.checker.compiled, this.speller!) > open;
+    return open >= 0 && needsMoreTokens(this.checker.compiled, this.speller!, open);
   }
 
   /** The canvas' open positions when it has masked positions only (the rest EOS padding), else -1. */

@@ -42,15 +42,65 @@ export function leastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
 }
 
 function computeLeastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
-  const termCost = g.patterns.map((p, t) => {
-    if (g.ignoredMask[t]) return 0;
-    const words = finiteMembers(g.exprs, p);
-    if (words === null) return searchedCost(g.exprs, p, sp);
-    let c = Infinity;
-    for (const w of words) c = Math.min(c, sp.tokensStartingIn(w));
-    return c;
-  });
-  return cheapestDerivation(g, termCost);
+  return cheapestDerivation(
+    g,
+    g.patterns.map((_, t) => terminalCost(g, sp, t)),
+  );
+}
+
+/** Terminal t's bound: tokens of `sp` starting inside any member of its language, at least. */
+function terminalCost(g: CompiledGrammar, sp: TokenSpeller, t: number): number {
+  if (g.ignoredMask[t]) return 0;
+  const p = g.patterns[t]!;
+  const words = finiteMembers(g.exprs, p);
+  if (words === null) return searchedCost(g.exprs, p, sp);
+  let c = Infinity;
+  for (const w of words) c = Math.min(c, sp.tokensStartingIn(w));
+  return c;
+}
+
+/** `needsMoreTokens`' terminal costs so far: exact where `exact` says so, else 0 (a bound too) */
+const partial = new WeakMap<CompiledGrammar, WeakMap<TokenSpeller, { cost: Float64Array; exact: Uint8Array }>>();
+
+/**
+ * `leastTokens(g, sp) > n`, computing only the terminal costs the answer needs (same answer). A
+ * session asks only this (are there fewer positions than every word needs?), and a grammar's
+ * terminals are many (every key of a schema, strings of every format) while the words that decide
+ * are few: the terminals not yet costed count 0 (a lower bound), the cheapest derivation under
+ * these costs is found, and its first terminal not yet costed gets its real cost, until the cheapest derivation
+ * costs more than n (then every word does: its costs are lower bounds) or uses only costed
+ * terminals (then its cost is the least, cached as `leastTokens`' value). Costs stay cached per
+ * pair across calls.
+ */
+export function needsMoreTokens(g: CompiledGrammar, sp: TokenSpeller, n: number): boolean {
+  const known = bounds.get(g)?.get(sp);
+  if (known !== undefined) return known > n;
+  let pm = partial.get(g);
+  if (pm === undefined) partial.set(g, (pm = new WeakMap()));
+  let st = pm.get(sp);
+  if (st === undefined) pm.set(sp, (st = { cost: new Float64Array(g.patterns.length), exact: new Uint8Array(g.patterns.length) }));
+  const { cost, exact } = st;
+  for (;;) {
+    const d = cheapestDerivationTerminals(g, cost);
+    // a cycle among the chosen rules (not expected: costs are non-negative and only strictly
+    // better rules are chosen): the whole computation instead
+    if (d === null) return leastTokens(g, sp) > n;
+    if (d.cost > n) return true;
+    // one terminal at a time, the first not yet costed (its cost may already lift this derivation,
+    // and every other that holds it, above n: the rest of them are then never costed)
+    const t = d.terminals.find((x) => !exact[x]);
+    if (t !== undefined) {
+      cost[t] = terminalCost(g, sp, t);
+      exact[t] = 1;
+    } else {
+      // every terminal of the cheapest derivation has its real cost: the least over all words
+      let m = bounds.get(g);
+      if (m === undefined) bounds.set(g, (m = new WeakMap()));
+      m.set(sp, d.cost);
+      pm.delete(sp);
+      return false;
+    }
+  }
 }
 
 /**
@@ -58,7 +108,12 @@ function computeLeastTokens(g: CompiledGrammar, sp: TokenSpeller): number {
  * rules; Infinity for an empty language). The checker's least word length uses it with shortest
  * members' lengths, the token bound with per-lexeme token counts.
  */
-export function cheapestDerivation(g: CompiledGrammar, termCost: readonly number[]): number {
+export function cheapestDerivation(g: CompiledGrammar, termCost: ArrayLike<number>): number {
+  return cheapestCosts(g, termCost, null)[0]!;
+}
+
+/** Per nonterminal its least cost (by fixpoint); `chosen` (if given) gets per nonterminal the rule that last lowered it. */
+function cheapestCosts(g: CompiledGrammar, termCost: ArrayLike<number>, chosen: Int32Array | null): Float64Array {
   const bnf = g.bnf;
   const NT = bnf.numNonterminals;
   const ntCost = new Float64Array(NT).fill(Infinity);
@@ -73,12 +128,47 @@ export function cheapestDerivation(g: CompiledGrammar, termCost: readonly number
       const lhs = bnf.ruleLhs[r]!;
       if (c < ntCost[lhs]!) {
         ntCost[lhs] = c;
+        if (chosen !== null) chosen[lhs] = r;
         changed = true;
       }
     }
   }
   // nonterminal 0 is the augmented start S' → start
-  return ntCost[0]!;
+  return ntCost;
+}
+
+/**
+ * The cheapest derivation's cost and the terminals it uses (the chosen rules from the start
+ * symbol; at the fixpoint each chosen rule costs its nonterminal's least, so the derivation costs
+ * the start's); null when the chosen rules form a cycle.
+ */
+function cheapestDerivationTerminals(g: CompiledGrammar, termCost: ArrayLike<number>): { cost: number; terminals: number[] } | null {
+  const bnf = g.bnf;
+  const NT = bnf.numNonterminals;
+  const chosen = new Int32Array(NT).fill(-1);
+  const ntCost = cheapestCosts(g, termCost, chosen);
+  if (ntCost[0] === Infinity) return { cost: Infinity, terminals: [] };
+  // depth first over the chosen rules: 1 on the path, 2 done
+  const mark = new Uint8Array(NT);
+  const seenT = new Uint8Array(g.patterns.length);
+  const terminals: number[] = [];
+  const visit = (a: number): boolean => {
+    if (mark[a] === 2) return true;
+    if (mark[a] === 1) return false;
+    mark[a] = 1;
+    for (let q = bnf.ruleStart[chosen[a]!]!; bnf.symbols[q] !== RULE_END; q++) {
+      const sym = bnf.symbols[q]!;
+      if (sym < NT) {
+        if (!visit(sym)) return false;
+      } else if (!seenT[sym - NT]) {
+        seenT[sym - NT] = 1;
+        terminals.push(sym - NT);
+      }
+    }
+    mark[a] = 2;
+    return true;
+  };
+  return visit(0) ? { cost: ntCost[0]!, terminals } : null;
 }
 
 /** Every member of e when there are few short ones (see the limits above), else null. */
