@@ -23,6 +23,7 @@ import type { Parser } from "../parser/parser.js";
 import type { JsonKeyTracker } from "../schema/json-keys.js";
 import { visitFreshKeyEndings, type KeyByteFeeder } from "../schema/fresh-key-endings.js";
 import { concatBytes, splitFill, type Segment } from "./canvas.js";
+import { CanvasSet } from "./canvas-set.js";
 
 /** words per hole fill (before padding): fills of 1, 2, … up to this many are tried in turn */
 const MAX_WORDS = 3;
@@ -32,6 +33,8 @@ const MAX_PASSED = 4;
 const COMPLETION_COST = 200;
 /** close-outs per search: one that fails usually fails for every fill before it (an open comment) */
 const MAX_CLOSE_OUTS = 6;
+/** close-outs remembered per parser (see `close`; the set starts over past this many) */
+const MAX_REMEMBERED_CLOSE_OUTS = 1024;
 /** new keys (`freshThen`) one refused quote may go on with */
 const MAX_FRESH_KEYS = 3;
 /** characters that make a key new: a refused quote's fresh endings (`freshThen`), letters and digits (they read best) */
@@ -77,10 +80,16 @@ export class QuickWitness {
   /** end a search as soon as its budget cannot pay for the text still to feed (`segment`); off only to test that this changes no answer */
   private readonly stopWhenHopeless: boolean;
 
-  constructor(compiled: CompiledGrammar, pad: number, opts: { stopWhenHopeless?: boolean } = {}) {
+  /** remember close-outs by the bytes the parser read (`completion`); off only to test that this changes no answer */
+  private readonly rememberCloseOuts: boolean;
+  /** close-outs answered from memory (tests) */
+  closeOutsRemembered = 0;
+
+  constructor(compiled: CompiledGrammar, pad: number, opts: { stopWhenHopeless?: boolean; rememberCloseOuts?: boolean } = {}) {
     this.compiled = compiled;
     this.pad = pad;
     this.stopWhenHopeless = opts.stopWhenHopeless ?? true;
+    this.rememberCloseOuts = opts.rememberCloseOuts ?? true;
     const seen = new Set<string>();
     const whole: Uint8Array[] = [];
     const openers: Uint8Array[] = [];
@@ -131,6 +140,7 @@ export class QuickWitness {
       this.textFrom[i] = this.textFrom[i + 1]! + (s.kind === "text" ? s.bytes.length : 0);
     }
     this.leftAtStop = -1;
+    this.readBefore = this.rememberCloseOuts ? bytesReadBefore(segs, from, offset, p.position) : null;
     const fills = this.run(segs, from, holeCount, p, budget, keys, accept, maxAccepts, () => this.segment(from, offset));
     return { fills, spent: budget - (this.leftAtStop >= 0 ? this.leftAtStop : this.left) };
   }
@@ -184,6 +194,7 @@ export class QuickWitness {
    */
   replay(segs: readonly Segment[], from: number, offset: number, candidate: readonly Uint8Array[], p: Parser, budget: number, keys: JsonKeyTracker, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): Uint8Array[] | null {
     this.candidate = candidate;
+    this.readBefore = null;
     return this.run(segs, from, candidate.length, p, budget, keys, accept, maxAccepts, () => this.replaySegment(from, offset));
   }
 
@@ -443,7 +454,7 @@ export class QuickWitness {
   private close(s: Segment & { kind: "hole" }, i: number): boolean {
     this.left -= COMPLETION_COST;
     this.closeOuts++;
-    const c = chartCompletion(this.p, this.compiled);
+    const c = this.completion();
     if (c === undefined) return false;
     return this.rest(c, 0, () => {
       const len = this.at - this.span[2 * i]!;
@@ -453,6 +464,39 @@ export class QuickWitness {
       return this.finish();
     });
   }
+
+  /**
+   * The parser's close-out (`chartCompletion`: a plan off the chart, verified on a clone of the
+   * parser, ~0.1 ms), remembered by the bytes the parser has read — those before the search (the
+   * canvas' lead, `readBefore`) and the search's own — since a parser's state is a function of
+   * them: a session's local repairs reach the same text again and again with other splits and
+   * tokens (bench/RESULTS.md, session 9: 417 of 917 close-outs of the short-prompt sample). The
+   * budget is charged the same either way (`close`), so a search takes the same steps; and a
+   * close-out is only ever a candidate the parser reads and must accept.
+   */
+  private completion(): Uint8Array | undefined {
+    const before = this.readBefore;
+    if (before === null) return chartCompletion(this.p, this.compiled);
+    let memo = this.completions.get(this.p);
+    if (memo === undefined) this.completions.set(this.p, (memo = { keys: new CanvasSet(MAX_REMEMBERED_CLOSE_OUTS), values: [] }));
+    const keys = memo.keys;
+    keys.begin(0);
+    keys.int(before.length);
+    keys.bytes(before);
+    keys.bytes(this.buf.subarray(0, this.at));
+    const k = keys.find();
+    if (k >= 0) {
+      this.closeOutsRemembered++;
+      return memo.values[k];
+    }
+    const c = chartCompletion(this.p, this.compiled);
+    if (keys.size >= MAX_REMEMBERED_CLOSE_OUTS) memo.values.length = 0;
+    memo.values[keys.addLast()] = c;
+    return c;
+  }
+  /** the bytes the parser had read when the search began (null: not known, nothing remembered) */
+  private readBefore: Uint8Array | null = null;
+  private readonly completions = new WeakMap<Parser, { keys: CanvasSet; values: (Uint8Array | undefined)[] }>();
 
   /**
    * The quote at w[at] was refused: with a key tracker, when it would close a key its object has,
@@ -485,3 +529,13 @@ export class QuickWitness {
   }
 }
 
+
+/**
+ * The bytes a search's parser has read, when the canvas says (it has read the canvas from its start
+ * up to `from`, `offset`: all of a leading text segment, or `offset` bytes of it), else null.
+ */
+function bytesReadBefore(segs: readonly Segment[], from: number, offset: number, position: number): Uint8Array | null {
+  const first = segs[0];
+  if (from === 0) return offset === 0 && position === 0 ? new Uint8Array(0) : first?.kind === "text" && offset === position && offset <= first.bytes.length ? first.bytes.subarray(0, offset) : null;
+  return from === 1 && offset === 0 && first?.kind === "text" && first.bytes.length === position ? first.bytes : null;
+}
