@@ -232,7 +232,8 @@ export class QuickWitness {
     for (let i = this.from; i < this.segs.length; i++) {
       const s = this.segs[i]!;
       if (s.kind !== "hole") continue;
-      const parts = splitFill(this.buf.slice(this.span[2 * i]!, this.span[2 * i + 1]!), s.ranges);
+      // a view: splitFill copies each part out of it
+      const parts = splitFill(this.buf.subarray(this.span[2 * i]!, this.span[2 * i + 1]!), s.ranges);
       if (parts === null) return false; // cannot happen: the fill's length is within the segment's range
       s.holes.forEach((h, k) => (fills[h] = parts[k]!));
     }
