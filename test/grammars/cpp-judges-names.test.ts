@@ -3,7 +3,8 @@
  * `g++ -std=c++17 -fsyntax-only`, on names whose reading a context-free grammar can fix: the standard
  * typedef names tree-sitter reads as primitive types (`size_t = 0;` is an error for both judges:
  * session 8's one tree-sitter reject of the C++ MDM run), the operators that must be members, and
- * deduction guides and templates of unnamed classes (witnesses and MDM outputs wrote them).
+ * deduction guides and templates of unnamed classes (witnesses and MDM outputs wrote them), and a
+ * declarator-id after a lone `::` (`A ::f();`, one name for C++; found by gluing corpus words).
  * Every refused text is rejected by tree-sitter or, where tree-sitter does not check the rule, by
  * g++; every kept neighbour is accepted by both.
  */
@@ -72,6 +73,10 @@ const refused: Refused[] = [
   ["template <class T> struct Box { Box(T) {} };\ntemplate <> Box(int) -> Box<int>;", "a deduction guide after template <>", "g++"],
   ["template <> class { int x; };", "an explicit specialization of an unnamed class (an MDM output, 019/1)", "g++"],
   ["template <class T> class { int x; };", "a template of an unnamed class", "g++"],
+  // a declarator-id after `::` alone: C++ reads the type name and it as one qualified name
+  ["struct A {};\nA ::f();", "`A ::f` (g++: expected constructor, destructor, or type conversion)", "g++"],
+  ["struct A { static int v; };\nstruct S { A::v[4]; };", "a member `::v` of type A", "tree-sitter"],
+  ["int x;\nint ::x = 1;", "an explicit qualification by `::` alone", "g++"],
 ];
 
 const kept = [
@@ -110,6 +115,13 @@ describe("cpp.lark keeps the valid neighbours", () => {
   it.each(kept)("accepts %j, as tree-sitter does", (text) => {
     expect(tsAccepts(text)).toBe(true);
     expect(ours(text)).toBe(true);
+  });
+
+  it("accepts a declarator-id after `::` and a nested name, as tree-sitter and g++ do", async () => {
+    const text = "struct Z { static int z; };\nint ::Z::z = 3;";
+    expect(tsAccepts(text)).toBe(true);
+    expect(ours(text)).toBe(true);
+    if (hasGxx) expect(await gxxAccepts([text], HEAD)).toEqual([true]);
   });
 
   it.skipIf(!hasGxx)("g++ accepts every kept text", async () => {
