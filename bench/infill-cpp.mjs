@@ -21,6 +21,8 @@
 //   --until HH:MM    start no generation after this UTC time
 //   --grammar FILE   another cpp.lark to constrain with; --no-gxx: tree-sitter only
 //   --fim-whole      AR: whole-canvas checks instead of PrefixChecker (a comparison)
+//   --fim-no-budget  AR: tokens checked for feasibility only, a hole past its budget finished by the witness (before session 9)
+//   --fim-plan-refusals N   AR: refused choices before the plan's next token (default 8)
 //   --report A,B     print one table from earlier --json files (no generation); --judge-grammar FILE also
 //                    judges the constrained outputs by that grammar
 //   --hunt N         over-acceptance search: N witness completions judged by tree-sitter / g++ (--hunt-out FILE.jsonl)
@@ -68,6 +70,8 @@ const { values } = parseArgs({
     resume: { type: "boolean", default: false },
     // AR with whole-canvas checks (no PrefixChecker): the "before" of the FIM prefix re-use
     "fim-whole": { type: "boolean", default: false },
+    "fim-no-budget": { type: "boolean", default: false },
+    "fim-plan-refusals": { type: "string" },
     report: { type: "string" },
     // with --report: also judge the constrained outputs by this (newer) grammar — which of them a
     // later over-acceptance fix would have refused
@@ -324,7 +328,7 @@ const wholeCheck = (c) => {
   const r = wholeRelaxed.check(c);
   return r.status === "unknown" && r.reason === "unverified" ? wholeExact.check(c) : r;
 };
-const wholeChecker = { feasible: (c) => wholeCheck(c).status !== "infeasible", witness: (c) => wholeCheck(c).witness };
+const wholeChecker = { feasible: (c) => wholeCheck(c).status !== "infeasible", witness: (c) => wholeCheck(c).witness, check: wholeCheck };
 
 /** Token budget of a hole: its original text's token count, a quarter more, plus 2 (EOS may end it early). */
 const budgetOf = (encode, original) => Math.ceil(encode(original).length * 1.25) + 2;
@@ -339,8 +343,10 @@ async function fill(modelName, constrained, canvas) {
     const r = await diffusionGenerate(model, vocab, { parts, ...grammarOpt, seed: 0 });
     return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: r.complete, s: r.stats };
   }
-  const parts = canvas.parts.map((x) => (x.hole ? { hole: true } : { text: x.text }));
-  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0, ...(constrained && values["fim-whole"] ? { checker: wholeChecker } : {}) });
+  // each hole its own budget, as the MDM's masks (builds before session 9 ignore `maxTokens` and give every hole the largest)
+  let b = 0;
+  const parts = canvas.parts.map((x) => (x.hole ? { hole: true, maxTokens: budgets[b++] } : { text: x.text }));
+  const r = await fimGenerate(model, vocab, { parts, ...grammarOpt, maxHoleTokens: Math.max(...budgets), seed: 0, tokenBudget: !values["fim-no-budget"], ...(values["fim-plan-refusals"] ? { maxRefusalsWithPlan: Number(values["fim-plan-refusals"]) } : {}), ...(constrained && values["fim-whole"] ? { checker: wholeChecker } : {}) });
   return { text: r.text, fills: r.fills, fallback: r.fallbackUsed, complete: true, s: r.stats };
 }
 
@@ -411,6 +417,8 @@ for (const modelName of values.report ? [] : Object.keys(models)) {
         witness_reuses: r.s.witness_reuses ?? null, unknown_retries: r.s.unknown_retries ?? null, fim_whole: modelName === "ar" && mode === "con" ? values["fim-whole"] : null,
         // MDM, token-exact sessions: a token-level witness from the first check (then never stuck), last resorts, refusals of "unknown"
         token_witness: r.s.token_witness ?? null, last_resort: r.s.last_resort ?? null, unknown_refused: r.s.unknown_refused ?? null,
+        // AR: feasible tokens refused because their witness did not fit the hole's tokens left; budgets off (--fim-no-budget)
+        budget_refusals: r.s.budget_refusals ?? null, stretched_holes: r.s.stretched_holes ?? null, searches: r.s.searches ?? null, search_ms: r.s.search_ms ?? null, quick_only: r.s.quick_only ?? null, mask_ms: r.s.mask_ms ?? null, fim_no_budget: modelName === "ar" && mode === "con" ? values["fim-no-budget"] : null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
         grammar_sha: mode === "con" ? grammarSha : null,
       };

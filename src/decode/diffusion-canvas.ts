@@ -5,7 +5,7 @@
  * The adapter is where the incremental checker plugs in: today each call runs
  * `InfillChecker.check` on the whole canvas (nothing reused between calls).
  */
-import { InfillChecker, type Canvas, type InfillOptions } from "../infill/index.js";
+import { InfillChecker, type Canvas, type InfillOptions, type InfillResult } from "../infill/index.js";
 import { onlyRepeatingWitnesses } from "../infill/distinct-keys.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import type { Vocabulary } from "../vocab/vocabulary.js";
@@ -22,6 +22,19 @@ export interface FeasibilityChecker {
   feasible(canvas: Canvas): boolean;
   /** a verified filling (one byte string per hole), or null when none was found */
   witness(canvas: Canvas): Uint8Array[] | null;
+  /** both in one answer (fill-in-the-middle's token budgets need the witness of every check); `opts` may be ignored */
+  check?(canvas: Canvas, opts?: FimCheckOptions): InfillResult;
+}
+
+/** What fill-in-the-middle's token budget asks of a check (`PrefixChecker.check`). */
+export interface FimCheckOptions {
+  /** a witness must pass this (its fills fit the tokens left) */
+  accept?: (fills: Uint8Array[]) => boolean;
+  /**
+   * after re-use and carry: "chart" the full check (default), "quick" the quick witness search only,
+   * "none" nothing — "unknown" when what runs finds no witness
+   */
+  search?: "chart" | "quick" | "none";
 }
 
 /** `InfillChecker` (whole-canvas checks) as a `FeasibilityChecker`. */
@@ -40,6 +53,7 @@ export function wholeCanvasAdapter(c: InfillChecker): FeasibilityChecker {
       return r.status !== "infeasible" && !onlyRepeatingWitnesses(r);
     },
     witness: (canvas) => c.witness(canvas),
+    check: (canvas) => c.check(canvas),
   };
 }
 

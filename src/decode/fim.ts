@@ -32,8 +32,10 @@ import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
+import { tokenSpeller } from "../infill/tokens.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
-import { CheckStats, round2, wholeCanvasChecker, type FeasibilityChecker, type InfillPart } from "./diffusion-canvas.js";
+import { HoleBudget } from "./fim-budget.js";
+import { CheckStats, round2, wholeCanvasChecker, type FeasibilityChecker, type FimCheckOptions, type InfillPart } from "./diffusion-canvas.js";
 import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
 
 /** The special tokens of a fill-in-the-middle vocabulary, in prefix-suffix-middle order. */
@@ -101,17 +103,36 @@ export function arModel(lm: CausalLM): FimModel {
   };
 }
 
+/** A part of a fill-in-the-middle input: a hole may set its own token budget (default `maxHoleTokens`). */
+export type FimPart = InfillPart | { hole: true; maxTokens?: number };
+
+/** A hole's token budget. */
+function holeTokensOf(p: FimPart, fallback: number): number {
+  const n = "maxTokens" in p && p.maxTokens !== undefined ? p.maxTokens : fallback;
+  if (!Number.isInteger(n) || n < 1) throw new GramfillError("usage", `max tokens per hole must be ≥ 1, not ${n}`);
+  return n;
+}
+
 export interface FimOptions extends SamplingOptions {
-  parts: readonly InfillPart[];
+  parts: readonly FimPart[];
   grammar?: CompiledGrammar;
   /** default: `wholeCanvasChecker(grammar)` */
   checker?: FeasibilityChecker;
   /** default: from the vocabulary's special tokens */
   template?: FimTemplate;
-  /** tokens per hole before the witness finishes it (default 32) */
+  /** tokens per hole (default 32; a hole's `maxTokens` overrides it) */
   maxHoleTokens?: number;
+  /**
+   * keep every hole within its budget (default true, with a grammar and a checker that answers with
+   * witnesses): a token is kept only with a witness whose fills fit the tokens left (fim-budget.ts),
+   * so the model's decoding ends every hole and the fallback is not needed; false: tokens are
+   * checked for feasibility only, and a hole still open after its budget is finished by the witness
+   */
+  tokenBudget?: boolean;
   /** refused choices in a row before the witness finishes the hole (default 32) */
   maxRejectionsPerToken?: number;
+  /** with a token budget and a plan held: refused choices before the plan's next token is taken (default 8) */
+  maxRefusalsWithPlan?: number;
   /** use the left-to-right mask before checks (default true) */
   prefilter?: boolean;
   /**
@@ -133,10 +154,22 @@ export interface FimStats {
   fallback_used: boolean;
   /** holes the witness finished */
   fallback_holes: number;
+  /** tokens (or ends of a hole) taken from the plan because the model's choices ran out or were refused */
+  last_resort: number;
+  /** feasible tokens refused because their witness did not fit the hole's tokens left */
+  budget_refusals: number;
+  /** holes whose budget was raised to the tokens their first witness needs (then `fallback_used`) */
+  stretched_holes: number;
   /** checks answered by the last witness, without a chart */
   witness_reuses: number;
   /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
   unknown_retries: number;
+  /** checks that ran the checker's search (quick search, then charts) and its ms; `quick_only`: of them, without charts */
+  searches: number;
+  search_ms: number;
+  quick_only: number;
+  /** ms of the left-to-right pre-filter's masks */
+  mask_ms: number;
   /**
    * the output writes a key twice in one object (grammars with `distinctObjectKeys`; `JSON.parse`
    * keeps one value): only a fallback that found no repeat-free witness leaves one
@@ -172,9 +205,12 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const maxHoleTokens = opts.maxHoleTokens ?? 32;
   if (!Number.isInteger(maxHoleTokens) || maxHoleTokens < 1) throw new GramfillError("usage", `max tokens per hole must be ≥ 1, not ${maxHoleTokens}`);
   const maxRejections = opts.maxRejectionsPerToken ?? 32;
+  const maxPlanRefusals = opts.maxRefusalsWithPlan ?? 8;
+  const maxTightRefusals = Math.min(maxPlanRefusals, 3);
+  const greedy = (opts.temperature ?? 0) === 0;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, witness_reuses: 0, unknown_retries: 0, repeated_key: false, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -184,8 +220,11 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const ctx = model.maxContext ?? Infinity;
 
   /** feeds known bytes to the pre-filter; a refusal turns it off (the canvas check still decides) */
+  // the pre-filter reads the committed text only when a mask is made (without a plan: rare with
+  // token budgets), so the bytes wait here (session 9: feeding it every fragment was 5 % of the constraint time)
+  let unread: Uint8Array[] = [];
   const feedMatcher = (b: Uint8Array) => {
-    if (matcher && b.length > 0 && !matcher.acceptBytes(b)) matcher = undefined;
+    if (matcher && b.length > 0) unread.push(b);
     incremental?.commit(b);
   };
   const textOf = (i: number, holeIndex: number): Uint8Array => {
@@ -210,6 +249,88 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     return c;
   };
 
+  const budgets = parts.filter((p) => "hole" in p).map((p) => holeTokensOf(p, maxHoleTokens));
+  // token budgets need a witness with every answer
+  const checkOf = checker?.check?.bind(checker);
+  const budget = (opts.tokenBudget ?? true) && checkOf ? new HoleBudget(tokenSpeller(vocab), [...budgets]) : undefined;
+  /** verified fills of the current canvas (the open hole's rest, then the later holes) within their budgets, or null */
+  let plan: Uint8Array[] | null = null;
+  /** the last `keepsPlan` answer was a proof of infeasibility */
+  let refuted = false;
+  /**
+   * A check that, while a plan is held, keeps the token only with a witness within budget (which
+   * becomes the plan), found without a chart (re-use, carry, the quick search): what those cannot
+   * verify is refused, a choice lost (the plan's own next token is always there, so no chart is
+   * needed to go on). Without a plan (no witness has fitted yet: a vocabulary that cannot spell
+   * the checker's fills, or a hole whose cheapest fills are too long), the full check decides
+   * feasibility as without a budget, and its first witness that fits becomes the plan.
+   */
+  const keepsPlan = (canvas: Canvas, hole: number, left: number, end: boolean): boolean => {
+    refuted = false;
+    // the end of the hole where the plan ends it: its later fills are the witness
+    if (end && plan !== null && plan[0]!.length === 0) {
+      plan = plan.slice(1);
+      return true;
+    }
+    const fits = (w: Uint8Array[]) => budget!.fits(w, hole, left);
+    // without a plan, the check as without a budget (its "unknown" must keep meaning what it did: a
+    // budget filter on its candidates would hide that they all repeat a key)
+    const r = checkOf!(canvas, plan !== null ? { accept: fits, search: end ? "quick" : searchWithPlan(left) } : {});
+    refuted = r.status === "infeasible";
+    if (refuted) return false;
+    const usable = r.witness !== null && !onlyRepeatingWitnesses(r);
+    if (usable && fits(r.witness!)) {
+      plan = r.witness;
+      return true;
+    }
+    if (plan === null) return r.status === "feasible" ? usable : !onlyRepeatingWitnesses(r);
+    stats.budget_refusals++;
+    incremental?.forget();
+    return false;
+  };
+  /**
+   * With a plan, no chart; and no quick search either when the plan needs every token left (the
+   * model's token must then shorten the plan's remainder, which re-use and carry see): on C++ the
+   * quick search found a fitting witness for 14 of 1,279 such tokens at 2.5 ms each, against 22
+   * of 140 with a token to spare (bench/RESULTS.md, session 9).
+   */
+  const searchWithPlan = (left: number): "quick" | "none" => (left - budget!.need(plan![0]!) >= 0 ? "quick" : "none");
+  /** The plan of the canvas as it stands (when no check gave one yet), or null when its witness does not fit. */
+  const planOf = (canvas: Canvas, hole: number, left: number): Uint8Array[] | null => {
+    const r = cs.timeValue(() => checkOf!(canvas));
+    return r.witness !== null && !onlyRepeatingWitnesses(r) && budget!.fits(r.witness, hole, left) ? r.witness : null;
+  };
+  /**
+   * The plan of hole h's start. A witness that needs more tokens than the holes have stretches their
+   * budgets to it (`stretched_holes`; the output counts as a fallback, "Con.", as the diffusion
+   * decoder's close-out past its canvas): the model still writes the hole, the plan still ends it.
+   * Asking the chart for a fitting witness instead (`accept`) found none in 4 of 4 such holes on
+   * C++, at up to 320 ms each (bench/RESULTS.md, session 9).
+   */
+  const startPlan = (canvas: Canvas, h: number): Uint8Array[] | null => {
+    const r = cs.timeValue(() => checkOf!(canvas));
+    if (r.witness === null || onlyRepeatingWitnesses(r)) return null;
+    if (budget!.stretch(r.witness, h)) {
+      stats.stretched_holes++;
+      stats.fallback_used = true;
+    }
+    // a fill no token spells (a vocabulary without some byte) stays too long: no plan
+    return budget!.fits(r.witness, h, budget!.budgetOf(h)) ? r.witness : null;
+  };
+
+  /** `bits` := the left-to-right mask of the committed text (EOS out; the caller adds the ends), or every normal token */
+  const fillBits = () => {
+    if (matcher && unread.length > 0) {
+      if (!matcher.acceptBytes(concatBytes(unread))) matcher = undefined;
+      unread = [];
+    }
+    if (!matcher) return void bits.set(normal);
+    const k0 = performance.now();
+    matcher.fillMask(bits);
+    stats.mask_ms += performance.now() - k0;
+    for (const e of vocab.eosIds) bits[e >>> 5]! &= ~(1 << (e & 31));
+  };
+
   let h = 0;
   for (let i = 0; i < parts.length; i++) {
     const part = parts[i]!;
@@ -217,6 +338,13 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       feedMatcher(enc.encode(part.text));
       continue;
     }
+    // the plan of the hole's start (one check, whose witness also serves the first token's re-use),
+    // unless closing the hole before left one
+    const p0 = performance.now();
+    if (budget && plan === null) plan = startPlan(canvasOf(i, new Uint8Array(0), true), h);
+    else if (plan !== null) incremental?.adopt(canvasOf(i, new Uint8Array(0), true), plan);
+    stats.constraint_ms += performance.now() - p0;
+    const holeBudget = budget ? budget.budgetOf(h) : budgets[h]!;
     // the prompt: prefix (all before this hole) and suffix (the next fragment)
     const before: Uint8Array[] = [];
     for (let j = 0, hh = 0; j < i; j++) before.push(textOf(j, "hole" in parts[j]! ? hh++ : -1));
@@ -225,9 +353,9 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     const suffixText = next && "text" in next ? next.text : "";
     let pre = prefixText === "" ? [] : model.encode(prefixText);
     let suf = suffixText === "" ? [] : model.encode(suffixText);
-    const room = ctx - maxHoleTokens - 3;
+    const room = ctx - holeBudget - 3;
     if (pre.length + suf.length > room) {
-      if (room < 2) throw new GramfillError("usage", `the model's context (${ctx}) is too small for ${maxHoleTokens} tokens per hole`);
+      if (room < 2) throw new GramfillError("usage", `the model's context (${ctx}) is too small for ${holeBudget} tokens per hole`);
       const sufKeep = Math.min(suf.length, Math.max(room - pre.length, Math.floor(room / 4)));
       suf = suf.slice(0, sufKeep);
       pre = pre.slice(pre.length - (room - sufKeep));
@@ -244,44 +372,82 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       const mid = concatBytes(middle);
       let chosen = -1;
       let closes = false;
-      if (count < maxHoleTokens) {
-        if (matcher) {
-          matcher.fillMask(bits);
-          for (const e of vocab.eosIds) bits[e >>> 5]! &= ~(1 << (e & 31));
-        } else bits.set(normal);
+      let checked = false; // `chosen`/`closes` passed a check (with a budget: `plan` is its witness)
+      if (count < holeBudget) {
+        // while a plan is held, the mask waits: the prefix parser refutes a token that cannot continue
+        // the text as cheaply (bench/RESULTS.md, session 9: the masks were a quarter of the constraint time)
+        let masked = plan === null || !matcher;
+        if (masked) fillBits();
+        else bits.set(normal);
         for (const e of ends) bits[e >>> 5]! |= 1 << (e & 31);
         const row = logits.slice();
-        for (let refused = 0; refused <= maxRejections; refused++) {
-          const id = sampleMasked(row, bits, vocab.size, opts, rng);
+        // while a plan is held its next token ends the search (cheaply: no chart runs), so fewer tries,
+        // and fewer still when the plan needs every token left (few of the model's tokens fit then)
+        const tries = plan === null ? maxRejections : Math.min(maxRejections, holeBudget - count - 1 < budget!.need(plan[0]!) ? maxTightRefusals : maxPlanRefusals);
+        // greedy: the candidates in order from one pass over the vocabulary
+        const ranked = greedy ? topIds(row, bits, Math.min(vocab.size, row.length), tries + MAX_PROOFS_UNMASKED + 2) : null;
+        let next = 0;
+        let proofs = 0;
+        for (let refused = 0; refused <= tries; refused++) {
+          let id = -1;
+          if (ranked !== null) while (next < ranked.length && id < 0) if ((bits[ranked[next]! >>> 5]! & (1 << (ranked[next]! & 31))) !== 0) id = ranked[next++]!; else next++;
+          if (id < 0) id = sampleMasked(row, bits, vocab.size, opts, rng);
           if (id < 0 || row[id] === -Infinity) break;
           const end = ends.has(id);
-          const ok = !checker || cs.run(checker, end ? canvasOf(i, mid, false) : canvasOf(i, concatBytes([mid, vocab.tokenBytes(id)]), true));
+          const canvas = end ? canvasOf(i, mid, false) : canvasOf(i, concatBytes([mid, vocab.tokenBytes(id)]), true);
+          const ok = !checker || (budget ? cs.time(() => keepsPlan(canvas, end ? h + 1 : h, end ? budget.budgetOf(h + 1) : holeBudget - count - 1, end)) : cs.run(checker, canvas));
           if (ok) {
             chosen = id;
             closes = end;
+            checked = true;
             break;
           }
           row[id] = -Infinity;
           bits[id >>> 5]! &= ~(1 << (id & 31));
+          if (!masked && refuted) {
+            // a token the mask would have removed: not one of the model's tries; many of them, the mask after all
+            refused--;
+            if (++proofs > MAX_PROOFS_UNMASKED) {
+              masked = true;
+              fillBits();
+              for (const e of ends) if (row[e] !== -Infinity) bits[e >>> 5]! |= 1 << (e & 31);
+            }
+          }
         }
-      } else if (!checker || cs.run(checker, canvasOf(i, mid, false))) closes = true;
-      if (closes) fill = mid;
-      else if (chosen < 0) {
+        if (chosen < 0 && budget) {
+          // the model's choices ran out: the plan's next token, or its end of the hole, is feasible by construction
+          plan ??= planOf(canvasOf(i, mid, true), h, holeBudget - count);
+          if (plan !== null) {
+            stats.last_resort++;
+            if (plan[0]!.length === 0) closes = true;
+            else chosen = budget.nextToken(plan[0]!);
+          }
+        }
+      } else if (plan !== null && plan[0]!.length === 0) closes = true; // the budget is spent: the plan closes the hole
+      else if (!checker || cs.run(checker, canvasOf(i, mid, false))) closes = true;
+      if (closes) {
+        fill = mid;
+        if (!checked && plan !== null) plan = plan.slice(1);
+      } else if (chosen < 0) {
         // out of tokens or choices: the checker's witness finishes this hole
         let w = checker?.witness(canvasOf(i, mid, true));
         // no filling that writes each key once was found: one that repeats a key still ends a
         // valid text (`repeated_key` says so)
         if (!w && opts.checker === undefined && opts.grammar?.distinctObjectKeys) w = new InfillChecker(opts.grammar, { distinctKeys: false }).witness(canvasOf(i, mid, true));
         fill = w ? concatBytes([mid, w[0]!]) : mid;
+        plan = w && budget?.fits(w.slice(1), h + 1, budgets[h + 1] ?? 0) ? w.slice(1) : null;
         if (w) {
           stats.fallback_used = true;
           stats.fallback_holes++;
           feedMatcher(w[0]!);
         }
       } else {
-        middle.push(vocab.tokenBytes(chosen));
-        incremental?.commit(vocab.tokenBytes(chosen));
-        if (matcher && !matcher.accept(chosen)) matcher = undefined;
+        const bytes = vocab.tokenBytes(chosen);
+        // the last resort's token begins the plan's fill: the rest of it is the new plan
+        if (!checked && plan !== null) plan = [plan[0]!.subarray(bytes.length), ...plan.slice(1)];
+        middle.push(bytes);
+        incremental?.commit(bytes);
+        if (matcher) unread.push(bytes);
         count++;
         stats.tokens++;
       }
@@ -302,6 +468,10 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   stats.checks = cs.checks;
   stats.witness_reuses = incremental?.witnessReuses ?? 0;
   stats.unknown_retries = incremental?.retries ?? 0;
+  stats.searches = incremental?.searches ?? 0;
+  stats.search_ms = round2(incremental?.searchMs ?? 0);
+  stats.quick_only = incremental?.quickOnly ?? 0;
+  stats.mask_ms = round2(stats.mask_ms);
   stats.rejections = cs.rejections;
   stats.repeated_key = opts.grammar?.distinctObjectKeys === true && repeatsKey(bytes);
   stats.check_ms_p50 = round2(cs.quantile(0.5));
@@ -318,8 +488,39 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   };
 }
 
+/**
+ * The (at most) m ids allowed by `bits` with the highest finite logits, best first (ties: the lower
+ * id first, as `sampleMasked` at temperature 0): one pass instead of one per refused choice.
+ */
+export function topIds(row: Float32Array, bits: Uint32Array, n: number, m: number): Int32Array {
+  const ids = new Int32Array(m);
+  let len = 0;
+  for (let w = 0; w < bits.length; w++) {
+    let word = bits[w]!;
+    while (word !== 0) {
+      const low = word & -word;
+      const id = (w << 5) + (31 - Math.clz32(low));
+      word ^= low;
+      if (id >= n) continue;
+      const x = row[id]!;
+      if (!(x > -Infinity)) continue;
+      if (len === m && !(x > row[ids[m - 1]!]!)) continue;
+      // insertion: after every id with a logit ≥ x (those come first, or are lower ids at a tie)
+      let at = len < m ? len++ : m - 1;
+      while (at > 0 && row[ids[at - 1]!]! < x) {
+        ids[at] = ids[at - 1]!;
+        at--;
+      }
+      ids[at] = id;
+    }
+  }
+  return ids.subarray(0, len);
+}
+
 /** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
 const RECENT_FILLS = 8;
+/** tokens refuted in one step without the mask before the mask is made after all */
+const MAX_PROOFS_UNMASKED = 16;
 /**
  * What `carry` puts before the newest fill when no fill completes the text as it is: the ends of
  * what a token of C-like code opens (a line comment, a call, a statement, an operand). On the AR's
@@ -363,12 +564,20 @@ export class PrefixChecker implements FeasibilityChecker {
   /** a committed byte was rejected: every canvas is infeasible */
   private refuted = false;
   private last: { lead: Uint8Array; rest: ReturnType<typeof segmentsOf>["segments"]; fills: Uint8Array[] } | null = null;
+  /** `last` before the latest check replaced it (`forget`) */
+  private previous: PrefixChecker["last"] = null;
+  /** the latest check replaced `last` */
+  private replaced = false;
   /** the fills of the last few witnesses of canvases with the last one's rest, newest first (`carry` tries each) */
   private recent: Uint8Array[][] = [];
   witnessReuses = 0;
 
   /** "unknown" answers given again by `retry` */
   retries = 0;
+  /** checks that reached the checker's search, their ms, and those of them without charts */
+  searches = 0;
+  searchMs = 0;
+  quickOnly = 0;
 
   private readonly closers: Uint8Array[];
 
@@ -394,6 +603,32 @@ export class PrefixChecker implements FeasibilityChecker {
     if (!this.refuted && this.prefix.feed(bytes) < bytes.length) this.refuted = true;
   }
 
+  /**
+   * A verified filling of `canvas` ([committed text] [one unbounded hole] [rest]) the caller knows
+   * (fimGenerate's plan at a hole's start): re-use and carry start from it, as from a check's witness.
+   */
+  adopt(canvas: Canvas, fills: Uint8Array[]): void {
+    const { segments } = segmentsOf(canvas, 16);
+    const first = segments[0];
+    const lead = first?.kind === "text" ? first.bytes : new Uint8Array(0);
+    const hole = segments[1];
+    if (hole?.kind !== "hole" || hole.holes.length !== 1 || hole.range.max !== Infinity || hole.range.min !== 0) return;
+    this.last = { lead, rest: segments.slice(2), fills };
+    this.previous = null;
+    this.replaced = false;
+    this.recent = [fills];
+  }
+
+  /**
+   * The caller did not take the latest feasible canvas (fimGenerate's budget refused its witness):
+   * the witness before it stands for the committed text again, so re-use and carry start from it.
+   * Its fills stay among the recent ones (they fill the same rest).
+   */
+  forget(): void {
+    if (this.replaced) this.last = this.previous;
+    this.replaced = false;
+  }
+
   feasible(canvas: Canvas): boolean {
     const r = this.check(canvas);
     return r.status !== "infeasible" && !onlyRepeatingWitnesses(r);
@@ -403,8 +638,15 @@ export class PrefixChecker implements FeasibilityChecker {
     return this.check(canvas).witness;
   }
 
-  check(canvas: Canvas): InfillResult {
+  /**
+   * `accept` (fimGenerate's token budget): witnesses re-used or carried must pass it, and so must the
+   * search's candidates. `search`: what runs after re-use and carry ("quick": no chart; "none":
+   * nothing) — "unknown" when it finds nothing (the decoder holds a plan and refuses what it cannot
+   * verify).
+   */
+  check(canvas: Canvas, opts: FimCheckOptions = {}): InfillResult {
     const t0 = performance.now();
+    this.replaced = false;
     const { segments, holeCount } = segmentsOf(canvas, 16);
     const first = segments[0];
     const lead = first?.kind === "text" ? first.bytes : new Uint8Array(0);
@@ -414,7 +656,9 @@ export class PrefixChecker implements FeasibilityChecker {
     if (this.refuted) return this.checker.refuted(t0);
     // [last lead + δ] [one unbounded hole] [the last canvas' rest]: what re-use and carry need (compared once)
     const shaped = this.last !== null && this.sameShape(segments, lead);
-    const reused = shaped ? this.reuse(lead) : null;
+    const accept = opts.accept;
+    let reused = shaped ? this.reuse(lead) : null;
+    if (reused !== null && accept !== undefined && !accept(reused)) reused = null;
     if (reused !== null) {
       this.witnessReuses++;
       return { status: "feasible", witness: reused, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
@@ -428,18 +672,33 @@ export class PrefixChecker implements FeasibilityChecker {
         const ok = this.prefix.acceptsRest(lead, lead.length) && !(this.checker.distinctKeys && repeatsKey(lead));
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       } else {
-        const carried = shaped ? this.carry(lead) : null;
+        const carried = shaped ? this.carry(lead, accept) : null;
         if (carried !== null) {
           this.witnessReuses++;
           r = { status: "feasible", witness: carried, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
-        } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0);
-        if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined) {
+        } else if (opts.search === "none") {
+          r = { status: "unknown", witness: null, text: null, reason: "budget", stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
+        } else {
+          const s0 = performance.now();
+          this.searches++;
+          if (opts.search === "quick") {
+            // the quick search alone (a bound below the local-search size): its filling must pass `accept`
+            this.quickOnly++;
+            r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, 1);
+            if (r.status === "feasible" && accept !== undefined && !accept(r.witness!)) r = { status: "unknown", witness: null, text: null, reason: "budget", stats: r.stats };
+
+          } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, undefined, accept);
+          this.searchMs += performance.now() - s0;
+        }
+        if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined && (opts.search ?? "chart") === "chart") {
           this.retries++;
-          r = this.retry.solve(canvas, segments, holeCount, this.prefix, t0);
+          r = this.retry.solve(canvas, segments, holeCount, this.prefix, t0, undefined, accept);
         }
       }
       if (r.status === "feasible" && r.witness && segments.length > 1 && segments[1]!.kind === "hole" && segments[1]!.holes.length === 1) {
         if (!shaped) this.recent = [];
+        this.previous = this.last;
+        this.replaced = true;
         this.last = { lead, rest: segments.slice(2), fills: r.witness };
         this.remember(r.witness);
       }
@@ -468,9 +727,10 @@ export class PrefixChecker implements FeasibilityChecker {
    * witness only when the parser accepts the whole text. The caller checked the shape; the parser
    * must stand after the lead.
    */
-  private carry(lead: Uint8Array): Uint8Array[] | null {
+  private carry(lead: Uint8Array, accept?: (fills: Uint8Array[]) => boolean): Uint8Array[] | null {
     if (lead.length === this.last!.lead.length) return null;
     for (const fills of this.recent) {
+      if (accept !== undefined && !accept(fills)) continue;
       const r = this.tryFills(lead, fills);
       if (r !== null) return r;
     }
@@ -478,7 +738,9 @@ export class PrefixChecker implements FeasibilityChecker {
     const newest = this.recent[0];
     if (newest !== undefined) {
       for (const c of this.closers) {
-        const r = this.tryFills(lead, [concatBytes([c, newest[0]!]), ...newest.slice(1)]);
+        const fills = [concatBytes([c, newest[0]!]), ...newest.slice(1)];
+        if (accept !== undefined && !accept(fills)) continue;
+        const r = this.tryFills(lead, fills);
         if (r !== null) return r;
       }
     }

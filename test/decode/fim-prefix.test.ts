@@ -152,7 +152,8 @@ describe("fimGenerate with PrefixChecker", () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 0, max: 1e6 }), fc.constantFrom("[<|hole|>]", "[1,<|hole|>,[<|hole|>]]", "[<|hole|>,2<|hole|>]", "<|hole|>,<|hole|>]"), async (seed, input) => {
         const parts = splitHoles(input, "<|hole|>");
-        const opts = { parts, grammar: list, template, maxHoleTokens: 8 };
+        // without token budgets: with them, which tokens fit depends on the witness each checker found
+        const opts = { parts, grammar: list, template, maxHoleTokens: 8, tokenBudget: false };
         const a = await fimGenerate(hashModel(seed), vocab, { ...opts, reusePrefix: true });
         const b = await fimGenerate(hashModel(seed), vocab, { ...opts, reusePrefix: false });
         expect(a.valid).toBe(true);

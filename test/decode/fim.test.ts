@@ -93,14 +93,31 @@ describe("fimGenerate with a fake model", () => {
     expect(checker.asked.some((t) => t.includes("a"))).toBe(false);
   });
 
-  it("a model that never ends the hole: after maxHoleTokens the witness closes it (fallback_used)", async () => {
+  it("a model that never ends the hole, without token budgets: after maxHoleTokens the witness closes it (fallback_used)", async () => {
     const model = fakeModel(() => [[id("["), 9]]);
-    const r = await fimGenerate(model, vocab, { parts: splitHoles("[<|hole|>]", "<|hole|>"), grammar: list, template, maxHoleTokens: 3 });
+    const r = await fimGenerate(model, vocab, { parts: splitHoles("[<|hole|>]", "<|hole|>"), grammar: list, template, maxHoleTokens: 3, tokenBudget: false });
     expect(r.valid).toBe(true);
     expect(r.fallbackUsed).toBe(true);
     expect(r.stats.fallback_holes).toBe(1);
     expect(r.fills[0]!.startsWith("[[[")).toBe(true);
     expect(list.check(r.text).ok).toBe(true);
+  });
+
+  it("the same model with token budgets: the plan closes the hole within its 3 tokens, no fallback", async () => {
+    const model = fakeModel(() => [[id("["), 9]]);
+    const r = await fimGenerate(model, vocab, { parts: splitHoles("[<|hole|>]", "<|hole|>"), grammar: list, template, maxHoleTokens: 3 });
+    expect(r.valid).toBe(true);
+    expect(r.fallbackUsed).toBe(false);
+    expect(r.stats.tokens).toBeLessThanOrEqual(3);
+    // "[" then "[[" would leave "]]" (2 tokens) for 1 token: refused, and the plan's "]" ends it
+    expect(r.fills[0]).toBe("[]");
+    expect(r.stats.budget_refusals).toBeGreaterThanOrEqual(1);
+    // no further choice allowed after a refusal: the plan's own next token is the last resort
+    const strict = await fimGenerate(model, vocab, { parts: splitHoles("[<|hole|>]", "<|hole|>"), grammar: list, template, maxHoleTokens: 3, maxRejectionsPerToken: 0 });
+    expect(strict.valid).toBe(true);
+    expect(strict.fallbackUsed).toBe(false);
+    expect(strict.fills[0]).toBe("[]");
+    expect(strict.stats.last_resort).toBeGreaterThanOrEqual(1);
   });
 
   it("a long prefix is cut at its far end to fit the context", async () => {
