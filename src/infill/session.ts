@@ -599,7 +599,7 @@ export class InfillSession {
   private repairWitness(p: number, bytes: Uint8Array, t0: number, accept?: (fills: Uint8Array[]) => boolean): InfillResult | null {
     const w = this.witness;
     if (w === null || this.refuted) return null;
-    const { runs, canvas } = this.built;
+    const { runs } = this.built;
     const ri = this.runAt(p);
     if (ri < 0) return null;
     const run = runs[ri]!;
@@ -633,31 +633,10 @@ export class InfillSession {
         return null;
       }
     }
-    // text runs joined here, once (segmentsOf would join them part by part, copying the text so far each time)
-    const local: CanvasPart[] = [];
-    const text: Uint8Array[] = [];
-    const flush = () => {
-      if (text.length > 0) local.push({ text: text.length === 1 ? text[0]! : concatBytes(text) });
-      text.length = 0;
-    };
-    let h = 0;
-    for (const part of canvas) {
-      if ("text" in part) text.push(typeof part.text === "string" ? enc.encode(part.text) : part.text);
-      else if (h++ !== ri) text.push(w[h - 1]!);
-      else {
-        if (j > 0) {
-          flush();
-          local.push({ hole: { tokens: j, maxTokenBytes: run.maxTokenBytes } });
-        }
-        text.push(bytes);
-        if (k2 > 0) {
-          flush();
-          local.push(runHole(k2, run.maxTokenBytes, run.mayEnd, false));
-        }
-      }
-    }
-    flush();
-    const r = this.repairLocal(local, ri, w, t0, accept, streak ? this.repairStreakPasses : this.repairQuickPasses);
+    // the local canvas and its segments at once, from the run's context (text joined once per witness)
+    const ctx = this.runContextOf(ri);
+    const { canvas: local, segments, holeCount } = localCanvas(ctx.before, j, bytes, k2, run.maxTokenBytes, run.mayEnd, ctx.after);
+    const r = this.repairLocal(local, segments, holeCount, ri, w, t0, accept, streak ? this.repairStreakPasses : this.repairQuickPasses);
     if (r === null && memo) this.failedRepairs.addLast();
     this.repairFails.set(hole, r === null ? fails + 1 : 0);
     return r;
@@ -667,8 +646,41 @@ export class InfillSession {
   private readonly failedRepairs = new CanvasSet(MAX_FAILED_REPAIRS);
   /** The run contexts of failed repairs, interned (member number = context id); cleared together with `failedRepairs`. */
   private readonly repairContexts = new CanvasSet(MAX_FAILED_REPAIRS);
-  /** Context ids of the current witness' runs (-1: not yet interned); rebuilt when the canvas or the witness changes. */
-  private contextIds: { built: Built; witness: Uint8Array[]; ids: Int32Array } | null = null;
+  /** Per run of the current canvas under the current witness: its context id (-1: not yet interned) and texts; rebuilt when the canvas or the witness changes. */
+  private contextIds: { built: Built; witness: Uint8Array[]; ids: Int32Array; texts: ({ before: Uint8Array; after: Uint8Array } | null)[] } | null = null;
+
+  /** The current (canvas, witness) pair's per-run memory (see `contextIds`). */
+  private runMemory(): NonNullable<InfillSession["contextIds"]> {
+    const w = this.witness!;
+    const built = this.built;
+    let c = this.contextIds;
+    if (c === null || c.built !== built || c.witness !== w) c = this.contextIds = { built, witness: w, ids: new Int32Array(built.runs.length).fill(-1), texts: new Array(built.runs.length).fill(null) };
+    return c;
+  }
+
+  /**
+   * Run `ri`'s context under the current witness: the text before the run and after it, each joined
+   * into one byte string (other holes filled by the witness). Made once per witness and run: every
+   * repair of the run reads it (its local canvas is before, j positions, the token, k' positions, after).
+   */
+  private runContextOf(ri: number): { before: Uint8Array; after: Uint8Array } {
+    const c = this.runMemory();
+    const known = c.texts[ri];
+    if (known) return known;
+    const w = this.witness!;
+    const before: Uint8Array[] = [];
+    const after: Uint8Array[] = [];
+    let h = 0;
+    let seen = false;
+    for (const part of this.built.canvas) {
+      const hole = "hole" in part ? h++ : -1;
+      if (hole === ri) seen = true;
+      else (seen ? after : before).push(hole < 0 ? textBytes(part) : w[hole]!);
+    }
+    const texts = { before: concatBytes(before), after: concatBytes(after) };
+    c.texts[ri] = texts;
+    return texts;
+  }
 
   /**
    * The id of run `ri`'s context under the current witness: the text before the run (the other
@@ -676,38 +688,20 @@ export class InfillSession {
    * everything of a repair's local canvas but the run's own split and the token.
    */
   private repairContext(ri: number): number {
-    const w = this.witness!;
-    const built = this.built;
-    let c = this.contextIds;
-    if (c === null || c.built !== built || c.witness !== w) c = this.contextIds = { built, witness: w, ids: new Int32Array(built.runs.length).fill(-1) };
+    const c = this.runMemory();
     const known = c.ids[ri]!;
     if (known >= 0) return known;
-    const run = built.runs[ri]!;
-    // a part's bytes in the local canvas: text as it is, another hole's witness fill; null for the run itself
-    const bytesOf = (part: CanvasPart, hole: number): Uint8Array | null => (hole < 0 ? textBytes(part) : hole === ri ? null : w[hole]!);
-    // lengths first (the key is length-prefixed, so unambiguous), then the bytes
-    let before = 0;
-    let after = 0;
-    let h = 0;
-    let seen = false;
-    for (const part of built.canvas) {
-      const hole = "hole" in part ? h++ : -1;
-      const b = bytesOf(part, hole);
-      if (b === null) seen = true;
-      else if (seen) after += b.length;
-      else before += b.length;
-    }
+    const run = this.built.runs[ri]!;
+    const { before, after } = this.runContextOf(ri);
     const set = this.repairContexts;
     set.begin(0);
     set.int(run.maxTokenBytes);
     set.int(run.mayEnd ? 1 : 0);
-    set.int(before);
-    set.int(after);
-    h = 0;
-    for (const part of built.canvas) {
-      const b = bytesOf(part, "hole" in part ? h++ : -1);
-      if (b !== null) set.bytes(b);
-    }
+    // lengths first (the key is length-prefixed, so unambiguous), then the bytes
+    set.int(before.length);
+    set.int(after.length);
+    set.bytes(before);
+    set.bytes(after);
     let id = set.find();
     if (id < 0) {
       if (set.size >= MAX_FAILED_REPAIRS) {
@@ -723,8 +717,7 @@ export class InfillSession {
   }
 
   /** The local repair's search over `local` (the canvas with run `ri` around the new token, other holes filled from `w`). */
-  private repairLocal(local: CanvasPart[], ri: number, w: Uint8Array[], t0: number, accept?: (fills: Uint8Array[]) => boolean, passes = this.repairQuickPasses): InfillResult | null {
-    const { segments, holeCount } = segmentsOf(local, 1);
+  private repairLocal(local: CanvasPart[], segments: Segment[], holeCount: number, ri: number, w: Uint8Array[], t0: number, accept?: (fills: Uint8Array[]) => boolean, passes = this.repairQuickPasses): InfillResult | null {
     const lead = segments[0]!.kind === "text" ? segments[0]!.bytes : new Uint8Array(0);
     const have = this.built.lead.length;
     const extra = lead.length - have;
@@ -1053,4 +1046,36 @@ function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;
+}
+
+/**
+ * A local repair's canvas — the text before the run, j masked positions, the token, k' positions
+ * (ending early when the run may), the text after — with its segments (as `segmentsOf(canvas)`
+ * gives them: empty text left out, adjacent text joined, each hole's byte range), built in one go.
+ */
+export function localCanvas(before: Uint8Array, j: number, token: Uint8Array, k2: number, maxTokenBytes: number, mayEnd: boolean, after: Uint8Array): { canvas: CanvasPart[]; segments: Segment[]; holeCount: number } {
+  const canvas: CanvasPart[] = [];
+  const segments: Segment[] = [];
+  let holeCount = 0;
+  const text = (b: Uint8Array) => {
+    if (b.length === 0) return;
+    canvas.push({ text: b });
+    segments.push({ kind: "text", bytes: b });
+  };
+  const hole = (spec: HoleSpec, min: number, max: number) => {
+    canvas.push({ hole: spec });
+    const range = { min, max };
+    segments.push({ kind: "hole", range, holes: [holeCount++], ranges: [range] });
+  };
+  if (j > 0) {
+    text(before);
+    hole({ tokens: j, maxTokenBytes }, j, j * maxTokenBytes);
+  }
+  const middle = j > 0 ? token : concatBytes([before, token]);
+  if (k2 > 0) {
+    text(middle);
+    hole(runHole(k2, maxTokenBytes, mayEnd, false).hole, mayEnd ? 0 : k2, k2 * maxTokenBytes);
+    text(after);
+  } else text(concatBytes([middle, after]));
+  return { canvas, segments, holeCount };
 }
