@@ -111,6 +111,10 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["template <class T> struct A { template <> decltype(auto) A<>() { return 0; } };", "explicit specialization in a class"],
     ['extern ""s { int x; }', "a user-defined literal as a linkage name"],
     ['extern "Java" { int z; }', "a language g++ does not know"],
+    // session 9 (the witness hunt, seed 10)
+    ["struct P { int a; };\nint main() { P p{1}; auto [A]{.a = 1}; }", "a designated initializer for a structured binding"],
+    ["int main() { int x = 0;\n#if\t\nx = 1;\n#endif\n}", "#if without a condition"],
+    ["struct A { int operator=(int); };\nint main() { A::operator={}; }", "braces after an operator's name"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
   });
@@ -190,6 +194,7 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     ["void f() { { { } } return; }", "blocks of blocks only as a statement"],
     ["void f(int a = {});", "a braced-init-list as a default argument"],
     ["void f(int = {});", "a braced-init-list as a default argument"],
+    ["void f(int a ...);", "a named parameter before `...` without a comma"],
   ])("rejects %j (%s), as tree-sitter does, although g++ accepts it", (text) => {
     expect(ts.accepts(HEAD + text + "\n")).toBe(false);
     expect(ours(text)).toBe(false);
@@ -218,6 +223,10 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     "int main() { int order = 1, android = 2; return order + android; }",
     "int main() { { int x = 1; { x++; } } { ; } if (1) {} else {} while (0) {} for (;;) {} do {} while (0); l: {} switch (1) {} try {} catch (...) {} auto g = [] {}; }",
     "void f(vector<int> v = vector<int>{}, int a = int{}, int b = 3);",
+    "template <class... T> void g(T&... a); void h(int...); void k(int, ...); template <class T> void m(T...);",
+    "struct P { int a, b; };\nint main() { P p{1, 2}; auto [a, b] = p; auto& [c, d]{p}; const auto [e, f](p); for (auto [g, h] : vector<P>{}) {} }",
+    "int main() { int x = 0;\n#if X\nx = 1;\n#elif !defined(Y) && Z >= 2\nx = 2;\n#elif(1)\n#elif -1\n#endif\n}",
+    "int main() { auto v = vector<int>{1, 2}; auto p = pair<int, int>{1, 2}; auto q = std::vector<int>{}; int z = int{3}; }",
   ])("accepts %j, as tree-sitter and g++ do", (text) => {
     expect(ts.accepts(HEAD + text + "\n")).toBe(true);
     expect(ours(text)).toBe(true);
