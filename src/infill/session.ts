@@ -123,6 +123,12 @@ export interface SessionOptions {
    */
   rememberRepairs?: boolean;
   /**
+   * token-exact: a try answered by the last witness (`fitWitness`) has the speller check every run's
+   * fill, not only the split run's parts (default false: the other runs keep fills the token
+   * witness spells, which canSpell, exact, accepts). Answers never depend on it: on only to test that
+   */
+  spellKeptRuns?: boolean;
+  /**
    * token-exact: the budget of a quick witness search run before the token bound in the first
    * check of a canvas of masked positions only (default 1024 bytes; 0: the bound first). Same
    * answers either way (see `check`); it spares the bound when the search finds a filling
@@ -204,6 +210,7 @@ export class InfillSession {
   private readonly distinctKeys: boolean;
   private readonly rememberRepairs: boolean;
   private readonly firstQuickBudget: number;
+  private readonly spellKeptRuns: boolean;
   /** token-exact mode: per position, the witness's token (WITNESS_EOS: padding), null when none is known */
   private tokWit: Int32Array | null = null;
   /** token-level witnesses of results handed out (adopted on commit) */
@@ -225,6 +232,7 @@ export class InfillSession {
     this.distinctKeys = opts.distinctKeys ?? checker.distinctKeys;
     this.rememberRepairs = opts.rememberRepairs ?? true;
     this.firstQuickBudget = Math.min(opts.firstQuickBudget ?? FIRST_QUICK_BUDGET, checker.quickBudget);
+    this.spellKeptRuns = opts.spellKeptRuns ?? false;
     canvas.forEach((part, i) => {
       if ("text" in part) this.items.push({ text: typeof part.text === "string" ? enc.encode(part.text) : part.text });
       else if ("hole" in part) {
@@ -884,7 +892,9 @@ export class InfillSession {
       };
       const all = (): RunSpec[] => {
         const ri = this.runAt(p);
-        const now = this.specsOf(this.built);
+        // the other runs keep the witness's fills, which its token witness spells with their counts
+        // (canSpell is exact, so it would say yes): only the split run's two parts are asked
+        const now = this.tokWit !== null && !this.spellKeptRuns ? this.built.runs.map((): RunSpec => null) : this.specsOf(this.built);
         return [...now.slice(0, ri), ...split(), ...now.slice(ri + 1)];
       };
       const r = this.withTokens(next, this.fitWitness(p, bytes, t0, this.spellableHook(all, undefined, false))) ?? this.withTokens(next, this.repairWitness(p, bytes, t0, this.spellableHook(split)));
