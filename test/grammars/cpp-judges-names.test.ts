@@ -8,46 +8,14 @@
  * Every refused text is rejected by tree-sitter or, where tree-sitter does not check the rule, by
  * g++; every kept neighbour is accepted by both.
  */
-import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { promisify } from "node:util";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadGrammarFile } from "../../src/grammar/load.js";
-import { compileGrammar, type CompiledGrammar } from "../../src/parser/compile.js";
-import { loadOracle, type Oracle } from "./treesitter.js";
+import { describe, expect, it } from "vitest";
+import { cppJudges, hasGxx, inNamespaces } from "./cpp-judges.js";
 
 // small headers, so that one g++ check costs ~0.3 s (bits/stdc++.h takes ~1.5 s)
 const HEAD =
   "#include <cstddef>\n#include <cstdint>\n#include <limits>\n#include <map>\n#include <ostream>\n#include <set>\n#include <string>\n#include <vector>\nusing namespace std;\n";
-let cpp: CompiledGrammar;
-let ts: Oracle;
-const dir = mkdtempSync(join(tmpdir(), "gramfill-cpp-judges-"));
-const hasGxx = spawnSync("g++", ["--version"]).status === 0;
-beforeAll(async () => {
-  cpp = compileGrammar(loadGrammarFile(join(__dirname, "..", "..", "grammars", "cpp.lark")));
-  ts = await loadOracle("cpp");
-});
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const ours = (text: string) => cpp.check(HEAD + text + "\n", { prefix: false, timeoutMs: 20_000 }).ok;
-const tsAccepts = (text: string) => ts.accepts(HEAD + text + "\n");
-let files = 0;
-/** g++'s verdict on each text after `head` (compiled in parallel, one file each) */
-async function gxxAccepts(texts: string[], head: string): Promise<boolean[]> {
-  const run = promisify(execFile);
-  return Promise.all(
-    texts.map(async (text) => {
-      const f = join(dir, `t${files++}.cpp`);
-      writeFileSync(f, head + text + "\n");
-      return run("g++", ["-std=c++17", "-fsyntax-only", f]).then(
-        () => true,
-        () => false,
-      );
-    }),
-  );
-}
+const { ours, tsAccepts, gxxAccepts } = cppJudges(HEAD);
 
 // [text, why refused, which judge rejects it]
 type Refused = [string, string, "tree-sitter" | "g++"];
@@ -125,8 +93,7 @@ describe("cpp.lark keeps the valid neighbours", () => {
   });
 
   it.skipIf(!hasGxx)("g++ accepts every kept text", async () => {
-    // one file, a namespace per text (the headers cost most of a check)
-    expect(await gxxAccepts([kept.map((text, i) => `namespace kept${i} {\n${text}\n}`).join("\n")], HEAD)).toEqual([true]);
+    expect(await gxxAccepts([inNamespaces(kept)])).toEqual([true]);
   });
 });
 
