@@ -35,6 +35,8 @@ export interface FimCheckOptions {
    * "none" nothing — "unknown" when what runs finds no witness
    */
   search?: "chart" | "quick" | "none";
+  /** chart items the search may use (default: the checker's) */
+  maxItems?: number;
 }
 
 /** `InfillChecker` (whole-canvas checks) as a `FeasibilityChecker`. */

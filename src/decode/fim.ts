@@ -160,6 +160,8 @@ export interface FimStats {
   budget_refusals: number;
   /** holes whose budget was raised to the tokens their first witness needs (then `fallback_used`) */
   stretched_holes: number;
+  /** holes whose first plan came from a check with holes bounded to their budgets in bytes (the plain witness did not fit) */
+  bounded_plans: number;
   /** checks answered by the last witness, without a chart */
   witness_reuses: number;
   /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
@@ -210,7 +212,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const greedy = (opts.temperature ?? 0) === 0;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, repeated_key: false, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -232,7 +234,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     return "text" in p ? enc.encode(p.text) : fills[holeIndex]!;
   };
   /** canvas: parts before part `partIdx` (a hole) filled, then `middle`, then (open: an unbounded hole), then the rest with later holes unbounded */
-  const canvasOf = (partIdx: number, middle: Uint8Array, open: boolean): Canvas => {
+  const canvasOf = (partIdx: number, middle: Uint8Array, open: boolean, maxBytes?: (hole: number) => number): Canvas => {
     const c: CanvasPart[] = [];
     let h = 0;
     for (let i = 0; i < partIdx; i++) {
@@ -241,10 +243,12 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       else c.push({ text: fills[h++]! });
     }
     c.push({ text: middle });
-    if (open) c.push({ hole: {} });
+    if (open) c.push({ hole: maxBytes && maxBytes(h) !== Infinity ? { maxBytes: maxBytes(h) } : {} });
+    h++;
     for (let i = partIdx + 1; i < parts.length; i++) {
       const p = parts[i]!;
-      c.push("text" in p ? { text: p.text } : { hole: {} });
+      const mb = "text" in p || !maxBytes ? Infinity : maxBytes(h++);
+      c.push("text" in p ? { text: p.text } : { hole: mb !== Infinity ? { maxBytes: mb } : {} });
     }
     return c;
   };
@@ -307,9 +311,18 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
    * Asking the chart for a fitting witness instead (`accept`) found none in 4 of 4 such holes on
    * C++, at up to 320 ms each (bench/RESULTS.md, session 9).
    */
-  const startPlan = (canvas: Canvas, h: number): Uint8Array[] | null => {
-    const r = cs.timeValue(() => checkOf!(canvas));
+  const startPlan = (i: number, h: number): Uint8Array[] | null => {
+    const r = cs.timeValue(() => checkOf!(canvasOf(i, new Uint8Array(0), true)));
     if (r.witness === null || onlyRepeatingWitnesses(r)) return null;
+    if (budget!.fits(r.witness, h, budget!.budgetOf(h))) return r.witness;
+    // the chart's witness is short in its own measure, not in tokens: a fill of at most as many bytes
+    // as the hole has tokens needs no more tokens (a byte-level vocabulary spells any byte alone)
+    // every hole bounded: bounding only the ones whose fill did not fit let the others' fills grow past theirs
+    const bounded = cs.timeValue(() => checkOf!(canvasOf(i, new Uint8Array(0), true, (k) => budget!.budgetOf(k)), { maxItems: BOUNDED_PLAN_ITEMS }));
+    if (bounded.witness !== null && !onlyRepeatingWitnesses(bounded) && budget!.fits(bounded.witness, h, budget!.budgetOf(h))) {
+      stats.bounded_plans++;
+      return bounded.witness;
+    }
     if (budget!.stretch(r.witness, h)) {
       stats.stretched_holes++;
       stats.fallback_used = true;
@@ -341,8 +354,8 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     // the plan of the hole's start (one check, whose witness also serves the first token's re-use),
     // unless closing the hole before left one
     const p0 = performance.now();
-    if (budget && plan === null) plan = startPlan(canvasOf(i, new Uint8Array(0), true), h);
-    else if (plan !== null) incremental?.adopt(canvasOf(i, new Uint8Array(0), true), plan);
+    if (budget && plan === null) plan = startPlan(i, h);
+    if (plan !== null) incremental?.adopt(canvasOf(i, new Uint8Array(0), true), plan);
     stats.constraint_ms += performance.now() - p0;
     const holeBudget = budget ? budget.budgetOf(h) : budgets[h]!;
     // the prompt: prefix (all before this hole) and suffix (the next fragment)
@@ -519,6 +532,11 @@ export function topIds(row: Float32Array, bits: Uint32Array, n: number, m: numbe
 
 /** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
 const RECENT_FILLS = 8;
+/**
+ * Chart items for a hole's plan with the holes bounded to their budgets in bytes (asked only when the
+ * plain witness does not fit): on the AR's C++ canvases an unbounded ask took 2.5 s and found none
+ */
+const BOUNDED_PLAN_ITEMS = 120_000;
 /** tokens refuted in one step without the mask before the mask is made after all */
 const MAX_PROOFS_UNMASKED = 16;
 /**
@@ -687,7 +705,7 @@ export class PrefixChecker implements FeasibilityChecker {
             r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, 1);
             if (r.status === "feasible" && accept !== undefined && !accept(r.witness!)) r = { status: "unknown", witness: null, text: null, reason: "budget", stats: r.stats };
 
-          } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, undefined, accept);
+          } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, opts.maxItems, accept);
           this.searchMs += performance.now() - s0;
         }
         if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined && (opts.search ?? "chart") === "chart") {

@@ -10,6 +10,8 @@ import { Rng, sampleMasked } from "../../src/decode/sampler.js";
 import { HoleBudget } from "../../src/decode/fim-budget.js";
 import { parseGrammar } from "../../src/grammar/load.js";
 import { tokenSpeller } from "../../src/infill/tokens.js";
+import { InfillChecker, type Canvas } from "../../src/infill/index.js";
+import type { FeasibilityChecker } from "../../src/decode/diffusion-canvas.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { fakeFimModel } from "./fake-fim-model.js";
@@ -133,6 +135,36 @@ describe("fimGenerate with token budgets", () => {
     expect(r.fallbackUsed).toBe(true);
     expect(r.stats.fallback_holes).toBe(0); // no witness completion: the plan ended it
     expect(r.stats.tokens).toBeLessThanOrEqual(2);
+  });
+
+  it("a first witness too long in tokens: the plan comes from a check with the holes bounded to their budgets in bytes", async () => {
+    // a checker whose unbounded answer is a valid but long fill ("[[[]]]" in "[_]"), as the chart's
+    // relaxed candidates can be on C++; bounded holes get the real checker's answer
+    const real = new InfillChecker(list);
+    const asked: boolean[] = [];
+    const long: FeasibilityChecker = {
+      feasible: (c) => real.check(c).status !== "infeasible",
+      witness: (c) => real.check(c).witness,
+      check: (c: Canvas) => {
+        const bounded = c.some((p) => "hole" in p && p.hole.maxBytes !== undefined);
+        asked.push(bounded);
+        const r = real.check(c);
+        const w = r.witness;
+        if (bounded || w === null || !c.some((p) => "hole" in p)) return r;
+        return { ...r, witness: [enc.encode("[[[]]]"), ...w.slice(1)] };
+      },
+    };
+    const ender = fakeFimModel(vocab, () => {
+      const r = new Float32Array(TOKENS.length).fill(-20);
+      r[0] = 9; // EOS: end the middle at once
+      return r;
+    });
+    const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: long });
+    expect(r.stats.bounded_plans).toBe(1);
+    expect(r.stats.stretched_holes).toBe(0);
+    expect(r.fallbackUsed).toBe(false);
+    expect(asked.slice(0, 2)).toEqual([false, true]);
+    expect(isList(r.text)).toBe(true);
   });
 
   it("a later hole's budget counts: brackets the next hole cannot close in its 2 tokens are refused", async () => {
