@@ -68,6 +68,34 @@ describe("PrefixChecker", () => {
     expect(pc.check([{ text: "[1,]" }, { hole: {} }, { text: "]" }]).status).toBe("infeasible");
   });
 
+  it("forget: after a refused candidate's check, re-use starts from the witness before it again", () => {
+    const pc = new PrefixChecker(new InfillChecker(list));
+    pc.commit(enc.encode("[1,"));
+    const first = pc.check([{ text: "[1," }, { hole: {} }, { text: "]" }]);
+    const fill = dec.decode(first.witness![0]!);
+    // a candidate "[" is checked (its witness replaces the last one) and then not taken
+    expect(pc.check([{ text: "[1,[" }, { hole: {} }, { text: "]" }]).status).toBe("feasible");
+    pc.forget();
+    // the first witness's own first byte is answered by re-use again
+    const before = pc.witnessReuses;
+    expect(pc.check([{ text: "[1," + fill[0] }, { hole: {} }, { text: "]" }]).status).toBe("feasible");
+    expect(pc.witnessReuses).toBe(before + 1);
+    // forget twice is forget once (a check answered by re-use replaced nothing)
+    pc.forget();
+    expect(pc.check([{ text: "[1," + fill[0] }, { hole: {} }, { text: "]" }]).status).toBe("feasible");
+    expect(pc.witnessReuses).toBe(before + 2);
+  });
+
+  it("adopt: a verified filling handed in is re-used as a check's witness would be", () => {
+    const pc = new PrefixChecker(new InfillChecker(list));
+    pc.commit(enc.encode("[1,"));
+    pc.adopt([{ text: "[1," }, { hole: {} }, { text: "]" }], [enc.encode("22")]);
+    const r = pc.check([{ text: "[1,2" }, { hole: {} }, { text: "]" }]);
+    expect(r.status).toBe("feasible");
+    expect(pc.witnessReuses).toBe(1);
+    expect(dec.decode(r.witness![0]!)).toBe("2");
+  });
+
   it("carries the last witness past a token that does not begin its fill, when the parser accepts the text so filled", () => {
     const pc = new PrefixChecker(new InfillChecker(list));
     pc.commit(enc.encode("[1,"));
