@@ -22,13 +22,14 @@ export class HoleBudget {
 
   /**
    * Raises the budgets of hole `hole` and the ones after it to what `fills` (one per hole from
-   * `hole` on) need; true if any was raised. Infinity when a fill has no spelling: never stretched.
+   * `hole` on) need, up to `most` tokens each; true if any was raised. A fill no token spells
+   * (Infinity) or that needs more than `most` is left as it is (the hole then has no plan).
    */
-  stretch(fills: readonly Uint8Array[], hole: number): boolean {
+  stretch(fills: readonly Uint8Array[], hole: number, most = Infinity): boolean {
     let raised = false;
     for (let k = 0; k < fills.length && hole + k < this.budgets.length; k++) {
       const need = this.need(fills[k]!);
-      if (need > this.budgets[hole + k]! && need !== Infinity) {
+      if (need > this.budgets[hole + k]! && need !== Infinity && need <= most) {
         this.budgets[hole + k] = need;
         raised = true;
       }

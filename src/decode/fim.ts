@@ -323,7 +323,8 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       stats.bounded_plans++;
       return bounded.witness;
     }
-    if (budget!.stretch(r.witness, h)) {
+    // no further than half the model's context (the prompt needs the rest)
+    if (budget!.stretch(r.witness, h, Math.floor(ctx / 2))) {
       stats.stretched_holes++;
       stats.fallback_used = true;
     }
