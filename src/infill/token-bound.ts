@@ -80,28 +80,34 @@ export function needsMoreTokens(g: CompiledGrammar, sp: TokenSpeller, n: number)
   let st = pm.get(sp);
   if (st === undefined) pm.set(sp, (st = { cost: new Float64Array(g.patterns.length), exact: new Uint8Array(g.patterns.length) }));
   const { cost, exact } = st;
-  for (;;) {
-    const d = cheapestDerivationTerminals(g, cost);
-    // a cycle among the chosen rules (not expected: costs are non-negative and only strictly
-    // better rules are chosen): the whole computation instead
-    if (d === null) return leastTokens(g, sp) > n;
+  const settle = (least: number): number => {
+    let m = bounds.get(g);
+    if (m === undefined) bounds.set(g, (m = new WeakMap()));
+    m.set(sp, least);
+    pm.delete(sp);
+    return least;
+  };
+  for (let rounds = 0; ; rounds++) {
+    const d = rounds < MAX_LAZY_ROUNDS ? cheapestDerivationTerminals(g, cost) : null;
+    if (d === null) {
+      // past the rounds (each a fixpoint over every rule: a large grammar would pay it per
+      // terminal), or a cycle among the chosen rules (not expected: costs are non-negative and only
+      // strictly better rules are chosen): every terminal costed, then the least, as leastTokens
+      for (let t = 0; t < cost.length; t++) if (!exact[t]) cost[t] = terminalCost(g, sp, t);
+      return settle(cheapestDerivation(g, cost)) > n;
+    }
     if (d.cost > n) return true;
     // one terminal at a time, the first not yet costed (its cost may already lift this derivation,
     // and every other that holds it, above n: the rest of them are then never costed)
     const t = d.terminals.find((x) => !exact[x]);
-    if (t !== undefined) {
-      cost[t] = terminalCost(g, sp, t);
-      exact[t] = 1;
-    } else {
-      // every terminal of the cheapest derivation has its real cost: the least over all words
-      let m = bounds.get(g);
-      if (m === undefined) bounds.set(g, (m = new WeakMap()));
-      m.set(sp, d.cost);
-      pm.delete(sp);
-      return false;
-    }
+    if (t === undefined) return settle(d.cost) > n; // every terminal of the cheapest derivation costed: the least over all words
+    cost[t] = terminalCost(g, sp, t);
+    exact[t] = 1;
   }
 }
+
+/** `needsMoreTokens`' rounds before it costs every terminal at once */
+const MAX_LAZY_ROUNDS = 64;
 
 /**
  * The least total cost of a word of g, terminals costing `termCost` each (by fixpoint over the
@@ -148,27 +154,38 @@ function cheapestDerivationTerminals(g: CompiledGrammar, termCost: ArrayLike<num
   const chosen = new Int32Array(NT).fill(-1);
   const ntCost = cheapestCosts(g, termCost, chosen);
   if (ntCost[0] === Infinity) return { cost: Infinity, terminals: [] };
-  // depth first over the chosen rules: 1 on the path, 2 done
+  // depth first over the chosen rules, left to right (an explicit stack: no recursion limit);
+  // mark 1 on the path, 2 done; a nonterminal met again on the path is a cycle
   const mark = new Uint8Array(NT);
   const seenT = new Uint8Array(g.patterns.length);
   const terminals: number[] = [];
-  const visit = (a: number): boolean => {
-    if (mark[a] === 2) return true;
-    if (mark[a] === 1) return false;
-    mark[a] = 1;
-    for (let q = bnf.ruleStart[chosen[a]!]!; bnf.symbols[q] !== RULE_END; q++) {
-      const sym = bnf.symbols[q]!;
-      if (sym < NT) {
-        if (!visit(sym)) return false;
-      } else if (!seenT[sym - NT]) {
+  const stackNt: number[] = [0];
+  const stackAt: number[] = [bnf.ruleStart[chosen[0]!]!];
+  mark[0] = 1;
+  while (stackNt.length > 0) {
+    const top = stackNt.length - 1;
+    const q = stackAt[top]!;
+    const sym = bnf.symbols[q]!;
+    if (sym === RULE_END) {
+      mark[stackNt[top]!] = 2;
+      stackNt.pop();
+      stackAt.pop();
+      continue;
+    }
+    stackAt[top] = q + 1;
+    if (sym >= NT) {
+      if (!seenT[sym - NT]) {
         seenT[sym - NT] = 1;
         terminals.push(sym - NT);
       }
+    } else if (mark[sym] === 1) return null;
+    else if (mark[sym] === 0) {
+      mark[sym] = 1;
+      stackNt.push(sym);
+      stackAt.push(bnf.ruleStart[chosen[sym]!]!);
     }
-    mark[a] = 2;
-    return true;
-  };
-  return visit(0) ? { cost: ntCost[0]!, terminals } : null;
+  }
+  return { cost: ntCost[0]!, terminals };
 }
 
 /** Every member of e when there are few short ones (see the limits above), else null. */

@@ -3,8 +3,9 @@
  * (`needsMoreTokens`), which costs the terminals of the cheapest derivations only (the others count
  * 0, a lower bound, until a cheapest derivation uses them). Same answer as `leastTokens(g) > n` for
  * every n, asked in any order on one grammar (the partial costs are kept between questions), on
- * random grammars and vocabularies, each side with its own speller (no shared cache); and a
- * terminal that follows words already too long for n is not costed.
+ * random grammars and vocabularies, each side with its own speller (no shared cache); a terminal
+ * that follows words already too long for n is not costed; past its rounds (a fixpoint each) it
+ * costs every terminal at once, with the same answer.
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -57,5 +58,17 @@ describe("the token bound asked as a threshold", () => {
     expect(asked).toContain("c".repeat(40));
     expect(needsMoreTokens(g, sp, 18)).toBe(false);
     expect(leastTokens(g, new TokenSpeller(vocabOf(["a", "b", "c", "cc"]), { maxTokenBytes: 4 }))).toBe(18);
+  });
+
+  it("past its rounds it costs every terminal at once: the same answer (100 alternatives, each looking free until costed)", () => {
+    const alts = Array.from({ length: 100 }, (_, i) => `"${String.fromCharCode(97 + (i % 3))}${String.fromCharCode(97 + Math.floor(i / 3) % 3)}${i}"`);
+    const g = compileGrammar(parseGrammar(`start: ${alts.join(" | ")}`, "lark"));
+    const tokens = ["a", "b", "c", ..."0123456789"];
+    const full = leastTokens(g, new TokenSpeller(vocabOf(tokens), { maxTokenBytes: 4 }));
+    expect(full).toBe(3);
+    const sp = new TokenSpeller(vocabOf(tokens), { maxTokenBytes: 4 });
+    expect(needsMoreTokens(g, sp, 2)).toBe(true);
+    expect(needsMoreTokens(g, sp, 3)).toBe(false);
+    expect(leastTokens(g, sp)).toBe(3);
   });
 });
