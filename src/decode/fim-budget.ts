@@ -11,7 +11,10 @@
  * witness does not fit may have another completion that does. Such a token is refused — a choice
  * lost, never validity — as the diffusion decoder refuses what its witness cannot show.
  */
+import type { Canvas, InfillResult } from "../infill/index.js";
+import { onlyRepeatingWitnesses } from "../infill/distinct-keys.js";
 import type { TokenSpeller } from "../infill/tokens.js";
+import type { CheckStats, FimCheckOptions } from "./diffusion-canvas.js";
 
 export class HoleBudget {
   constructor(
@@ -37,8 +40,9 @@ export class HoleBudget {
     return raised;
   }
 
+  /** Hole `hole`'s budget (0 past the last hole). */
   budgetOf(hole: number): number {
-    return this.budgets[hole]!;
+    return this.budgets[hole] ?? 0;
   }
 
   /**
@@ -65,5 +69,137 @@ export class HoleBudget {
     const ids = this.speller.spell(fill, this.speller.minTokens(fill), true);
     if (ids === null || ids.length === 0) throw new Error("internal: a plan's fill has no spelling");
     return ids[0]!;
+  }
+}
+
+/** The counters a `FimPlanner` keeps (fimGenerate's stats). */
+export interface PlannerStats {
+  budget_refusals: number;
+  stretched_holes: number;
+  bounded_plans: number;
+  fallback_used: boolean;
+}
+
+/**
+ * Chart items for a hole's plan with the holes bounded to their budgets in bytes (asked only when the
+ * plain witness does not fit): on the AR's C++ canvases an unbounded ask took 2.5 s and found none
+ */
+const BOUNDED_PLAN_ITEMS = 120_000;
+
+/**
+ * The plan of one fill-in-the-middle generation and the checks that keep it (fim.ts). `plan` is the
+ * verified fills of the current canvas (the open hole's rest, then the later holes) within their
+ * budgets, or null when none is known.
+ */
+export class FimPlanner {
+  plan: Uint8Array[] | null = null;
+  /** the last `keeps` answer was a proof of infeasibility */
+  refuted = false;
+
+  constructor(
+    readonly budget: HoleBudget,
+    /** a check that answers with a witness (`PrefixChecker.check`, or a whole-canvas check ignoring the options) */
+    private readonly check: (canvas: Canvas, opts?: FimCheckOptions) => InfillResult,
+    private readonly cs: CheckStats,
+    private readonly stats: PlannerStats,
+    /** the checker's last witness is not taken (`PrefixChecker.forget`) */
+    private readonly forget: () => void,
+    /** the most tokens a stretched hole may get */
+    private readonly maxStretch: number,
+  ) {}
+
+  /**
+   * A check that, while a plan is held, keeps the token only with a witness within budget (which
+   * becomes the plan), found without a chart (re-use, carry, the quick search): what those cannot
+   * verify is refused, a choice lost (the plan's own next token is always there, so no chart is
+   * needed to go on). Without a plan (no witness has fitted yet: a vocabulary that cannot spell
+   * the checker's fills), the full check decides feasibility as without a budget, and its first
+   * witness that fits becomes the plan. `end`: the canvas closes hole `hole − 1` (`left` is then
+   * hole `hole`'s budget).
+   */
+  keeps(canvas: Canvas, hole: number, left: number, end: boolean): boolean {
+    this.refuted = false;
+    const plan = this.plan;
+    // the end of the hole where the plan ends it: its later fills are the witness
+    if (end && plan !== null && plan[0]!.length === 0) {
+      this.plan = plan.slice(1);
+      return true;
+    }
+    const fits = (w: Uint8Array[]) => this.budget.fits(w, hole, left);
+    // without a plan, the check as without a budget (its "unknown" must keep meaning what it did: a
+    // budget filter on its candidates would hide that they all repeat a key)
+    const r = this.check(canvas, plan !== null ? { accept: fits, search: end ? "quick" : this.searchWithPlan(left) } : {});
+    this.refuted = r.status === "infeasible";
+    if (this.refuted) return false;
+    const usable = r.witness !== null && !onlyRepeatingWitnesses(r);
+    if (usable && fits(r.witness!)) {
+      this.plan = r.witness;
+      return true;
+    }
+    if (plan === null) return r.status === "feasible" ? usable : !onlyRepeatingWitnesses(r);
+    this.stats.budget_refusals++;
+    this.forget();
+    return false;
+  }
+
+  /**
+   * With a plan, no chart; and no quick search either when the plan needs every token left (the
+   * model's token must then shorten the plan's remainder, which re-use and carry see): on C++ the
+   * quick search found a fitting witness for 14 of 1,279 such tokens at 2.5 ms each, against 22
+   * of 140 with a token to spare (bench/RESULTS.md, session 9).
+   */
+  private searchWithPlan(left: number): "quick" | "none" {
+    return left - this.budget.need(this.plan![0]!) >= 0 ? "quick" : "none";
+  }
+
+  /** Does the plan need every one of `left` tokens (then few of the model's tokens fit)? */
+  tight(left: number): boolean {
+    return this.plan !== null && left < this.budget.need(this.plan[0]!);
+  }
+
+  /** The plan of the canvas as it stands, when none is held (no check gave one yet); null when its witness does not fit. */
+  ensure(canvas: Canvas, hole: number, left: number): Uint8Array[] | null {
+    if (this.plan !== null) return this.plan;
+    const r = this.cs.timeValue(() => this.check(canvas));
+    this.plan = r.witness !== null && !onlyRepeatingWitnesses(r) && this.budget.fits(r.witness, hole, left) ? r.witness : null;
+    return this.plan;
+  }
+
+  /**
+   * The plan of hole h's start (`open`: the canvas with h open and unbounded; `bounded`: the same
+   * with every hole from h bounded to its budget in bytes). The plain check's witness when it fits;
+   * else the bounded check's (the chart's witness is short in its own measure, not in tokens: a fill
+   * of at most as many bytes as the hole has tokens needs no more tokens, a byte-level vocabulary
+   * spelling any byte alone; bounding only the holes that did not fit let the others' fills grow);
+   * else the holes' budgets are stretched to the plain witness (`stretched_holes`; the output
+   * counts as a fallback, "Con.", as the diffusion decoder's close-out past its canvas): the model
+   * still writes the hole, the plan still ends it.
+   */
+  start(open: Canvas, bounded: () => Canvas, h: number): void {
+    const r = this.cs.timeValue(() => this.check(open));
+    if (r.witness === null || onlyRepeatingWitnesses(r)) return;
+    const b = this.budget;
+    if (b.fits(r.witness, h, b.budgetOf(h))) {
+      this.plan = r.witness;
+      return;
+    }
+    const q = this.cs.timeValue(() => this.check(bounded(), { maxItems: BOUNDED_PLAN_ITEMS }));
+    if (q.witness !== null && !onlyRepeatingWitnesses(q) && b.fits(q.witness, h, b.budgetOf(h))) {
+      this.stats.bounded_plans++;
+      this.plan = q.witness;
+      return;
+    }
+    if (b.stretch(r.witness, h, this.maxStretch)) {
+      this.stats.stretched_holes++;
+      this.stats.fallback_used = true;
+    }
+    // a fill no token spells (a vocabulary without some byte) stays too long: no plan
+    if (b.fits(r.witness, h, b.budgetOf(h))) this.plan = r.witness;
+  }
+
+  /** A token taken from the plan (the last resort) or the plan's end of the hole: the plan moves past it. */
+  advance(bytes: Uint8Array | null): void {
+    const plan = this.plan!;
+    this.plan = bytes === null ? plan.slice(1) : [plan[0]!.subarray(bytes.length), ...plan.slice(1)];
   }
 }

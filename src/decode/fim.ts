@@ -34,7 +34,7 @@ import type { CompiledGrammar } from "../parser/compile.js";
 import { GramfillError } from "../util/errors.js";
 import { tokenSpeller } from "../infill/tokens.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
-import { HoleBudget } from "./fim-budget.js";
+import { FimPlanner, HoleBudget } from "./fim-budget.js";
 import { CheckStats, round2, wholeCanvasChecker, type FeasibilityChecker, type FimCheckOptions, type InfillPart } from "./diffusion-canvas.js";
 import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
 
@@ -256,81 +256,11 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const budgets = parts.filter((p) => "hole" in p).map((p) => holeTokensOf(p, maxHoleTokens));
   // token budgets need a witness with every answer
   const checkOf = checker?.check?.bind(checker);
-  const budget = (opts.tokenBudget ?? true) && checkOf ? new HoleBudget(tokenSpeller(vocab), [...budgets]) : undefined;
-  /** verified fills of the current canvas (the open hole's rest, then the later holes) within their budgets, or null */
-  let plan: Uint8Array[] | null = null;
-  /** the last `keepsPlan` answer was a proof of infeasibility */
-  let refuted = false;
-  /**
-   * A check that, while a plan is held, keeps the token only with a witness within budget (which
-   * becomes the plan), found without a chart (re-use, carry, the quick search): what those cannot
-   * verify is refused, a choice lost (the plan's own next token is always there, so no chart is
-   * needed to go on). Without a plan (no witness has fitted yet: a vocabulary that cannot spell
-   * the checker's fills, or a hole whose cheapest fills are too long), the full check decides
-   * feasibility as without a budget, and its first witness that fits becomes the plan.
-   */
-  const keepsPlan = (canvas: Canvas, hole: number, left: number, end: boolean): boolean => {
-    refuted = false;
-    // the end of the hole where the plan ends it: its later fills are the witness
-    if (end && plan !== null && plan[0]!.length === 0) {
-      plan = plan.slice(1);
-      return true;
-    }
-    const fits = (w: Uint8Array[]) => budget!.fits(w, hole, left);
-    // without a plan, the check as without a budget (its "unknown" must keep meaning what it did: a
-    // budget filter on its candidates would hide that they all repeat a key)
-    const r = checkOf!(canvas, plan !== null ? { accept: fits, search: end ? "quick" : searchWithPlan(left) } : {});
-    refuted = r.status === "infeasible";
-    if (refuted) return false;
-    const usable = r.witness !== null && !onlyRepeatingWitnesses(r);
-    if (usable && fits(r.witness!)) {
-      plan = r.witness;
-      return true;
-    }
-    if (plan === null) return r.status === "feasible" ? usable : !onlyRepeatingWitnesses(r);
-    stats.budget_refusals++;
-    incremental?.forget();
-    return false;
-  };
-  /**
-   * With a plan, no chart; and no quick search either when the plan needs every token left (the
-   * model's token must then shorten the plan's remainder, which re-use and carry see): on C++ the
-   * quick search found a fitting witness for 14 of 1,279 such tokens at 2.5 ms each, against 22
-   * of 140 with a token to spare (bench/RESULTS.md, session 9).
-   */
-  const searchWithPlan = (left: number): "quick" | "none" => (left - budget!.need(plan![0]!) >= 0 ? "quick" : "none");
-  /** The plan of the canvas as it stands (when no check gave one yet), or null when its witness does not fit. */
-  const planOf = (canvas: Canvas, hole: number, left: number): Uint8Array[] | null => {
-    const r = cs.timeValue(() => checkOf!(canvas));
-    return r.witness !== null && !onlyRepeatingWitnesses(r) && budget!.fits(r.witness, hole, left) ? r.witness : null;
-  };
-  /**
-   * The plan of hole h's start. A witness that needs more tokens than the holes have stretches their
-   * budgets to it (`stretched_holes`; the output counts as a fallback, "Con.", as the diffusion
-   * decoder's close-out past its canvas): the model still writes the hole, the plan still ends it.
-   * Asking the chart for a fitting witness instead (`accept`) found none in 4 of 4 such holes on
-   * C++, at up to 320 ms each (bench/RESULTS.md, session 9).
-   */
-  const startPlan = (i: number, h: number): Uint8Array[] | null => {
-    const r = cs.timeValue(() => checkOf!(canvasOf(i, new Uint8Array(0), true)));
-    if (r.witness === null || onlyRepeatingWitnesses(r)) return null;
-    if (budget!.fits(r.witness, h, budget!.budgetOf(h))) return r.witness;
-    // the chart's witness is short in its own measure, not in tokens: a fill of at most as many bytes
-    // as the hole has tokens needs no more tokens (a byte-level vocabulary spells any byte alone)
-    // every hole bounded: bounding only the ones whose fill did not fit let the others' fills grow past theirs
-    const bounded = cs.timeValue(() => checkOf!(canvasOf(i, new Uint8Array(0), true, (k) => budget!.budgetOf(k)), { maxItems: BOUNDED_PLAN_ITEMS }));
-    if (bounded.witness !== null && !onlyRepeatingWitnesses(bounded) && budget!.fits(bounded.witness, h, budget!.budgetOf(h))) {
-      stats.bounded_plans++;
-      return bounded.witness;
-    }
-    // no further than half the model's context (the prompt needs the rest)
-    if (budget!.stretch(r.witness, h, Math.floor(ctx / 2))) {
-      stats.stretched_holes++;
-      stats.fallback_used = true;
-    }
-    // a fill no token spells (a vocabulary without some byte) stays too long: no plan
-    return budget!.fits(r.witness, h, budget!.budgetOf(h)) ? r.witness : null;
-  };
+  const planner =
+    (opts.tokenBudget ?? true) && checkOf
+      ? new FimPlanner(new HoleBudget(tokenSpeller(vocab), [...budgets]), checkOf, cs, stats, () => incremental?.forget(), Math.floor(ctx / 2))
+      : undefined;
+  const budget = planner?.budget;
 
   /** `bits` := the left-to-right mask of the committed text (EOS out; the caller adds the ends), or every normal token */
   const fillBits = () => {
@@ -355,8 +285,8 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     // the plan of the hole's start (one check, whose witness also serves the first token's re-use),
     // unless closing the hole before left one
     const p0 = performance.now();
-    if (budget && plan === null) plan = startPlan(i, h);
-    if (plan !== null) incremental?.adopt(canvasOf(i, new Uint8Array(0), true), plan);
+    if (planner && planner.plan === null) planner.start(canvasOf(i, new Uint8Array(0), true), () => canvasOf(i, new Uint8Array(0), true, (k) => budget!.budgetOf(k)), h);
+    if (planner?.plan) incremental?.adopt(canvasOf(i, new Uint8Array(0), true), planner.plan);
     stats.constraint_ms += performance.now() - p0;
     const holeBudget = budget ? budget.budgetOf(h) : budgets[h]!;
     // the prompt: prefix (all before this hole) and suffix (the next fragment)
@@ -386,7 +316,8 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       const mid = concatBytes(middle);
       let chosen = -1;
       let closes = false;
-      let checked = false; // `chosen`/`closes` passed a check (with a budget: `plan` is its witness)
+      let checked = false; // `chosen`/`closes` passed a check (with a budget: the plan is its witness)
+      const plan = planner?.plan ?? null;
       if (count < holeBudget) {
         // while a plan is held, the mask waits: the prefix parser refutes a token that cannot continue
         // the text as cheaply (bench/RESULTS.md, session 9: the masks were a quarter of the constraint time)
@@ -397,7 +328,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
         const row = logits.slice();
         // while a plan is held its next token ends the search (cheaply: no chart runs), so fewer tries,
         // and fewer still when the plan needs every token left (few of the model's tokens fit then)
-        const tries = plan === null ? maxRejections : Math.min(maxRejections, holeBudget - count - 1 < budget!.need(plan[0]!) ? maxTightRefusals : maxPlanRefusals);
+        const tries = plan === null ? maxRejections : Math.min(maxRejections, planner!.tight(holeBudget - count - 1) ? maxTightRefusals : maxPlanRefusals);
         // greedy: the candidates in order from one pass over the vocabulary
         const ranked = greedy ? topIds(row, bits, Math.min(vocab.size, row.length), tries + MAX_PROOFS_UNMASKED + 2) : null;
         let next = 0;
@@ -409,7 +340,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
           if (id < 0 || row[id] === -Infinity) break;
           const end = ends.has(id);
           const canvas = end ? canvasOf(i, mid, false) : canvasOf(i, concatBytes([mid, vocab.tokenBytes(id)]), true);
-          const ok = !checker || (budget ? cs.time(() => keepsPlan(canvas, end ? h + 1 : h, end ? budget.budgetOf(h + 1) : holeBudget - count - 1, end)) : cs.run(checker, canvas));
+          const ok = !checker || (planner ? cs.time(() => planner.keeps(canvas, end ? h + 1 : h, end ? planner.budget.budgetOf(h + 1) : holeBudget - count - 1, end)) : cs.run(checker, canvas));
           if (ok) {
             chosen = id;
             closes = end;
@@ -418,7 +349,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
           }
           row[id] = -Infinity;
           bits[id >>> 5]! &= ~(1 << (id & 31));
-          if (!masked && refuted) {
+          if (!masked && planner?.refuted) {
             // a token the mask would have removed: not one of the model's tries; many of them, the mask after all
             refused--;
             if (++proofs > MAX_PROOFS_UNMASKED) {
@@ -428,20 +359,20 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
             }
           }
         }
-        if (chosen < 0 && budget) {
+        if (chosen < 0 && planner) {
           // the model's choices ran out: the plan's next token, or its end of the hole, is feasible by construction
-          plan ??= planOf(canvasOf(i, mid, true), h, holeBudget - count);
-          if (plan !== null) {
+          const p = planner.ensure(canvasOf(i, mid, true), h, holeBudget - count);
+          if (p !== null) {
             stats.last_resort++;
-            if (plan[0]!.length === 0) closes = true;
-            else chosen = budget.nextToken(plan[0]!);
+            if (p[0]!.length === 0) closes = true;
+            else chosen = planner.budget.nextToken(p[0]!);
           }
         }
       } else if (plan !== null && plan[0]!.length === 0) closes = true; // the budget is spent: the plan closes the hole
       else if (!checker || cs.run(checker, canvasOf(i, mid, false))) closes = true;
       if (closes) {
         fill = mid;
-        if (!checked && plan !== null) plan = plan.slice(1);
+        if (!checked && planner?.plan) planner.advance(null);
       } else if (chosen < 0) {
         // out of tokens or choices: the checker's witness finishes this hole
         let w = checker?.witness(canvasOf(i, mid, true));
@@ -449,7 +380,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
         // valid text (`repeated_key` says so)
         if (!w && opts.checker === undefined && opts.grammar?.distinctObjectKeys) w = new InfillChecker(opts.grammar, { distinctKeys: false }).witness(canvasOf(i, mid, true));
         fill = w ? concatBytes([mid, w[0]!]) : mid;
-        plan = w && budget?.fits(w.slice(1), h + 1, budgets[h + 1] ?? 0) ? w.slice(1) : null;
+        if (planner) planner.plan = w && planner.budget.fits(w.slice(1), h + 1, planner.budget.budgetOf(h + 1)) ? w.slice(1) : null;
         if (w) {
           stats.fallback_used = true;
           stats.fallback_holes++;
@@ -458,7 +389,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
       } else {
         const bytes = vocab.tokenBytes(chosen);
         // the last resort's token begins the plan's fill: the rest of it is the new plan
-        if (!checked && plan !== null) plan = [plan[0]!.subarray(bytes.length), ...plan.slice(1)];
+        if (!checked && planner?.plan) planner.advance(bytes);
         middle.push(bytes);
         incremental?.commit(bytes);
         if (matcher) unread.push(bytes);
@@ -533,11 +464,6 @@ export function topIds(row: Float32Array, bits: Uint32Array, n: number, m: numbe
 
 /** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
 const RECENT_FILLS = 8;
-/**
- * Chart items for a hole's plan with the holes bounded to their budgets in bytes (asked only when the
- * plain witness does not fit): on the AR's C++ canvases an unbounded ask took 2.5 s and found none
- */
-const BOUNDED_PLAN_ITEMS = 120_000;
 /** tokens refuted in one step without the mask before the mask is made after all */
 const MAX_PROOFS_UNMASKED = 16;
 /**
