@@ -172,6 +172,8 @@ export interface FimStats {
   quick_only: number;
   /** ms of the left-to-right pre-filter's masks */
   mask_ms: number;
+  /** checks answered because the token left the parser's state unchanged (no parse of the rest) */
+  unchanged_states: number;
   /**
    * the output writes a key twice in one object (grammars with `distinctObjectKeys`; `JSON.parse`
    * keeps one value): only a fallback that found no repeat-free witness leaves one
@@ -212,7 +214,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const greedy = (opts.temperature ?? 0) === 0;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, repeated_key: false, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, unchanged_states: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -417,6 +419,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   stats.search_ms = round2(incremental?.searchMs ?? 0);
   stats.quick_only = incremental?.quickOnly ?? 0;
   stats.mask_ms = round2(stats.mask_ms);
+  stats.unchanged_states = incremental?.unchangedStates ?? 0;
   stats.rejections = cs.rejections;
   stats.repeated_key = opts.grammar?.distinctObjectKeys === true && repeatsKey(bytes);
   stats.check_ms_p50 = round2(cs.quantile(0.5));
@@ -519,6 +522,8 @@ export class PrefixChecker implements FeasibilityChecker {
 
   /** "unknown" answers given again by `retry` */
   retries = 0;
+  /** checks answered because the token left the parser's state as the committed text did (`unchanged`) */
+  unchangedStates = 0;
   /** checks that reached the checker's search, their ms, and those of them without charts */
   searches = 0;
   searchMs = 0;
@@ -617,7 +622,7 @@ export class PrefixChecker implements FeasibilityChecker {
         const ok = this.prefix.acceptsRest(lead, lead.length) && !(this.checker.distinctKeys && repeatsKey(lead));
         r = { status: ok ? "feasible" : "infeasible", witness: ok ? [] : null, text: ok ? lead : null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
       } else {
-        const carried = shaped ? this.carry(lead, accept) : null;
+        const carried = shaped ? (this.unchanged(lead, took, accept) ?? this.carry(lead, accept)) : null;
         if (carried !== null) {
           this.witnessReuses++;
           r = { status: "feasible", witness: carried, text: null, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } };
@@ -690,6 +695,25 @@ export class PrefixChecker implements FeasibilityChecker {
       }
     }
     return null;
+  }
+
+  /**
+   * The token left the parser where the committed text left it (inside a comment, a string, a run
+   * of spaces or a long name: the lexer state loops, no lexeme ended): the fills that complete the
+   * committed text complete this one too, with no parse (the parser's future is the same). Exact;
+   * not with distinct keys (the token may write a key the parser does not see).
+   */
+  private unchanged(lead: Uint8Array, took: number, accept?: (fills: Uint8Array[]) => boolean): Uint8Array[] | null {
+    if (took === 0 || this.checker.distinctKeys || !this.prefix.parser.sameStateAt(this.length, this.length + took)) return null;
+    const last = this.last!;
+    // the last witness's fills, as they fill the committed text
+    const d = this.length - last.lead.length;
+    const fill0 = last.fills[0]!;
+    if (d < 0 || d > fill0.length || !sameBytes(lead.subarray(last.lead.length, this.length), fill0.subarray(0, d))) return null;
+    const fills = [fill0.subarray(d), ...last.fills.slice(1)];
+    if (accept !== undefined && !accept(fills)) return null;
+    this.unchangedStates++;
+    return fills;
   }
 
   /** `fills` for the open hole and the later ones, if the parser (standing after `lead`) accepts the rest so filled. */

@@ -71,6 +71,17 @@ export class Parser {
     return this.lexState[this.pos]!;
   }
 
+  /**
+   * Is the parser after `a` bytes in the same state as after `b` (both ≤ position, `a` < `b`): the same
+   * Earley set, lexer state and lexeme boundary, no set added between them? Then every continuation
+   * is accepted after `b` exactly when after `a` (the parser's future depends on nothing else).
+   */
+  sameStateAt(a: number, b: number): boolean {
+    if (a > b || b > this.pos) return false;
+    // sets only grow along the input (a scan gives the same set or the next), so equal sets mean none was added
+    return this.setOf[a] === this.setOf[b] && this.lexState[a] === this.lexState[b] && this.boundary[a] === this.boundary[b];
+  }
+
   /** Bytes held by this parser (history and Earley sets; shared grammar tables not included). */
   get memoryBytes(): number {
     return this.lexState.byteLength + this.setOf.byteLength + this.boundary.byteLength + this.earley.memoryBytes;

@@ -86,6 +86,21 @@ describe("PrefixChecker", () => {
     expect(pc.witnessReuses).toBe(before + 2);
   });
 
+  it("a token that leaves the parser's state as it was (more spaces in a run) keeps the last fills, no parse", () => {
+    const pc = new PrefixChecker(new InfillChecker(list));
+    pc.commit(enc.encode("[1,  "));
+    const first = pc.check([{ text: "[1,  " }, { hole: {} }, { text: "]" }]);
+    expect(first.status).toBe("feasible");
+    const r = pc.check([{ text: "[1,   " }, { hole: {} }, { text: "]" }]);
+    expect(r.status).toBe("feasible");
+    expect(pc.unchangedStates).toBe(1);
+    expect(r.witness).toEqual(first.witness);
+    expect(list.check(enc.encode("[1,   " + dec.decode(r.witness![0]!) + "]")).ok).toBe(true);
+    // a digit ends the run: the state changes, no such answer
+    pc.check([{ text: "[1,  2" }, { hole: {} }, { text: "]" }]);
+    expect(pc.unchangedStates).toBe(1);
+  });
+
   it("adopt: a verified filling handed in is re-used as a check's witness would be", () => {
     const pc = new PrefixChecker(new InfillChecker(list));
     pc.commit(enc.encode("[1,"));
