@@ -115,6 +115,8 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["struct P { int a; };\nint main() { P p{1}; auto [A]{.a = 1}; }", "a designated initializer for a structured binding"],
     ["int main() { int x = 0;\n#if\t\nx = 1;\n#endif\n}", "#if without a condition"],
     ["int main() { int x = 0;\n#if!\nx = 1;\n#endif\n}", "#if without an operand"],
+    ["int main() { return 0; // c \\  \n}", "a backslash and blanks ending a comment (g++ splices the next line into it)"],
+    ["struct A { int operator=(int); };\nstruct S { int x; } A::operator={};", "an operator's name with a braced initializer"],
     ["struct A { int operator=(int); };\nint main() { A::operator={}; }", "braces after an operator's name"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
@@ -232,6 +234,8 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     "int main() { int x = 0;\n#if X\nx = 1;\n#elif !defined(Y) && Z >= 2\nx = 2;\n#elif(1)\n#elif -1\n#endif\n}",
     "int main() { auto v = vector<int>{1, 2}; auto p = pair<int, int>{1, 2}; auto q = std::vector<int>{}; int z = int{3}; }",
     "int main() { vector<int> v; v = {1, 2}; pair<int, int> p; p = {3, 4}; v = {}; int a, b; a = b = 3; a += 2; }",
+    "int main() { int x = 1; // a \\ b \\\\ c \\x\n  return x; // spliced \\\n  on\n}",
+    "struct A { static int v; };\nint A::v{1};\nint w{2}, u[2]{1, 2};",
     "struct S { int v; int f() { return v; } template <class T> T g() { return T(); } ~S() {} };\nint main() { S s; S* p = &s; s.v = 1; p->v = 2; int a = s.f() + p->f() + s.template g<int>() + s.S::f(); p->~S(); }",
   ])("accepts %j, as tree-sitter and g++ do", (text) => {
     expect(ts.accepts(HEAD + text + "\n")).toBe(true);
