@@ -26,7 +26,7 @@ import type { CausalLM } from "../backend/causal-lm.js";
 import { logitsRow } from "../backend/causal-lm.js";
 import { segmentsOf } from "../infill/canvas.js";
 import { InfillChecker, type InfillResult } from "../infill/checker.js";
-import type { Canvas, CanvasPart } from "../infill/index.js";
+import type { Canvas, CanvasPart, HoleSpec } from "../infill/index.js";
 import { PrefixParse } from "../infill/prefix.js";
 import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
@@ -235,23 +235,32 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     const p = parts[i]!;
     return "text" in p ? enc.encode(p.text) : fills[holeIndex]!;
   };
-  /** canvas: parts before part `partIdx` (a hole) filled, then `middle`, then (open: an unbounded hole), then the rest with later holes unbounded */
-  const canvasOf = (partIdx: number, middle: Uint8Array, open: boolean, maxBytes?: (hole: number) => number): Canvas => {
-    const c: CanvasPart[] = [];
-    let h = 0;
-    for (let i = 0; i < partIdx; i++) {
-      const p = parts[i]!;
-      if ("text" in p) c.push({ text: p.text });
-      else c.push({ text: fills[h++]! });
+  // the known texts as bytes once, and the text before the open hole once per hole: a check's canvas
+  // then costs one copy of the lead (re-encoding the rest for every check was 7 % of the constraint time)
+  const partBytes = parts.map((p) => ("text" in p ? enc.encode(p.text) : null));
+  let leadCache: { partIdx: number; bytes: Uint8Array } = { partIdx: -1, bytes: new Uint8Array(0) };
+  const textBefore = (partIdx: number): Uint8Array => {
+    if (leadCache.partIdx !== partIdx) {
+      const pieces: Uint8Array[] = [];
+      for (let i = 0, h = 0; i < partIdx; i++) pieces.push(partBytes[i] ?? fills[h++]!);
+      leadCache = { partIdx, bytes: concatBytes(pieces) };
     }
-    c.push({ text: middle });
-    if (open) c.push({ hole: maxBytes && maxBytes(h) !== Infinity ? { maxBytes: maxBytes(h) } : {} });
+    return leadCache.bytes;
+  };
+  /**
+   * canvas: parts before part `partIdx` (a hole) filled, then `middle` (and `token`), then (open: an
+   * unbounded hole, or bounded to `maxBytes(hole)`), then the rest with later holes unbounded
+   */
+  const canvasOf = (partIdx: number, middle: Uint8Array, open: boolean, maxBytes?: (hole: number) => number, token?: Uint8Array): Canvas => {
+    const c: CanvasPart[] = [{ text: concatBytes(token ? [textBefore(partIdx), middle, token] : [textBefore(partIdx), middle]) }];
+    let h = fills.length;
+    const holeOf = (k: number): { hole: HoleSpec } => {
+      const mb = maxBytes ? maxBytes(k) : Infinity;
+      return { hole: mb !== Infinity ? { maxBytes: mb } : {} };
+    };
+    if (open) c.push(holeOf(h));
     h++;
-    for (let i = partIdx + 1; i < parts.length; i++) {
-      const p = parts[i]!;
-      const mb = "text" in p || !maxBytes ? Infinity : maxBytes(h++);
-      c.push("text" in p ? { text: p.text } : { hole: mb !== Infinity ? { maxBytes: mb } : {} });
-    }
+    for (let i = partIdx + 1; i < parts.length; i++) c.push(partBytes[i] !== null ? { text: partBytes[i]! } : holeOf(h++));
     return c;
   };
 
@@ -292,9 +301,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
     stats.constraint_ms += performance.now() - p0;
     const holeBudget = budget ? budget.budgetOf(h) : budgets[h]!;
     // the prompt: prefix (all before this hole) and suffix (the next fragment)
-    const before: Uint8Array[] = [];
-    for (let j = 0, hh = 0; j < i; j++) before.push(textOf(j, "hole" in parts[j]! ? hh++ : -1));
-    const prefixText = dec.decode(concatBytes(before));
+    const prefixText = dec.decode(textBefore(i));
     const next = parts[i + 1];
     const suffixText = next && "text" in next ? next.text : "";
     let pre = prefixText === "" ? [] : model.encode(prefixText);
@@ -341,7 +348,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
           if (id < 0) id = sampleMasked(row, bits, vocab.size, opts, rng);
           if (id < 0 || row[id] === -Infinity) break;
           const end = ends.has(id);
-          const canvas = end ? canvasOf(i, mid, false) : canvasOf(i, concatBytes([mid, vocab.tokenBytes(id)]), true);
+          const canvas = end ? canvasOf(i, mid, false) : canvasOf(i, mid, true, undefined, vocab.tokenBytes(id));
           const ok = !checker || (planner ? cs.time(() => planner.keeps(canvas, end ? h + 1 : h, end ? planner.budget.budgetOf(h + 1) : holeBudget - count - 1, end)) : cs.run(checker, canvas));
           if (ok) {
             chosen = id;
