@@ -379,17 +379,32 @@ export class QuickWitness {
    * `next` that bridges can read: they end within a word of at most 8 bytes).
    */
   private wordsBefore(next: Uint8Array): Uint8Array[] {
-    let key = "";
-    for (let k = 0; k < next.length && k < 7; k++) key += String.fromCharCode(next[k]!);
-    let out = this.wordsByNext.get(key);
+    // the key: the first min(7, length) bytes and that count, as two small integers (30 and 29
+    // bits: no string built, no heap number) — bytes 0–2 and 6 bits of byte 3; the rest of byte 3,
+    // bytes 4–6 and the count
+    const n = Math.min(next.length, 7);
+    const at = (k: number) => (k < n ? next[k]! : 0);
+    const hi = at(0) | (at(1) << 8) | (at(2) << 16) | ((at(3) & 0x3f) << 24);
+    const lo = (at(3) >> 6) | (at(4) << 2) | (at(5) << 10) | (at(6) << 18) | (n << 26);
+    let inner = this.wordsByNext.get(hi);
+    if (inner === undefined) this.wordsByNext.set(hi, (inner = new Map()));
+    let out = inner.get(lo);
     if (out === undefined) {
-      if (this.wordsByNext.size >= 4096) this.wordsByNext.clear();
+      if (this.wordsKept >= 4096) {
+        this.wordsByNext.clear();
+        this.wordsByNext.set(hi, inner);
+        inner.clear();
+        this.wordsKept = 0;
+      }
       out = [...this.bridges(next), ...this.words];
-      this.wordsByNext.set(key, out);
+      inner.set(lo, out);
+      this.wordsKept++;
     }
     return out;
   }
-  private readonly wordsByNext = new Map<string, Uint8Array[]>();
+  /** hole words by the next fragment's first bytes (`wordsBefore`), and how many are kept */
+  private readonly wordsByNext = new Map<number, Map<number, Uint8Array[]>>();
+  private wordsKept = 0;
 
   /**
    * Heads of short lexemes whose rest starts the next fragment (`tru` before `e, …`, `ret` before

@@ -4,7 +4,8 @@
  * parser, and charges the budget the same either way. Against a search that remembers nothing, on
  * random grammars, canvases ending in a hole (where close-outs happen), budgets and spelling hooks,
  * many searches from one parser (a session's repairs share theirs): the same fills (or none) and
- * the same budget spent, search after search, and the memory is used. The example: a key of the
+ * the same budget spent, search after search, and the memory is used; both answer as a searcher
+ * made afresh for each search (nothing cached: close-outs, hole words by the next fragment). The example: a key of the
  * search's bytes alone (forgetting the lead the parser read before it) answers wrongly, and fails it.
  */
 import fc from "fast-check";
@@ -47,6 +48,9 @@ function searchAll(g: CompiledGrammar, pad: number, lead: Uint8Array, canvases: 
     if (from === 1 && (segments[0] as { bytes: Uint8Array }).bytes.length !== lead.length) continue;
     const a = remember.search(segments, from, 0, holeCount, p, budget, null, accept, 3);
     const b = plain.search(segments, from, 0, holeCount, p, budget, null, accept, 3);
+    // and a searcher with nothing cached at all (its hole words by the next fragment's bytes too)
+    const c = new QuickWitness(g, pad, { rememberCloseOuts: false }).search(segments, from, 0, holeCount, p, budget, null, accept, 3);
+    expect(show(c)).toBe(show(b));
     expect(p.position).toBe(lead.length);
     out.push([show(a), show(b)]);
   }
