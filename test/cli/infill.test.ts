@@ -33,6 +33,18 @@ describe("gramfill infill", () => {
     expect(o.text).toBe(`{"name": ${o.fills[0]}, "age": ${o.fills[1]}, "email": "a@b.cd"}`);
   }, 60_000);
 
+  it("--model ar with token budgets: each hole ends within --hole-tokens by the model's decoding, no fallback", async () => {
+    const input = file("budget.txt", '{"a": [1, <|hole|>], "b": <|hole|>}');
+    const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--hole-tokens", "4", "--format", "json");
+    expect(r.code).toBe(0);
+    const o = JSON.parse(r.stdout!) as Out;
+    for (const k of ["last_resort", "budget_refusals", "stretched_holes", "bounded_plans", "unchanged_states"]) expect(o.stats).toHaveProperty(k);
+    expect(o.valid).toBe(true);
+    expect(() => JSON.parse(o.text)).not.toThrow();
+    expect(o.stats.fallback_used).toBe(false);
+    expect(o.stats.tokens).toBeLessThanOrEqual(8);
+  }, 60_000);
+
   it("--model mdm, a custom --hole marker, text output", async () => {
     const input = file("list.txt", "[1, ??, 3, ??]");
     const r = await infill("--grammar", "grammars/json.lark", "--input", input, "--hole", "??", "--model", "mdm", "--hole-tokens", "4", "--seed", "1");
