@@ -474,6 +474,12 @@ export function topIds(row: Float32Array, bits: Uint32Array, n: number, m: numbe
 
 /** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
 const RECENT_FILLS = 8;
+/**
+ * Bytes a quick-only search may feed (a check while a plan is held: its "unknown" is a refusal with
+ * the plan to fall back on): about one try over a C++ canvas' rest, so no such check takes the
+ * 3–10 ms that made the AR's per-check p99 (the default budget is 8,000)
+ */
+const QUICK_ONLY_BYTES = 4000;
 /** tokens refuted in one step without the mask before the mask is made after all */
 const MAX_PROOFS_UNMASKED = 16;
 /**
@@ -641,7 +647,7 @@ export class PrefixChecker implements FeasibilityChecker {
           if (opts.search === "quick") {
             // the quick search alone (a bound below the local-search size): its filling must pass `accept`
             this.quickOnly++;
-            r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, 1);
+            r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, 1, undefined, QUICK_ONLY_BYTES);
             if (r.status === "feasible" && accept !== undefined && !accept(r.witness!)) r = { status: "unknown", witness: null, text: null, reason: "budget", stats: r.stats };
 
           } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, opts.maxItems, accept);
