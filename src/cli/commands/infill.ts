@@ -42,8 +42,8 @@ Model:
       --hole-tokens N    mdm: masked positions per hole (default 32; a hole may end early with EOS
                          padding); ar: tokens per hole (default 32): every token kept leaves a
                          verified completion within the tokens left, so the model's decoding ends
-                         each hole (a hole no completion fits in that many tokens gets more, and
-                         stats say fallback_used)
+                         each hole (a hole whose completions found all need more gets that many,
+                         and stats say fallback_used)
       --temperature T    0 (default) = greedy; > 0 samples (mdm: Gumbel noise)
       --seed S           random seed (integer, default 0)
       --steps N          mdm: forward passes planned (default: one per masked position)
