@@ -10,12 +10,10 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { CanvasSet } from "../../src/infill/canvas-set.js";
-import { InfillChecker, InfillSession, type Canvas } from "../../src/infill/index.js";
 import { WITNESS_EOS } from "../../src/infill/session.js";
 import { tokenCaseArb } from "./token-cases.js";
+import { show, twoRunSessions } from "./json-cost-cases.js";
 
-const dec = new TextDecoder();
-const show = (r: { status: string; text: Uint8Array | null }) => `${r.status}:${r.text === null ? "" : dec.decode(r.text)}`;
 
 describe("CanvasSet raw keys", () => {
   it("find the member with the same bytes (ints and byte strings), numbered in order of adding", () => {
@@ -77,23 +75,10 @@ describe("remembered failed repairs, keyed before the build", () => {
     fc.assert(
       fc.property(tokenCaseArb(3), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (tc, cutA, cutB) => {
         if (tc === null) return;
-        const { g, random, word, speller, tokens } = tc;
+        const { random, tokens } = tc;
         // the word cut into text, a run, text, a tail run (text parts may be empty)
-        const a = Math.min(cutA, word.length);
-        const b = Math.min(word.length, a + 1 + cutB);
-        const canvas: Canvas = [
-          { text: word.subarray(0, a) },
-          { hole: { tokens: 2 + (cutB % 2), maxTokenBytes: 3 } },
-          { text: word.subarray(b, Math.min(word.length, b + 2)) },
-          { hole: { tokens: 3, maxTokenBytes: 3, tailMayEnd: true } },
-        ];
-        const c = new InfillChecker(g, { maxTokenBytes: 3 });
-        const opts = { speller, repairItems: 0, repairQuickPasses: 2 };
-        const on = new InfillSession(c, canvas, 3, opts);
-        const off = new InfillSession(c, canvas, 3, { ...opts, rememberRepairs: false });
-        const first = on.check();
-        expect(show(off.check())).toBe(show(first));
-        if (first.status !== "feasible") return;
+        const { a: on, b: off, first } = twoRunSessions(tc, cutA, cutB, 3, { rememberRepairs: false });
+        if (first !== "feasible") return;
         const n = on.positions;
         for (let round = 0; round < 4; round++) {
           const open = Array.from({ length: n }, (_, p) => p).filter((p) => on.isMasked(p));

@@ -15,9 +15,8 @@ import { parseGrammar } from "../../src/grammar/load.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { TokenSpeller } from "../../src/infill/tokens.js";
 import { tokenCaseArb, vocabOf } from "./token-cases.js";
+import { show, twoRunSessions } from "./json-cost-cases.js";
 
-const dec = new TextDecoder();
-const show = (r: { status: string; text: Uint8Array | null }) => `${r.status}:${r.text === null ? "" : dec.decode(r.text)}`;
 
 describe("a witness fit asks the speller for the split run only", () => {
   it("answers as a session that asks for every run (random grammars, vocabularies, two-run canvases)", () => {
@@ -25,20 +24,8 @@ describe("a witness fit asks the speller for the split run only", () => {
     fc.assert(
       fc.property(tokenCaseArb(3), fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 3 }), (tc, cutA, cutB) => {
         if (tc === null) return;
-        const { g, random, word, speller, vocab } = tc;
-        const a = Math.min(cutA, word.length);
-        const b = Math.min(word.length, a + 1 + cutB);
-        const canvas: Canvas = [
-          { text: word.subarray(0, a) },
-          { hole: { tokens: 2 + (cutB % 2), maxTokenBytes: 3 } },
-          { text: word.subarray(b, Math.min(word.length, b + 2)) },
-          { hole: { tokens: 4, maxTokenBytes: 3, tailMayEnd: true } },
-        ];
-        const c = new InfillChecker(g, { maxTokenBytes: 3 });
-        const opts = { speller, repairItems: 0, repairQuickPasses: 2 };
-        const lean = new InfillSession(c, canvas, 3, opts);
-        const full = new InfillSession(c, canvas, 3, { ...opts, spellKeptRuns: true });
-        expect(show(full.check())).toBe(show(lean.check()));
+        const { random, vocab } = tc;
+        const { a: lean, b: full } = twoRunSessions(tc, cutA, cutB, 4, { spellKeptRuns: true });
         const n = lean.positions;
         const sameTokens = () => {
           for (let p = 0; p < n; p++) if (lean.isMasked(p)) expect(lean.witnessTokenAt(p)).toBe(full.witnessTokenAt(p));
