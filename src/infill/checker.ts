@@ -334,7 +334,9 @@ export class InfillChecker {
     const left = () => Math.min(maxItems, total - stats.items);
     const spent = (): InfillResult => ({ status: "unknown", witness: null, text: null, reason: "budget", stats });
     try {
-      for (const [maxExact, minExact] of tiers) {
+      // nothing to spend (a session's local repair, maxItems 0): no tier's signature is worth computing
+      if (left() <= 0) result = spent();
+      else for (const [maxExact, minExact] of tiers) {
         const signature = ByteGraph.signatureOf(segs, maxExact, minExact);
         if (signature === lastSignature) continue;
         lastSignature = signature;
