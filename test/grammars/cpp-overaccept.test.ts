@@ -118,6 +118,8 @@ describe("cpp.lark rejects what infill witnesses exploited", () => {
     ["int main() { return 0; // c \\  \n}", "a backslash and blanks ending a comment (g++ splices the next line into it)"],
     ["struct A { int operator=(int); };\nstruct S { int x; } A::operator={};", "an operator's name with a braced initializer"],
     ["struct W { int m; };\nint main() { W w; w.*2 = 0; }", "a literal as a member pointer (an MDM output, 028/1)"],
+    ["struct A { int operator=(int); };\nclass B { auto A::operator = {}, A : 2; };", "an operator's name with an initializer (an MDM output, 075/2)"],
+    ["struct A { int operator=(int); };\nauto A::operator = 3;", "an operator's name with an initializer"],
     ["struct A { int operator=(int); };\nint main() { A::operator={}; }", "braces after an operator's name"],
   ])("rejects %j (%s)", (text) => {
     expect(ours(text)).toBe(false);
@@ -238,6 +240,7 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     "int main() { vector<int> v; v = {1, 2}; pair<int, int> p; p = {3, 4}; v = {}; int a, b; a = b = 3; a += 2; }",
     "int main() { int x = 1; // a \\ b \\\\ c \\x\n  return x; // spliced \\\n  on\n}",
     "struct A { static int v; };\nint A::v{1};\nint w{2}, u[2]{1, 2};",
+    'struct A { A& operator=(const A&) = default; bool operator<(const A& o) const { return true; } int operator()(int) const; friend bool operator==(A, A) { return true; } };\nint A::operator()(int x) const { return x; }\nbool operator>(A a, A b) { return b < a; }\nconstexpr long double operator""_km(long double x) { return x; }\nostream& operator<<(ostream& o, const A&) { return o; }',
     "struct W { int m; int f() { return 1; } };\nint main() { W w; int W::*pm = &W::m; int (W::*pf)() = &W::f; w.*pm = 10; int W::*ps[1] = {pm}; return (w.*pf)() + w.*pm + w.*ps[0]; }",
     "struct S { int v; int f() { return v; } template <class T> T g() { return T(); } ~S() {} };\nint main() { S s; S* p = &s; s.v = 1; p->v = 2; int a = s.f() + p->f() + s.template g<int>() + s.S::f(); p->~S(); }",
   ])("accepts %j, as tree-sitter and g++ do", (text) => {
