@@ -201,6 +201,9 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     ["void f(int a = {});", "a braced-init-list as a default argument"],
     ["void f(int = {});", "a braced-init-list as a default argument"],
     ["void f(int a ...);", "a named parameter before `...` without a comma"],
+    // session 9, an AR plan: a pack declarator followed by C varargs without a comma
+    ["template <class... T> void f(T&... ...);", "`...` without a comma after a pack"],
+    ["int main() { auto l = [](const int & ... ...) {}; }", "`...` without a comma after a pack"],
     ["struct W { int m; };\nint main() { W w; int W::*pm = &W::m; int x = w.*(pm); }", "a parenthesized member pointer"],
     ["int main() { int R = 4; vector<bool> isPrime(R = { }); }", "a braced-init-list assigned inside an expression"],
     ["struct S { int operator+(int); };\nint main() { S s; int x = s.operator+(1); }", "an operator's name after `.`"],
