@@ -72,11 +72,31 @@ export class HoleBudget {
   }
 }
 
+/** A fill without the spaces that separate no two name characters (`; } }` → `;}}`, `A (` → `A(`, `a b` kept). */
+export function withoutSpaces(fill: Uint8Array): Uint8Array {
+  const out: number[] = [];
+  for (let i = 0; i < fill.length; i++) {
+    const c = fill[i]!;
+    if (c === 0x20 && !(isNameByte(out.length > 0 ? out[out.length - 1]! : -1) && isNameByte(i + 1 < fill.length ? fill[i + 1]! : -1))) continue;
+    out.push(c);
+  }
+  return Uint8Array.from(out);
+}
+
+const isNameByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
+
+/** `canvas` with its holes replaced by `fills` (a canvas without holes: its check is one parse). */
+function filled(canvas: Canvas, fills: readonly Uint8Array[]): Canvas {
+  let k = 0;
+  return canvas.map((p) => ("hole" in p ? { text: fills[k++]! } : p));
+}
+
 /** The counters a `FimPlanner` keeps (fimGenerate's stats). */
 export interface PlannerStats {
   budget_refusals: number;
   stretched_holes: number;
   bounded_plans: number;
+  compacted_plans: number;
   fallback_used: boolean;
 }
 
@@ -181,6 +201,14 @@ export class FimPlanner {
     const b = this.budget;
     if (b.fits(r.witness, h, b.budgetOf(h))) {
       this.plan = r.witness;
+      return;
+    }
+    // the chart's witness writes its lexemes apart (`; } } }`): without the spaces that separate no
+    // names it may fit, if the parser still accepts the text (one parse)
+    const compact = r.witness.map(withoutSpaces);
+    if (b.fits(compact, h, b.budgetOf(h)) && this.cs.timeValue(() => this.check(filled(open, compact))).status === "feasible") {
+      this.stats.compacted_plans++;
+      this.plan = compact;
       return;
     }
     const q = this.cs.timeValue(() => this.check(bounded(), { maxItems: BOUNDED_PLAN_ITEMS }));

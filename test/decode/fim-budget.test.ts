@@ -7,7 +7,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fimGenerate, topIds, type FimModel, type FimPart } from "../../src/decode/fim.js";
 import { Rng, sampleMasked } from "../../src/decode/sampler.js";
-import { HoleBudget } from "../../src/decode/fim-budget.js";
+import { HoleBudget, withoutSpaces } from "../../src/decode/fim-budget.js";
 import { parseGrammar } from "../../src/grammar/load.js";
 import { tokenSpeller } from "../../src/infill/tokens.js";
 import { InfillChecker, type Canvas } from "../../src/infill/index.js";
@@ -167,6 +167,30 @@ describe("fimGenerate with token budgets", () => {
     expect(isList(r.text)).toBe(true);
   });
 
+  it("a first witness whose lexemes stand apart: without the spaces it fits, and the parser accepts it", async () => {
+    const real = new InfillChecker(list);
+    const spaced: FeasibilityChecker = {
+      feasible: (c) => real.check(c).status !== "infeasible",
+      witness: (c) => real.check(c).witness,
+      check: (c: Canvas) => {
+        const r = real.check(c);
+        // the unbounded answer in "[_]": "[ [ ] ]" (four tokens; "[[" "]]" without the spaces)
+        if (r.witness === null || !c.some((p) => "hole" in p && p.hole.maxBytes === undefined)) return r;
+        return { ...r, witness: [enc.encode("[ [ ] ]"), ...r.witness.slice(1)] };
+      },
+    };
+    const ender = fakeFimModel(vocab, () => {
+      const r = new Float32Array(TOKENS.length).fill(-20);
+      r[0] = 9;
+      return r;
+    });
+    const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: spaced });
+    expect(r.stats.compacted_plans).toBe(1);
+    expect(r.stats.bounded_plans).toBe(0);
+    expect(r.fallbackUsed).toBe(false);
+    expect(isList(r.text)).toBe(true);
+  });
+
   it("a later hole's budget counts: brackets the next hole cannot close in its 2 tokens are refused", async () => {
     // the model always opens; "_,_]" with budgets 8 and 2: after "[[[" in hole 0, hole 1 would need "0]]" (2 tokens: "0", "]]")
     const open = fakeFimModel(vocab, () => {
@@ -211,6 +235,29 @@ describe("topIds (the greedy candidate order of one step)", () => {
         },
       ),
       { numRuns: 300, seed: 4 },
+    );
+  });
+});
+
+describe("withoutSpaces (a first witness's lexemes brought together)", () => {
+  const str = (t: string) => new TextDecoder().decode(withoutSpaces(enc.encode(t)));
+  it("drops the spaces that separate no two name characters", () => {
+    expect(str(" ; } } } ; template < > class A < > { operator int ( ) { //")).toBe(";}}};template<>class A<>{operator int(){//");
+    expect(str("a b")).toBe("a b");
+    expect(str("x  y")).toBe("x y"); // one space still keeps the names apart
+    expect(str("\n  }")).toBe("\n}");
+  });
+  it("only removes spaces, and never joins two name characters (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom("a", "_", "9", " ", " ", ";", "(", "\n", "é"), { maxLength: 30 }), (parts) => {
+        const t = parts.join("");
+        const out = str(t);
+        expect(out.replace(/ /g, "")).toBe(t.replace(/ /g, ""));
+        // two name characters apart in the input stay apart
+        const words = (x: string) => x.split(/[^A-Za-z0-9_\u0080-\uffff]+/).filter((w) => w !== "");
+        expect(words(out)).toEqual(words(t));
+      }),
+      { numRuns: 300, seed: 8 },
     );
   });
 });
