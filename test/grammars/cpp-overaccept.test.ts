@@ -201,6 +201,11 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     ["void f(int a = {});", "a braced-init-list as a default argument"],
     ["void f(int = {});", "a braced-init-list as a default argument"],
     ["void f(int a ...);", "a named parameter before `...` without a comma"],
+    // session 9, the MDM and an AR plan (075/2): a qualified declarator-id among a class's members
+    ["struct A { int f(); };\nstruct S { int A::f(); };", "a qualified member function"],
+    ["struct A { int x; };\nstruct S { int A::x; };", "a qualified data member"],
+    ["struct A {};\nstruct S { auto A::operator=(const A&) {} };", "a qualified operator among members"],
+    ["struct S { int S::f() { return 0; } };", "a member qualified by its own class"],
     // session 9, an AR plan: a pack declarator followed by C varargs without a comma
     ["template <class... T> void f(T&... ...);", "`...` without a comma after a pack"],
     ["int main() { auto l = [](const int & ... ...) {}; }", "`...` without a comma after a pack"],
@@ -237,6 +242,7 @@ describe("cpp.lark leaves out what tree-sitter-cpp cannot parse", () => {
     "int main() { { int x = 1; { x++; } } { ; } if (1) {} else {} while (0) {} for (;;) {} do {} while (0); l: {} switch (1) {} try {} catch (...) {} auto g = [] {}; }",
     "void f(vector<int> v = vector<int>{}, int a = int{}, int b = 3);",
     "template <class... T> void g(T&... a); void h(int...); void k(int, ...); template <class T> void m(T...);",
+    "struct S { S(); ~S(); explicit S(int) {} operator int() const; virtual int f() const; int x = 1, y[3]; int (*fp)(int); static int g(); S& operator=(const S&) = default; int operator()(int) { return 0; } friend bool operator==(S, S) { return true; } };\nS::S() {}\nint S::g() { return 0; }\nS::operator int() const { return 0; }",
     "struct P { int a, b; };\nint main() { P p{1, 2}; auto [a, b] = p; auto& [c, d]{p}; const auto [e, f](p); for (auto [g, h] : vector<P>{}) {} }",
     "int main() { int x = 0;\n#if X\nx = 1;\n#elif !defined(Y) && Z >= 2\nx = 2;\n#elif(1)\n#elif -1\n#endif\n}",
     "int main() { auto v = vector<int>{1, 2}; auto p = pair<int, int>{1, 2}; auto q = std::vector<int>{}; int z = int{3}; }",
