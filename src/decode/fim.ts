@@ -36,7 +36,7 @@ import { tokenSpeller } from "../infill/tokens.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
 import { FimPlanner, HoleBudget } from "./fim-budget.js";
 import { CheckStats, round2, wholeCanvasChecker, type FeasibilityChecker, type FimCheckOptions, type InfillPart } from "./diffusion-canvas.js";
-import { Rng, sampleMasked, validateSampling, type SamplingOptions } from "./sampler.js";
+import { Rng, sampleMasked, topIds, validateSampling, type SamplingOptions } from "./sampler.js";
 
 /** The special tokens of a fill-in-the-middle vocabulary, in prefix-suffix-middle order. */
 export interface FimTemplate {
@@ -445,34 +445,6 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   };
 }
 
-/**
- * The (at most) m ids allowed by `bits` with the highest finite logits, best first (ties: the lower
- * id first, as `sampleMasked` at temperature 0): one pass instead of one per refused choice.
- */
-export function topIds(row: Float32Array, bits: Uint32Array, n: number, m: number): Int32Array {
-  const ids = new Int32Array(m);
-  let len = 0;
-  for (let w = 0; w < bits.length; w++) {
-    let word = bits[w]!;
-    while (word !== 0) {
-      const low = word & -word;
-      const id = (w << 5) + (31 - Math.clz32(low));
-      word ^= low;
-      if (id >= n) continue;
-      const x = row[id]!;
-      if (!(x > -Infinity)) continue;
-      if (len === m && !(x > row[ids[m - 1]!]!)) continue;
-      // insertion: after every id with a logit ≥ x (those come first, or are lower ids at a tie)
-      let at = len < m ? len++ : m - 1;
-      while (at > 0 && row[ids[at - 1]!]! < x) {
-        ids[at] = ids[at - 1]!;
-        at--;
-      }
-      ids[at] = id;
-    }
-  }
-  return ids.subarray(0, len);
-}
 
 /** witnesses `PrefixChecker.carry` tries (one parse of the rest each, ~0.3 ms on 2–3 kB of C++, against a chart's ~18 ms) */
 const RECENT_FILLS = 8;
@@ -673,12 +645,12 @@ export class PrefixChecker implements FeasibilityChecker {
     }
   }
 
-  /** The last witness' fills for this canvas (of the last one's shape: the caller checked) when δ is a prefix of the hole's fill. */
-  private reuse(lead: Uint8Array): Uint8Array[] | null {
+  /** The last witness' fills for this canvas' lead up to `end` (of the last one's shape: the caller checked) when δ is a prefix of the hole's fill. */
+  private reuse(lead: Uint8Array, end = lead.length): Uint8Array[] | null {
     const last = this.last!;
-    const d = lead.length - last.lead.length;
+    const d = end - last.lead.length;
     const fill0 = last.fills[0]!;
-    if (d > fill0.length || !sameBytes(lead.subarray(last.lead.length), fill0.subarray(0, d))) return null;
+    if (d < 0 || d > fill0.length || !sameBytes(lead.subarray(last.lead.length, end), fill0.subarray(0, d))) return null;
     return [fill0.subarray(d), ...last.fills.slice(1)];
   }
 
@@ -720,13 +692,9 @@ export class PrefixChecker implements FeasibilityChecker {
    */
   private unchanged(lead: Uint8Array, took: number, accept?: (fills: Uint8Array[]) => boolean): Uint8Array[] | null {
     if (took === 0 || this.checker.distinctKeys || !this.prefix.parser.sameStateAt(this.length, this.length + took)) return null;
-    const last = this.last!;
     // the last witness's fills, as they fill the committed text
-    const d = this.length - last.lead.length;
-    const fill0 = last.fills[0]!;
-    if (d < 0 || d > fill0.length || !sameBytes(lead.subarray(last.lead.length, this.length), fill0.subarray(0, d))) return null;
-    const fills = [fill0.subarray(d), ...last.fills.slice(1)];
-    if (accept !== undefined && !accept(fills)) return null;
+    const fills = this.reuse(lead, this.length);
+    if (fills === null || (accept !== undefined && !accept(fills))) return null;
     this.unchangedStates++;
     return fills;
   }

@@ -5,8 +5,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { fimGenerate, topIds, type FimModel, type FimPart } from "../../src/decode/fim.js";
-import { Rng, sampleMasked } from "../../src/decode/sampler.js";
+import { fimGenerate, type FimModel, type FimPart } from "../../src/decode/fim.js";
+import { Rng, sampleMasked, topIds } from "../../src/decode/sampler.js";
 import { HoleBudget, withoutSpaces } from "../../src/decode/fim-budget.js";
 import { parseGrammar } from "../../src/grammar/load.js";
 import { tokenSpeller } from "../../src/infill/tokens.js";
