@@ -68,7 +68,35 @@ interface Item {
   origin: number;
 }
 
+/**
+ * The close-out of `p`'s input (bytes that make it a word), or undefined. `p` is left as it was: the
+ * plan is verified on `p` itself and rolled back (a parser's state after a rollback is the state it
+ * had, `Parser.rollback`), not on a clone — a clone allocates a new Earley core and copies the chart,
+ * about half of a close-out's time in a session's quick searches (bench/RESULTS.md, session 10).
+ */
 export function chartCompletion(p: Parser, g: CompiledGrammar): Uint8Array | undefined {
+  if (p.isAccepting()) return new Uint8Array(0);
+  let plan: Uint8Array | undefined;
+  try {
+    plan = new Planner(p, g).plan();
+  } catch (e) {
+    if (e instanceof RangeError) return undefined; // a chart nested too deeply for the recursion
+    throw e;
+  }
+  if (!plan) return undefined;
+  const at = p.position;
+  try {
+    return p.feed(plan) === plan.length && p.isAccepting() ? plan : undefined;
+  } catch (e) {
+    if (e instanceof RangeError) return undefined; // as when the clone's feed threw it
+    throw e;
+  } finally {
+    p.rollback(p.position - at);
+  }
+}
+
+/** `chartCompletion` as it was before session 10: the plan verified on a clone of `p` (the tests' oracle). */
+export function chartCompletionOnClone(p: Parser, g: CompiledGrammar): Uint8Array | undefined {
   if (p.isAccepting()) return new Uint8Array(0);
   try {
     const plan = new Planner(p, g).plan();
@@ -76,7 +104,7 @@ export function chartCompletion(p: Parser, g: CompiledGrammar): Uint8Array | und
     const q = p.clone();
     return q.feed(plan) === plan.length && q.isAccepting() ? plan : undefined;
   } catch (e) {
-    if (e instanceof RangeError) return undefined; // a chart nested too deeply for the recursion
+    if (e instanceof RangeError) return undefined;
     throw e;
   }
 }
