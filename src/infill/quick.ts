@@ -39,7 +39,22 @@ const MAX_REMEMBERED_CLOSE_OUTS = 1024;
 const MAX_FRESH_KEYS = 3;
 /** characters that make a key new: a refused quote's fresh endings (`freshThen`), letters and digits (they read best) */
 const KEY_CHARS: number[] = Array.from("abcdefghijklmnopqrstuvwxyz0123456789", (c) => c.charCodeAt(0));
-const NO_WORDS: Uint8Array[] = [];
+/**
+ * Candidate words in the order they are tried, with each word's first byte and length side by side
+ * in typed arrays: a hole's loop reads those for most words (too long, or a first byte refused
+ * already) and touches a word's bytes only when it feeds them.
+ */
+interface WordList {
+  readonly words: readonly Uint8Array[];
+  readonly first: Uint8Array;
+  readonly len: Uint8Array;
+}
+
+function wordList(words: readonly Uint8Array[]): WordList {
+  return { words, first: Uint8Array.from(words, (w) => w[0]!), len: Uint8Array.from(words, (w) => Math.min(w.length, 255)) };
+}
+
+const NO_WORDS: WordList = wordList([]);
 /** each byte as a word of its own */
 const ONE_BYTE: Uint8Array[] = Array.from({ length: 256 }, (_, b) => Uint8Array.of(b));
 /**
@@ -47,15 +62,17 @@ const ONE_BYTE: Uint8Array[] = Array.from({ length: 256 }, (_, b) => Uint8Array.
  * Inside a string every character leaves the parser as it was, so the search would skip them as
  * "only length"; here they are what makes the key new.
  */
-const KEY_WORDS: Uint8Array[] = KEY_CHARS.map((b) => ONE_BYTE[b]!);
+const KEY_WORDS: WordList = wordList(KEY_CHARS.map((b) => ONE_BYTE[b]!));
 
 export class QuickWitness {
   /** candidate words, shortest first: complete short lexemes, then lexeme openers */
   private readonly words: Uint8Array[];
+  /** `words` as a word list (a hole before no text) */
+  private readonly wordList: WordList;
   /** the complete short lexemes (shortest members of the terminals) */
   private readonly whole: Uint8Array[];
   /** per hole segment of the current search: its bridges, then `words` */
-  private wordsOf: Uint8Array[][] = [];
+  private wordsOf: WordList[] = [];
   private readonly pad: number;
   private readonly compiled: CompiledGrammar;
 
@@ -82,14 +99,17 @@ export class QuickWitness {
 
   /** remember close-outs by the bytes the parser read (`completion`); off only to test that this changes no answer */
   private readonly rememberCloseOuts: boolean;
+  /** skip a hole's words whose first byte was refused from the same state (`hole`); off only to test that this changes no answer */
+  private readonly refuseFirstBytes: boolean;
   /** close-outs answered from memory (tests) */
   closeOutsRemembered = 0;
 
-  constructor(compiled: CompiledGrammar, pad: number, opts: { stopWhenHopeless?: boolean; rememberCloseOuts?: boolean } = {}) {
+  constructor(compiled: CompiledGrammar, pad: number, opts: { stopWhenHopeless?: boolean; rememberCloseOuts?: boolean; refuseFirstBytes?: boolean } = {}) {
     this.compiled = compiled;
     this.pad = pad;
     this.stopWhenHopeless = opts.stopWhenHopeless ?? true;
     this.rememberCloseOuts = opts.rememberCloseOuts ?? true;
+    this.refuseFirstBytes = opts.refuseFirstBytes ?? true;
     const seen = new Set<string>();
     const whole: Uint8Array[] = [];
     const openers: Uint8Array[] = [];
@@ -109,6 +129,7 @@ export class QuickWitness {
     for (const w of [...whole]) for (let n = 1; n <= 2 && n < w.length; n++) add(w.subarray(0, n), openers);
     const byLen = (a: Uint8Array, b: Uint8Array) => a.length - b.length;
     this.words = [...whole.sort(byLen), ...openers.sort(byLen)];
+    this.wordList = wordList(this.words);
     this.whole = whole;
     this.tailLeads = [new Uint8Array(0)];
     if (pad >= 0) this.tailLeads.push(Uint8Array.of(pad));
@@ -130,7 +151,7 @@ export class QuickWitness {
     this.wordsOf.length = segs.length;
     for (let i = from; i < segs.length; i++) {
       const next = segs[i + 1];
-      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? this.wordsBefore(next.bytes) : this.words;
+      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? this.wordsBefore(next.bytes) : this.wordList;
     }
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
     if (this.textFrom.length < segs.length + 1) this.textFrom = new Int32Array(segs.length + 1);
@@ -351,34 +372,54 @@ export class QuickWitness {
     // words, then, in a key whose text so far begins a key written in its object, one more key
     // character (it may make the key new: the tracker refuses the quote that would close a repeat)
     const fin = depth === 0 && !this.p.atLexemeStart ? this.finishers() : NO_WORDS;
-    const base = this.wordsOf[i]!;
-    const plain = fin.length + base.length;
-    const total = plain + (this.keys !== null && this.keys.readingKey && this.keys.atRisk() ? KEY_WORDS.length : 0);
+    const keyWords = this.keys !== null && this.keys.readingKey && this.keys.atRisk();
     const lexBefore = this.p.lexerState;
     const setBefore = this.p.currentSet;
-    for (let wi = 0; wi < total; wi++) {
-      const w = wi < fin.length ? fin[wi]! : wi < plain ? base[wi - fin.length]! : KEY_WORDS[wi - plain]!;
-      if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
-      if (len + w.length > s.range.max) continue;
-      const mark = this.at;
-      const took = this.feed(w);
-      if (took === w.length) {
-        // a word that leaves the parser as it was (more letters of a string) only adds length, which
-        // padding gives too: inside a string every word would, and the fills multiply (not so a key
-        // character, which changes the key)
-        const same = wi < plain && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
-        if (!same && this.hole(s, i, depth + 1, limit)) return true;
-      } else if (w[took] === 0x22 && this.keys !== null && this.freshThen(w, took, () => this.at - this.span[2 * i]! <= s.range.max && this.hole(s, i, depth + 1, limit))) return true;
-      this.back(this.at - mark);
+    const max = s.range.max;
+    // every word starts from this same state (each is backed out), so a first byte refused once is
+    // refused again: later words starting with it are charged the refused feed's one unit without
+    // feeding (same budget, same answers). Not a quote with a key tracker: its refusal may go on to
+    // fresh key endings (`freshThen`), so it is never marked
+    const stamp = ++this.refusedStamp;
+    const refused = this.refusedFirst;
+    const quoteGoesOn = this.keys !== null;
+    for (let part = 0; part < 3; part++) {
+      const list = part === 0 ? fin : part === 1 ? this.wordsOf[i]! : keyWords ? KEY_WORDS : NO_WORDS;
+      const { words, first, len: lens } = list;
+      for (let k = 0; k < words.length; k++) {
+        if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
+        if (len + lens[k]! > max) continue;
+        const b = first[k]!;
+        if (refused[b] === stamp && this.refuseFirstBytes) {
+          this.left--;
+          continue;
+        }
+        const w = words[k]!;
+        const mark = this.at;
+        const took = this.feed(w);
+        if (took === w.length) {
+          // a word that leaves the parser as it was (more letters of a string) only adds length, which
+          // padding gives too: inside a string every word would, and the fills multiply (not so a key
+          // character, which changes the key)
+          const same = part < 2 && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
+          if (!same && this.hole(s, i, depth + 1, limit)) return true;
+        } else if (w[took] === 0x22 && this.keys !== null && this.freshThen(w, took, () => this.at - this.span[2 * i]! <= max && this.hole(s, i, depth + 1, limit))) return true;
+        if (took === 0 && !(quoteGoesOn && b === 0x22)) refused[b] = stamp;
+        this.back(this.at - mark);
+      }
     }
     return false;
   }
+
+  /** per byte: the `hole` call (its stamp) in which a word starting with it was refused at once */
+  private readonly refusedFirst = new Int32Array(256);
+  private refusedStamp = 0;
 
   /**
    * A hole's words before the text `next`: its bridges, then `words` (cached by the bytes of
    * `next` that bridges can read: they end within a word of at most 8 bytes).
    */
-  private wordsBefore(next: Uint8Array): Uint8Array[] {
+  private wordsBefore(next: Uint8Array): WordList {
     // the key: the first min(7, length) bytes and that count, as two small integers (30 and 29
     // bits: no string built, no heap number) — bytes 0–2 and 6 bits of byte 3; the rest of byte 3,
     // bytes 4–6 and the count
@@ -396,14 +437,14 @@ export class QuickWitness {
         inner.clear();
         this.wordsKept = 0;
       }
-      out = [...this.bridges(next), ...this.words];
+      out = wordList([...this.bridges(next), ...this.words]);
       inner.set(lo, out);
       this.wordsKept++;
     }
     return out;
   }
   /** hole words by the next fragment's first bytes (`wordsBefore`), and how many are kept */
-  private readonly wordsByNext = new Map<number, Map<number, Uint8Array[]>>();
+  private readonly wordsByNext = new Map<number, Map<number, WordList>>();
   private wordsKept = 0;
 
   /**
@@ -430,22 +471,23 @@ export class QuickWitness {
   }
 
   /** The shortest ways (≤ 8 bytes) to finish the parser's pending lexeme as each terminal it may still become. */
-  private finishers(): Uint8Array[] {
+  private finishers(): WordList {
     const q = this.p.lexerState;
     let out = this.finisherCache.get(q);
     if (out === undefined) {
       const g = this.compiled;
       const exprs = g.dfa.stateExpressions(q);
-      out = [];
+      const words: Uint8Array[] = [];
       for (const e of exprs) {
         const w = g.exprs.nullable(e) ? null : g.exprs.shortestMember(e);
-        if (w !== null && w.length <= 8) out.push(w);
+        if (w !== null && w.length <= 8) words.push(w);
       }
+      out = wordList(words);
       this.finisherCache.set(q, out);
     }
     return out;
   }
-  private readonly finisherCache = new Map<number, Uint8Array[]>();
+  private readonly finisherCache = new Map<number, WordList>();
 
   /**
    * The last segment is a hole: the parser's close-out, directly, after an ignored byte (ends a
