@@ -51,7 +51,13 @@ interface WordList {
 }
 
 function wordList(words: readonly Uint8Array[]): WordList {
-  return { words, first: Uint8Array.from(words, (w) => w[0]!), len: Uint8Array.from(words, (w) => Math.min(w.length, 255)) };
+  const first = new Uint8Array(words.length);
+  const len = new Uint8Array(words.length);
+  for (let k = 0; k < words.length; k++) {
+    first[k] = words[k]![0]!;
+    len[k] = Math.min(words[k]!.length, 255);
+  }
+  return { words, first, len };
 }
 
 const NO_WORDS: WordList = wordList([]);
@@ -71,8 +77,8 @@ export class QuickWitness {
   private readonly wordList: WordList;
   /** the complete short lexemes (shortest members of the terminals) */
   private readonly whole: Uint8Array[];
-  /** per hole segment of the current search: its bridges, then `words` */
-  private wordsOf: WordList[] = [];
+  /** per hole segment of the current search: its bridges (`words` follow them) */
+  private bridgesOf: WordList[] = [];
   private readonly pad: number;
   private readonly compiled: CompiledGrammar;
 
@@ -148,10 +154,10 @@ export class QuickWitness {
    */
   search(segs: readonly Segment[], from: number, offset: number, holeCount: number, p: Parser, budget: number, keys: JsonKeyTracker | null = null, accept?: (fills: Uint8Array[]) => boolean, maxAccepts = 1): { fills: Uint8Array[] | null; spent: number } {
     this.closeOuts = 0;
-    this.wordsOf.length = segs.length;
+    this.bridgesOf.length = segs.length;
     for (let i = from; i < segs.length; i++) {
       const next = segs[i + 1];
-      if (segs[i]!.kind === "hole") this.wordsOf[i] = next?.kind === "text" ? this.wordsBefore(next.bytes) : this.wordList;
+      if (segs[i]!.kind === "hole") this.bridgesOf[i] = next?.kind === "text" ? this.bridgesBefore(next.bytes) : NO_WORDS;
     }
     if (this.passed.length < segs.length) this.passed = new Int32Array(segs.length);
     if (this.textFrom.length < segs.length + 1) this.textFrom = new Int32Array(segs.length + 1);
@@ -383,8 +389,8 @@ export class QuickWitness {
     const stamp = ++this.refusedStamp;
     const refused = this.refusedFirst;
     const quoteGoesOn = this.keys !== null;
-    for (let part = 0; part < 3; part++) {
-      const list = part === 0 ? fin : part === 1 ? this.wordsOf[i]! : keyWords ? KEY_WORDS : NO_WORDS;
+    for (let part = 0; part < 4; part++) {
+      const list = part === 0 ? fin : part === 1 ? this.bridgesOf[i]! : part === 2 ? this.wordList : keyWords ? KEY_WORDS : NO_WORDS;
       const { words, first, len: lens } = list;
       for (let k = 0; k < words.length; k++) {
         if (this.left <= 0 || this.passed[i]! >= MAX_PASSED) return false;
@@ -401,7 +407,7 @@ export class QuickWitness {
           // a word that leaves the parser as it was (more letters of a string) only adds length, which
           // padding gives too: inside a string every word would, and the fills multiply (not so a key
           // character, which changes the key)
-          const same = part < 2 && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
+          const same = part < 3 && this.p.currentSet === setBefore && this.p.lexerState === lexBefore;
           if (!same && this.hole(s, i, depth + 1, limit)) return true;
         } else if (w[took] === 0x22 && this.keys !== null && this.freshThen(w, took, () => this.at - this.span[2 * i]! <= max && this.hole(s, i, depth + 1, limit))) return true;
         if (took === 0 && !(quoteGoesOn && b === 0x22)) refused[b] = stamp;
@@ -416,10 +422,10 @@ export class QuickWitness {
   private refusedStamp = 0;
 
   /**
-   * A hole's words before the text `next`: its bridges, then `words` (cached by the bytes of
-   * `next` that bridges can read: they end within a word of at most 8 bytes).
+   * A hole's bridges before the text `next` (the hole's words are these, then `words`), cached by
+   * the bytes of `next` that bridges can read: they end within a word of at most 8 bytes.
    */
-  private wordsBefore(next: Uint8Array): WordList {
+  private bridgesBefore(next: Uint8Array): WordList {
     // the key: the first min(7, length) bytes and that count, as two small integers (30 and 29
     // bits: no string built, no heap number) — bytes 0–2 and 6 bits of byte 3; the rest of byte 3,
     // bytes 4–6 and the count
@@ -437,13 +443,13 @@ export class QuickWitness {
         inner.clear();
         this.wordsKept = 0;
       }
-      out = wordList([...this.bridges(next), ...this.words]);
+      out = wordList(this.bridges(next));
       inner.set(lo, out);
       this.wordsKept++;
     }
     return out;
   }
-  /** hole words by the next fragment's first bytes (`wordsBefore`), and how many are kept */
+  /** hole bridges by the next fragment's first bytes (`bridgesBefore`), and how many are kept */
   private readonly wordsByNext = new Map<number, Map<number, WordList>>();
   private wordsKept = 0;
 
