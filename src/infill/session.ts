@@ -50,7 +50,7 @@
  * repeating witnesses answers "unknown" (refused at the token level).
  */
 import { GramfillError } from "../util/errors.js";
-import { concatBytes, segmentsOf, type Canvas, type CanvasPart, type HoleSpec, type Segment } from "./canvas.js";
+import { concatBytes, fillCanvas, segmentsOf, type Canvas, type CanvasPart, type HoleSpec, type Segment } from "./canvas.js";
 import type { InfillChecker, InfillResult } from "./checker.js";
 import { PrefixParse } from "./prefix.js";
 import type { TokenSpeller } from "./tokens.js";
@@ -58,6 +58,7 @@ import { grammarAlphabet, withinAlphabet } from "./alphabet.js";
 import { needsMoreTokens } from "./token-bound.js";
 import { repeatsKey } from "./distinct-keys.js";
 import { CanvasSet } from "./canvas-set.js";
+import { compactFills, SPACINGS } from "./spacing.js";
 
 /** `witnessTokenAt`: EOS padding (the witness ends the text before this position). */
 export const WITNESS_EOS = -2;
@@ -167,6 +168,8 @@ const PAD = new Uint8Array(0);
 const REPAIR_ITEMS = 20_000;
 /** bytes of the quick search that may spare the token bound in a first check (`firstQuickBudget`) */
 const FIRST_QUICK_BUDGET = 1024;
+/** unspellable candidates of one full check kept for `compacted` */
+const MAX_COMPACTED = 4;
 /** failed local repairs remembered per session (the set starts over past this many) */
 const MAX_FAILED_REPAIRS = 4096;
 
@@ -190,7 +193,7 @@ export class InfillSession {
   /** the last tryCommit/tryEnd and its answer, kept for the commit that usually follows */
   private lastTry: { p: number; bytes: Uint8Array | null; result: InfillResult } | null = null;
   /** checks answered by way: witness re-use, local repair, parser rejection, a byte no word has (alphabet.ts), full chart; token level: the witness's own token, tightened re-checks, "unknown"; full checks skipped by cheap tries; candidate witnesses the checks dropped for writing a key twice in one object (`distinctKeys`; the search then looks on); local repairs answered by an earlier failed repair of the same local canvas */
-  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0, repairRepeated: 0 };
+  readonly counts = { checks: 0, witness: 0, repair: 0, parser: 0, alphabet: 0, chart: 0, token: 0, tightened: 0, tokenUnknown: 0, skipped: 0, repeatedKey: 0, repairRepeated: 0, compacted: 0 };
   private readonly speller: TokenSpeller | undefined;
   private readonly tightenAttempts: number;
   private readonly tryTightenAttempts: number;
@@ -789,7 +792,7 @@ export class InfillSession {
    * The hook for `checker.solve`: every token run's fill is spelled by its count of tokens; records
    * every run that fails (all of them, so that one tightened re-check can bound them together).
    */
-  private spellableHook(runSpecs: RunSpec[] | (() => RunSpec[]), failed?: Set<number>, stops = true): (fills: Uint8Array[], quick?: boolean) => boolean {
+  private spellableHook(runSpecs: RunSpec[] | (() => RunSpec[]), failed?: Set<number>, stops = true, refused?: Uint8Array[][]): (fills: Uint8Array[], quick?: boolean) => boolean {
     const sp = this.speller!;
     let rejects = 0;
     // given as a function: made at the first filling (most tries never offer one)
@@ -805,6 +808,8 @@ export class InfillSession {
           ok = false;
         }
       }
+      // kept for `compacted` (copies: a search may reuse its buffers)
+      if (!ok && refused !== undefined && refused.length < MAX_COMPACTED) refused.push(fills.map((f) => f.slice()));
       if (!ok && stops && !quick && ++rejects >= this.maxSpellRejects) throw new StopChart();
       return ok;
     };
@@ -963,8 +968,11 @@ export class InfillSession {
   private solveTokens(b: Built, t0: number, maxItems = this.maxItems, attempts = this.tightenAttempts): InfillResult {
     const specs = this.specsOf(b);
     const failed = new Set<number>();
-    const first = this.withTokens(b, this.solve(b, t0, b.canvas, this.spellableHook(specs, failed), maxItems));
+    const refused: Uint8Array[][] = [];
+    const first = this.withTokens(b, this.solve(b, t0, b.canvas, this.spellableHook(specs, failed, true, refused), maxItems));
     if (first !== null && first.status !== "unknown") return first;
+    const compact = this.compacted(b, specs, refused, t0);
+    if (compact !== null) return compact;
     if (failed.size === 0) return this.unknownTokens(first, t0);
     const factor = new Map<number, number>();
     for (const i of failed) factor.set(i, 1);
@@ -1006,6 +1014,30 @@ export class InfillSession {
       if (!widened) break;
     }
     return this.unknownTokens(null, t0);
+  }
+
+  /**
+   * Candidates the speller refused, with the spaces that keep no lexemes apart dropped from their
+   * unspellable runs (spacing.ts: the chart spaces every lexeme boundary, `; } } ; auto A`, which
+   * may need more tokens than the run holds): the first whose runs all spell and whose text the
+   * real parser accepts (one parse each), with its token witness; null if none.
+   */
+  private compacted(b: Built, specs: RunSpec[], refused: Uint8Array[][], t0: number): InfillResult | null {
+    if (this.refuted) return null;
+    const sp = this.speller!;
+    const spells = (fills: readonly Uint8Array[]) => specs.every((r, i) => r === null || sp.canSpell(fills[i]!, r.count, r.mayEnd));
+    for (const fills of refused) {
+      for (const spacing of SPACINGS) {
+        const out = compactFills(b.canvas, fills, spacing, (i) => specs[i] !== null && !sp.canSpell(fills[i]!, specs[i]!.count, specs[i]!.mayEnd));
+        if (out === null || !spells(out)) continue;
+        const text = fillCanvas(b.canvas, out);
+        // the prefix parser has read the current lead, which every filled text of b starts with
+        if (!this.prefix.acceptsRest(text, this.built.lead.length) || (this.distinctKeys && repeatsKey(text))) continue;
+        this.counts.compacted++;
+        return this.withTokens(b, { status: "feasible", witness: out, text, stats: { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: performance.now() - t0 } });
+      }
+    }
+    return null;
   }
 
   private unknownTokens(r: InfillResult | null, t0: number): InfillResult {
