@@ -37,6 +37,8 @@ export interface FimCheckOptions {
   search?: "chart" | "quick" | "none";
   /** chart items the search may use (default: the checker's) */
   maxItems?: number;
+  /** the chart's witness: its first candidate (default) or the one with the fewest hole bytes (`InfillOptions.witnessOrder`) */
+  order?: "first" | "shortest";
 }
 
 /** `InfillChecker` (whole-canvas checks) as a `FeasibilityChecker`. */

@@ -97,6 +97,8 @@ export interface PlannerStats {
   stretched_holes: number;
   bounded_plans: number;
   compacted_plans: number;
+  /** first plans from the chart in cost order (the first witness did not fit) */
+  shortest_plans: number;
   fallback_used: boolean;
 }
 
@@ -105,6 +107,8 @@ export interface PlannerStats {
  * plain witness does not fit): on the AR's C++ canvases an unbounded ask took 2.5 s and found none
  */
 const BOUNDED_PLAN_ITEMS = 120_000;
+/** Chart items for a hole's plan from the chart in cost order (asked when the first witness does not fit). */
+const SHORTEST_PLAN_ITEMS = 300_000;
 
 /**
  * The plan of one fill-in-the-middle generation and the checks that keep it (fim.ts). `plan` is the
@@ -187,32 +191,45 @@ export class FimPlanner {
 
   /**
    * The plan of hole h's start (`open`: the canvas with h open and unbounded; `bounded`: the same
-   * with every hole from h bounded to its budget in bytes). The plain check's witness when it fits;
-   * else the bounded check's (the chart's witness is short in its own measure, not in tokens: a fill
-   * of at most as many bytes as the hole has tokens needs no more tokens, a byte-level vocabulary
-   * spelling any byte alone; bounding only the holes that did not fit let the others' fills grow);
-   * else the holes' budgets are stretched to the plain witness (`stretched_holes`; the output
-   * counts as a fallback, "Con.", as the diffusion decoder's close-out past its canvas): the model
-   * still writes the hole, the plan still ends it.
+   * with every hole from h bounded to its budget in bytes). In order, the first that fits:
+   * - the plain check's witness (the chart's first candidate: cheap to find, but short in the
+   *   chart's own measure, not in bytes or tokens), then that witness without its spaces;
+   * - the chart in cost order (`order: "shortest"`): the fewest bytes in holes, its candidates
+   *   until one fits (as is or without spaces). On the AR's C++ canvases it gave the plan of all 6
+   *   holes that were stretched before, and cost less than the bounded check it replaced
+   *   (bench/RESULTS.md, session 10);
+   * - a check with the holes bounded to their budgets in bytes (a fill of at most that many bytes
+   *   needs no more tokens, a byte-level vocabulary spelling any byte alone);
+   * - else the holes' budgets are stretched to the plain witness (`stretched_holes`; the output
+   *   counts as a fallback, "Con.", as the diffusion decoder's close-out past its canvas): the model
+   *   still writes the hole, the plan still ends it.
    */
   start(open: Canvas, bounded: () => Canvas, h: number): void {
     const r = this.cs.timeValue(() => this.check(open));
     if (r.witness === null || onlyRepeatingWitnesses(r)) return;
     const b = this.budget;
-    if (b.fits(r.witness, h, b.budgetOf(h))) {
+    const fits = (w: Uint8Array[]) => b.fits(w, h, b.budgetOf(h));
+    if (fits(r.witness)) {
       this.plan = r.witness;
       return;
     }
-    // the chart's witness writes its lexemes apart (`; } } }`): without the spaces that separate no
-    // names it may fit, if the parser still accepts the text (one parse)
-    const compact = r.witness.map(withoutSpaces);
-    if (b.fits(compact, h, b.budgetOf(h)) && this.cs.timeValue(() => this.check(filled(open, compact))).status === "feasible") {
-      this.stats.compacted_plans++;
-      this.plan = compact;
-      return;
+    if (this.compacted(open, r.witness, fits)) return;
+    // the chart in cost order: the fewest bytes in holes, its candidates (or their compacted
+    // forms) until one fits
+    const s = this.cs.timeValue(() => this.check(open, { order: "shortest", maxItems: SHORTEST_PLAN_ITEMS, accept: (w) => fits(w) || fits(w.map(withoutSpaces)) }));
+    if (s.witness !== null && !onlyRepeatingWitnesses(s)) {
+      if (fits(s.witness)) {
+        this.stats.shortest_plans++;
+        this.plan = s.witness;
+        return;
+      }
+      if (this.compacted(open, s.witness, fits)) {
+        this.stats.shortest_plans++;
+        return;
+      }
     }
     const q = this.cs.timeValue(() => this.check(bounded(), { maxItems: BOUNDED_PLAN_ITEMS }));
-    if (q.witness !== null && !onlyRepeatingWitnesses(q) && b.fits(q.witness, h, b.budgetOf(h))) {
+    if (q.witness !== null && !onlyRepeatingWitnesses(q) && fits(q.witness)) {
       this.stats.bounded_plans++;
       this.plan = q.witness;
       return;
@@ -222,7 +239,19 @@ export class FimPlanner {
       this.stats.fallback_used = true;
     }
     // a fill no token spells (a vocabulary without some byte) stays too long: no plan
-    if (b.fits(r.witness, h, b.budgetOf(h))) this.plan = r.witness;
+    if (fits(r.witness)) this.plan = r.witness;
+  }
+
+  /**
+   * The chart's witness writes its lexemes apart (`; } } }`): without the spaces that separate no
+   * names it may fit, if the parser still accepts the text (one parse). True when that became the plan.
+   */
+  private compacted(open: Canvas, witness: Uint8Array[], fits: (w: Uint8Array[]) => boolean): boolean {
+    const compact = witness.map(withoutSpaces);
+    if (!fits(compact) || this.cs.timeValue(() => this.check(filled(open, compact))).status !== "feasible") return false;
+    this.stats.compacted_plans++;
+    this.plan = compact;
+    return true;
   }
 
   /** A token taken from the plan (the last resort) or the plan's end of the hole: the plan moves past it. */

@@ -164,6 +164,8 @@ export interface FimStats {
   bounded_plans: number;
   /** holes whose first plan is the plain witness without the spaces between its lexemes (it did not fit with them) */
   compacted_plans: number;
+  /** holes whose first plan came from the chart in cost order (the first witness needed more tokens than the budget) */
+  shortest_plans: number;
   /** checks answered by the last witness, without a chart */
   witness_reuses: number;
   /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
@@ -216,7 +218,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const greedy = (opts.temperature ?? 0) === 0;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, compacted_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, unchanged_states: 0, repeated_key: false, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, compacted_plans: 0, shortest_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, unchanged_states: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);
@@ -624,7 +626,7 @@ export class PrefixChecker implements FeasibilityChecker {
             r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, 1, undefined, QUICK_ONLY_BYTES);
             if (r.status === "feasible" && accept !== undefined && !accept(r.witness!)) r = { status: "unknown", witness: null, text: null, reason: "budget", stats: r.stats };
 
-          } else r = this.checker.solve(canvas, segments, holeCount, this.prefix, t0, opts.maxItems, accept);
+          } else r = this.checkerFor(opts.order).solve(canvas, segments, holeCount, this.prefix, t0, opts.maxItems, accept);
           this.searchMs += performance.now() - s0;
         }
         if (r.status === "unknown" && r.reason === "unverified" && this.retry !== undefined && (opts.search ?? "chart") === "chart") {
@@ -643,6 +645,14 @@ export class PrefixChecker implements FeasibilityChecker {
     } finally {
       if (took > 0) this.prefix.rollback(took);
     }
+  }
+
+  private shortest: InfillChecker | null = null;
+
+  /** The checker whose chart returns witnesses in `order` (the shortest one made when first asked). */
+  private checkerFor(order: FimCheckOptions["order"]): InfillChecker {
+    if (order !== "shortest") return this.checker;
+    return (this.shortest ??= this.checker.with({ witnessOrder: "shortest" }));
   }
 
   /** The last witness' fills for this canvas' lead up to `end` (of the last one's shape: the caller checked) when δ is a prefix of the hole's fill. */

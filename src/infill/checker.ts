@@ -88,6 +88,14 @@ export interface InfillOptions {
    * canvas without holes) that repeats one is infeasible
    */
   distinctKeys?: boolean;
+  /**
+   * which witness a chart returns: "first" the first candidate its worklist meets (default; cheapest
+   * to find), "shortest" one with the fewest bytes in holes (the chart runs in cost order and
+   * explores everything cheaper first: fill-in-the-middle asks it for a hole's first plan when the
+   * first witness needs more tokens than the hole's budget). The quick search, when on, still
+   * answers first: its fills are short words and close-outs.
+   */
+  witnessOrder?: "first" | "shortest";
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -161,11 +169,20 @@ export class InfillChecker {
       relaxLoops: opts.relaxLoops ?? true,
       maxItemsPerCheck: opts.maxItemsPerCheck ?? Infinity,
       distinctKeys: opts.distinctKeys ?? compiled.distinctObjectKeys,
+      witnessOrder: opts.witnessOrder ?? "first",
     };
+    this.given = opts;
     this.quick = shared.quick;
     this.leastWord = shared.leastWord;
   }
   private readonly leastWord: number;
+  private readonly given: InfillOptions;
+
+  /** A checker of the same grammar and options but for `opts` (it shares the grammar's tables). */
+  with(opts: InfillOptions): InfillChecker {
+    return new InfillChecker(this.compiled, { ...this.given, ...opts });
+  }
+
   /** the key tracker over the last check's leading bytes (`distinctKeys`) */
   private readonly leadKeys = new LeadKeys();
 
@@ -389,7 +406,7 @@ export class InfillChecker {
 
   private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean, maxProductStates = Infinity): InfillResult {
     const lat = new Lattice(graph, this.lt, relax, LATTICE_DFA_GROWTH, maxProductStates);
-    const chart = new Chart(this.compiled, lat, maxItems, this.first, seed);
+    const chart = new Chart(this.compiled, lat, maxItems, this.first, seed, this.o.witnessOrder === "shortest");
     let candidates = 0;
     let result: InfillResult | null = null;
     for (;;) {
@@ -685,6 +702,29 @@ class Chart {
   private pending: Array<[number, number]> = [];
   exhausted = false;
 
+  /**
+   * Cost order (`shortest`): items leave an agenda in order of their forward cost α, the hole bytes
+   * read from the start boundary up to the item's end along the cheapest derivation that reaches it
+   * (Knuth's generalization of Dijkstra, as in Stolcke's Viterbi Earley): every deduction's cost is
+   * at least its antecedents' (predict: α of the predicting item; scan: + the lexeme's hole bytes;
+   * complete: α(waiter) + γ(completed), γ being an item's own hole bytes, and α − γ depends only on
+   * the item's origin and left-hand side), so an item leaves the agenda with its least α and γ,
+   * and the first candidate to leave has the fewest hole bytes of any candidate of the chart.
+   * An item added again more cheaply before it left takes the cheaper derivation.
+   */
+  private readonly shortest: boolean;
+  private alpha = new Int32Array(1024);
+  private gamma = new Int32Array(1024);
+  /** the item has left the agenda (cost order) */
+  private done = new Uint8Array(1024);
+  /** the agenda: per cost, a FIFO list of queue entries (item ids; stale entries are skipped) */
+  private qItem = new Int32Array(1024);
+  private qNext = new Int32Array(1024);
+  private qN = 0;
+  private bucketHead = new Int32Array(64).fill(-1);
+  private bucketTail = new Int32Array(64).fill(-1);
+  private cost = 0;
+
   private readonly first: FirstSets;
 
   /**
@@ -700,7 +740,8 @@ class Chart {
   /** (origin · NT + A, at) of completions made: one per distinct triple advances the waiters */
   private readonly compDone = new PairMap();
 
-  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets, seed: PrefixSeed | null) {
+  constructor(compiled: CompiledGrammar, lat: Lattice, maxItems: number, first: FirstSets, seed: PrefixSeed | null, shortest = false) {
+    this.shortest = shortest;
     this.g = compiled.bnf;
     this.first = first;
     this.lat = lat;
@@ -713,11 +754,11 @@ class Chart {
     this.seed = seed !== null && seed.set > 0 ? seed : null;
     this.acceptOrigin = this.seed === null ? this.start : -1;
     if (this.seed === null) {
-      this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1);
+      this.add(this.g.ruleStart[startRule]!, this.start, this.start, PREDICT, -1, -1, -1, -1, 0, 0);
     } else {
       const { core, set } = this.seed;
       for (let j = core.setStart[set]!, e = core.setEnd(set); j < e; j++) {
-        this.add(core.itemDot[j]!, this.prefixOrigin(core.itemOrigin[j]!), this.start, PREDICT, -1, -1, -1, -1);
+        this.add(core.itemDot[j]!, this.prefixOrigin(core.itemOrigin[j]!), this.start, PREDICT, -1, -1, -1, -1, 0, 0);
       }
     }
   }
@@ -734,14 +775,16 @@ class Chart {
     this.prefixDone.set(key, q, 1);
     const core = this.seed!.core;
     const syms = this.g.symbols;
+    // a waiter in the prefix read no lattice bytes: the item costs what the completed one read
+    const c = this.gamma[item]!;
     for (let j = core.setStart[k]!, e = core.setStart[k + 1]!; j < e; j++) {
       const d = core.itemDot[j]!;
-      if (syms[d] === lhs) this.add(d + 1, this.prefixOrigin(core.itemOrigin[j]!), q, COMPLETE, -1, item, -1, -1);
+      if (syms[d] === lhs) this.add(d + 1, this.prefixOrigin(core.itemOrigin[j]!), q, COMPLETE, -1, item, -1, -1, c, c);
     }
     const block = core.predictions.blocks[core.setBlock[k]!]!;
     const at = findKey(block, lhs);
     if (at < 0) return;
-    for (let j = block.keyStart[at]!, e = block.keyStart[at + 1]!; j < e; j++) this.add(block.dots[j]! + 1, -(k + 1), q, COMPLETE, -1, item, -1, -1);
+    for (let j = block.keyStart[at]!, e = block.keyStart[at + 1]!; j < e; j++) this.add(block.dots[j]! + 1, -(k + 1), q, COMPLETE, -1, item, -1, -1, c, c);
   }
 
   get numItems(): number {
@@ -752,6 +795,7 @@ class Chart {
     return this.atB[item]!;
   }
 
+
   private growItems(): void {
     const need = this.n + 1;
     this.dot = growI32(this.dot, need);
@@ -761,9 +805,14 @@ class Chart {
     this.bpY = growI32(this.bpY, need);
     this.bpZ = growI32(this.bpZ, need);
     this.bpW = growI32(this.bpW, need);
+    this.alpha = growI32(this.alpha, need);
+    this.gamma = growI32(this.gamma, need);
     const k = new Int8Array(this.dot.length);
     k.set(this.bpKind);
     this.bpKind = k;
+    const d = new Uint8Array(this.dot.length);
+    d.set(this.done);
+    this.done = d;
     this.cap = this.dot.length;
   }
 
@@ -783,7 +832,7 @@ class Chart {
     this.table = t;
   }
 
-  private add(dot: number, origin: number, at: number, kind: number, x: number, y: number, z: number, w: number): void {
+  private add(dot: number, origin: number, at: number, kind: number, x: number, y: number, z: number, w: number, alpha: number, gamma: number): void {
     const table = this.table;
     const mask = table.length - 1;
     let h = hash3(dot, origin, at);
@@ -792,7 +841,16 @@ class Chart {
       const e = table[h]!;
       if (e === 0) break;
       const i = e - 1;
-      if (this.dot[i] === dot && this.origin[i] === origin && this.atB[i] === at) return;
+      if (this.dot[i] === dot && this.origin[i] === origin && this.atB[i] === at) {
+        // cost order: a cheaper derivation of an item still waiting replaces its own (nothing
+        // refers to a waiting item yet)
+        if (this.shortest && alpha < this.alpha[i]! && this.done[i] === 0) {
+          if (process.env.GRAMFILL_DK) process.stderr.write(`DK old ${this.bpKind[i]} a${this.alpha[i]} g${this.gamma[i]} new ${kind} a${alpha} g${gamma} at ${at} o ${origin} x${this.bpX[i]} ax${this.bpX[i]! >= 0 ? this.atB[this.bpX[i]!] : -9} newx ${x} ax${x >= 0 ? this.atB[x] : -9} y${this.bpY[i]} ny${y} node ${this.lat.bNode[at]} nodes ${this.bpX[i]! >= 0 ? this.lat.bNode[this.atB[this.bpX[i]!]!] : -9} ${x >= 0 ? this.lat.bNode[this.atB[x]!] : -9}\n`);
+          this.setDerivation(i, kind, x, y, z, w, alpha, gamma);
+          this.enqueue(i, alpha);
+        }
+        return;
+      }
       h++;
     }
     const id = this.n;
@@ -802,20 +860,69 @@ class Chart {
     this.dot[id] = dot;
     this.origin[id] = origin;
     this.atB[id] = at;
+    this.setDerivation(id, kind, x, y, z, w, alpha, gamma);
+    this.done[id] = 0;
+    if (this.n * 2 > mask) this.rehash();
+    if (this.shortest) this.enqueue(id, alpha);
+    else this.offerCandidate(id);
+  }
+
+  private setDerivation(id: number, kind: number, x: number, y: number, z: number, w: number, alpha: number, gamma: number): void {
     this.bpKind[id] = kind;
     this.bpX[id] = x;
     this.bpY[id] = y;
     this.bpZ[id] = z;
     this.bpW[id] = w;
-    if (this.n * 2 > mask) this.rehash();
-    if (dot === this.acceptDot && origin === this.acceptOrigin) {
-      for (const q of this.lat.ignoreClosure(at).members) {
-        if (this.lat.accepting(q)) {
-          this.pending.push([id, q]);
-          break;
-        }
+    this.alpha[id] = alpha;
+    this.gamma[id] = gamma;
+  }
+
+  /** A completed start rule whose end can end the text (after ignored lexemes) is a candidate. */
+  private offerCandidate(id: number): void {
+    if (this.dot[id] !== this.acceptDot || this.origin[id] !== this.acceptOrigin) return;
+    for (const q of this.lat.ignoreClosure(this.atB[id]!).members) {
+      if (this.lat.accepting(q)) {
+        this.pending.push([id, q]);
+        return;
       }
     }
+  }
+
+  private enqueue(id: number, cost: number): void {
+    if (cost >= this.bucketHead.length) {
+      let n = this.bucketHead.length * 2;
+      while (n <= cost) n *= 2;
+      const h = new Int32Array(n).fill(-1);
+      const t = new Int32Array(n).fill(-1);
+      h.set(this.bucketHead);
+      t.set(this.bucketTail);
+      this.bucketHead = h;
+      this.bucketTail = t;
+    }
+    const k = this.qN++;
+    if (k >= this.qItem.length) {
+      this.qItem = growI32(this.qItem, k + 1);
+      this.qNext = growI32(this.qNext, k + 1);
+    }
+    this.qItem[k] = id;
+    this.qNext[k] = -1;
+    if (this.bucketHead[cost]! < 0) this.bucketHead[cost] = k;
+    else this.qNext[this.bucketTail[cost]!] = k;
+    this.bucketTail[cost] = k;
+  }
+
+  /** The cheapest waiting item (cost order), or -1 when the agenda is empty. */
+  private dequeue(): number {
+    const heads = this.bucketHead;
+    for (; this.cost < heads.length; this.cost++) {
+      for (let k = heads[this.cost]!; k >= 0; k = heads[this.cost]!) {
+        heads[this.cost] = this.qNext[k]!;
+        const id = this.qItem[k]!;
+        // stale: left already, or re-queued at a lower cost
+        if (this.done[id] === 0 && this.alpha[id] === this.cost) return id;
+      }
+    }
+    return -1;
   }
 
   /** Appends `item` to the list of (a, b) (lists keep insertion order); true if the list was empty. */
@@ -853,12 +960,17 @@ class Chart {
   nextCandidate(): [number, number] | null {
     for (;;) {
       if (this.pending.length > 0) return this.pending.shift()!;
-      if (this.next >= this.n) {
+      const i = this.shortest ? this.dequeue() : this.next < this.n ? this.next : -1;
+      if (i < 0) {
         this.exhausted = true;
         return null;
       }
       if (this.n > this.maxItems) return null;
-      this.process(this.next++);
+      if (this.shortest) {
+        this.done[i] = 1;
+        this.offerCandidate(i);
+      } else this.next++;
+      this.process(i);
     }
   }
 
@@ -880,9 +992,10 @@ class Chart {
       if (this.compDone.get(key, q) >= 0) return;
       this.compDone.set(key, q, 1);
       this.push(this.compHead, o, A, i);
+      const gi = this.gamma[i]!;
       for (let k = this.head(this.waitHead, o, A); k >= 0; k = this.listNext[k]!) {
         const w = this.listItem[k]!;
-        this.add(this.dot[w]! + 1, this.origin[w]!, q, COMPLETE, w, i, -1, -1);
+        this.add(this.dot[w]! + 1, this.origin[w]!, q, COMPLETE, w, i, -1, -1, this.alpha[w]! + gi, this.gamma[w]! + gi);
       }
     } else if (sym < NT) {
       const firstWaiter = this.push(this.waitHead, q, sym, i);
@@ -891,16 +1004,19 @@ class Chart {
         const viable = this.lat.viable(q);
         for (let k = g.ntRuleStart[sym]!; k < g.ntRuleStart[sym + 1]!; k++) {
           const r = g.ntRules[k]!;
-          if (this.first.canStart(r, viable)) this.add(g.ruleStart[r]!, q, q, PREDICT, -1, -1, -1, -1);
+          if (this.first.canStart(r, viable)) this.add(g.ruleStart[r]!, q, q, PREDICT, -1, -1, -1, -1, this.alpha[i]!, 0);
         }
       }
       for (let k = this.head(this.compHead, q, sym); k >= 0; k = this.listNext[k]!) {
         const c = this.listItem[k]!;
-        this.add(dot + 1, o, this.atB[c]!, COMPLETE, i, c, -1, -1);
+        const gc = this.gamma[c]!;
+        this.add(dot + 1, o, this.atB[c]!, COMPLETE, i, c, -1, -1, this.alpha[i]! + gc, this.gamma[i]! + gc);
       }
     } else {
       const t = sym - NT;
-      for (const q1 of this.lat.ignoreClosure(q).members) {
+      const ic = this.lat.ignoreClosure(q);
+      for (let c = 0; c < ic.members.length; c++) {
+        const q1 = ic.members[c]!;
         const es = this.lat.edges(q1, t);
         const m = es.targets.length;
         if (m === 0) continue;
@@ -910,7 +1026,10 @@ class Chart {
           this.refs.push(es);
           this.refId.set(es, id);
         }
-        for (let j = 0; j < m; j++) this.add(dot + 1, o, es.targets[j]!, SCAN, i, q1, id, j);
+        for (let j = 0; j < m; j++) {
+          const read = ic.holeBytes[c]! + es.holeBytes[j]!;
+          this.add(dot + 1, o, es.targets[j]!, SCAN, i, q1, id, j, this.alpha[i]! + read, this.gamma[i]! + read);
+        }
       }
     }
   }

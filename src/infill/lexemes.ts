@@ -203,19 +203,23 @@ export interface EdgeSet {
   targets: number[];
   /** per target, the search-tree entry where the lexeme ended */
   ends: number[];
+  /** per target, the lexeme's bytes read in holes (a cost-ordered chart's edge weight) */
+  holeBytes: number[];
   /** search tree: the node a byte was read at, the byte, the parent entry (-1 at the root) */
   readAt: number[];
   byte: number[];
   prev: number[];
 }
 
-const NO_EDGES: EdgeSet = Object.freeze({ targets: [], ends: [], readAt: [], byte: [], prev: [] }) as unknown as EdgeSet;
+const NO_EDGES: EdgeSet = Object.freeze({ targets: [], ends: [], holeBytes: [], readAt: [], byte: [], prev: [] }) as unknown as EdgeSet;
 
 export interface IgnoreClosure {
   /** boundaries reachable by zero or more ignored lexemes, the start first */
   members: number[];
   /** member → [previous member, edge set, target index] */
   parent: Map<number, [number, EdgeSet, number]>;
+  /** per member, the hole bytes of the ignored lexemes leading to it (along `parent`) */
+  holeBytes: number[];
 }
 
 /** A lattice would grow the lexer DFA past its `dfaGrowth`: the checker tries a bounded model of the holes instead. */
@@ -368,7 +372,9 @@ export class Lattice {
       const b0 = g.byte[n0]!;
       if (b0 >= 0 && !lt.live(k, dfa.next(st, b0))) return NO_EDGES;
     }
-    const es: EdgeSet = { targets: [], ends: [], readAt: [], byte: [], prev: [] };
+    const es: EdgeSet = { targets: [], ends: [], holeBytes: [], readAt: [], byte: [], prev: [] };
+    /** per search-tree entry, the bytes read in holes on its path */
+    const inHoles: number[] = [];
     const seen = this.seen;
     seen.clear();
     const atNode: number[] = [];
@@ -379,6 +385,7 @@ export class Lattice {
       es.readAt.push(readAt);
       es.byte.push(b);
       es.prev.push(prev);
+      inHoles.push((prev >= 0 ? inHoles[prev]! : 0) + (g.holeSeg[readAt]! >= 0 ? 1 : 0));
       atNode.push(node);
       atState.push(s);
     };
@@ -421,6 +428,7 @@ export class Lattice {
           targetSeen.add(t);
           es.targets.push(t);
           es.ends.push(i);
+          es.holeBytes.push(inHoles[i]!);
         }
       }
       for (let x = m; x >= 0; x = x === m ? g.exitTo[m]! : -1) {
@@ -446,7 +454,7 @@ export class Lattice {
   ignoreClosure(q: number): IgnoreClosure {
     let ic = this.icCache.get(q);
     if (ic !== undefined) return ic;
-    ic = { members: [q], parent: new Map() };
+    ic = { members: [q], parent: new Map(), holeBytes: [0] };
     const seen = new Set<number>([q]);
     for (let i = 0; i < ic.members.length; i++) {
       const p = ic.members[i]!;
@@ -457,6 +465,7 @@ export class Lattice {
         seen.add(t);
         ic.members.push(t);
         ic.parent.set(t, [p, es, j]);
+        ic.holeBytes.push(ic.holeBytes[i]! + es.holeBytes[j]!);
       }
     }
     this.icCache.set(q, ic);

@@ -11,7 +11,7 @@ import { HoleBudget, withoutSpaces } from "../../src/decode/fim-budget.js";
 import { parseGrammar } from "../../src/grammar/load.js";
 import { tokenSpeller } from "../../src/infill/tokens.js";
 import { InfillChecker, type Canvas } from "../../src/infill/index.js";
-import type { FeasibilityChecker } from "../../src/decode/diffusion-canvas.js";
+import type { FeasibilityChecker, FimCheckOptions } from "../../src/decode/diffusion-canvas.js";
 import { compileGrammar } from "../../src/parser/compile.js";
 import { Vocabulary } from "../../src/vocab/vocabulary.js";
 import { fakeFimModel } from "./fake-fim-model.js";
@@ -161,9 +161,42 @@ describe("fimGenerate with token budgets", () => {
     });
     const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: long });
     expect(r.stats.bounded_plans).toBe(1);
+    expect(r.stats.shortest_plans).toBe(0);
     expect(r.stats.stretched_holes).toBe(0);
     expect(r.fallbackUsed).toBe(false);
-    expect(asked.slice(0, 2)).toEqual([false, true]);
+    // the plain check, the one in cost order (long here too), then the bounded one
+    expect(asked.slice(0, 3)).toEqual([false, false, true]);
+    expect(isList(r.text)).toBe(true);
+  });
+
+  it("a first witness too long in tokens: the plan comes from the chart in cost order when its witness fits", async () => {
+    // the first-order answer is long ("[[[]]]" in "[_]"); asked in cost order, the real checker's
+    // shortest witness ("]") fits the 2 tokens, and no bounded check is needed
+    const real = new InfillChecker(list);
+    const shortest = real.with({ witnessOrder: "shortest", quickBudget: 0 });
+    const orders: Array<string | undefined> = [];
+    const long: FeasibilityChecker = {
+      feasible: (c) => real.check(c).status !== "infeasible",
+      witness: (c) => real.check(c).witness,
+      check: (c: Canvas, opts?: FimCheckOptions) => {
+        orders.push(opts?.order);
+        if (opts?.order === "shortest") return shortest.check(c);
+        const r = real.check(c);
+        if (r.witness === null || !c.some((p) => "hole" in p && p.hole.maxBytes === undefined)) return r;
+        return { ...r, witness: [enc.encode("[[[]]]"), ...r.witness.slice(1)] };
+      },
+    };
+    const ender = fakeFimModel(vocab, () => {
+      const r = new Float32Array(TOKENS.length).fill(-20);
+      r[0] = 9;
+      return r;
+    });
+    const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: long });
+    expect(r.stats.shortest_plans).toBe(1);
+    expect(r.stats.bounded_plans).toBe(0);
+    expect(r.stats.stretched_holes).toBe(0);
+    expect(r.fallbackUsed).toBe(false);
+    expect(orders.slice(0, 2)).toEqual([undefined, "shortest"]); // the plain check, then cost order
     expect(isList(r.text)).toBe(true);
   });
 
