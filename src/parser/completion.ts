@@ -17,7 +17,7 @@ import { RULE_END } from "../grammar/normalize.js";
 import type { CompiledGrammar } from "./compile.js";
 import type { Parser } from "./parser.js";
 
-interface Costs {
+export interface Costs {
   /** least bytes of each terminal, and one shortest word */
   termLen: Float64Array;
   termWord: Uint8Array[];
@@ -30,7 +30,8 @@ interface Costs {
 
 const costsCache = new WeakMap<CompiledGrammar, Costs>();
 
-function costsOf(g: CompiledGrammar): Costs {
+/** The least byte lengths of a grammar's symbols and rule suffixes (computed once per grammar). */
+export function costsOf(g: CompiledGrammar): Costs {
   let c = costsCache.get(g);
   if (c) return c;
   const b = g.bnf;
@@ -62,12 +63,6 @@ function costsOf(g: CompiledGrammar): Costs {
   return c;
 }
 
-/** An item of the chart: its dot and origin. */
-interface Item {
-  dot: number;
-  origin: number;
-}
-
 /**
  * The close-out of `p`'s input (bytes that make it a word), or undefined. `p` is left as it was: the
  * plan is verified on `p` itself and rolled back (a parser's state after a rollback is the state it
@@ -95,109 +90,156 @@ export function chartCompletion(p: Parser, g: CompiledGrammar): Uint8Array | und
   }
 }
 
-/** `chartCompletion` as it was before session 10: the plan verified on a clone of `p` (the tests' oracle). */
-export function chartCompletionOnClone(p: Parser, g: CompiledGrammar): Uint8Array | undefined {
-  if (p.isAccepting()) return new Uint8Array(0);
-  try {
-    const plan = new Planner(p, g).plan();
-    if (!plan) return undefined;
-    const q = p.clone();
-    return q.feed(plan) === plan.length && q.isAccepting() ? plan : undefined;
-  } catch (e) {
-    if (e instanceof RangeError) return undefined;
-    throw e;
-  }
-}
-
+/**
+ * The chart walk behind a close-out. W(set, A), the least bytes to finish after A completes with
+ * origin `set`, and the item it continues (its parent), are memoized in typed arrays by slot (a
+ * map from the key to the slot): a close-out runs for most failed local repairs of a session, and
+ * objects and closures per item visited were most of its planning time.
+ */
 class Planner {
   private readonly c: Costs;
-  /** W(set, A): least bytes to finish after A completes with origin `set`, and the parent item */
-  private memo = new Map<number, { cost: number; parent: Item | null }>();
+  private readonly symbols: Int32Array | number[];
+  private readonly ruleLhs: Int32Array | number[];
+  private readonly ruleOfPos: Int32Array | number[];
+  private readonly nt: number;
+  /** W's slot by key `set * nt + A` */
+  private readonly slotOf = new Map<number, number>();
+  private cost = new Float64Array(64);
+  /** the parent item of each slot (dot -1: none) */
+  private parentDot = new Int32Array(64);
+  private parentOrigin = new Int32Array(64);
+  private slots = 0;
 
   constructor(
     private readonly p: Parser,
     private readonly g: CompiledGrammar,
   ) {
     this.c = costsOf(g);
+    this.symbols = g.bnf.symbols;
+    this.ruleLhs = g.bnf.ruleLhs;
+    this.ruleOfPos = g.bnf.ruleOfPos;
+    this.nt = g.bnf.numNonterminals;
   }
 
   plan(): Uint8Array | undefined {
     const { p, g, c } = this;
     const set = p.currentSet;
-    const nt = g.bnf.numNonterminals;
+    const e = p.chart;
+    const end = e.setEnd(set);
+    const block = e.predictions.blocks[e.setBlock[set]!]!;
+    const dots = block.dots;
     let best = Infinity;
-    let bestItem: Item | null = null;
+    let bestDot = -1;
+    let bestOrigin = -1;
     let prefix: Uint8Array = new Uint8Array(0);
+    // every item of the set: its explicit items, then its prediction block (origin `set`)
     if (p.atLexemeStart) {
-      this.forItems(set, (it) => {
-        const cost = c.suffix[it.dot]! + this.finish(it.origin, this.lhs(it.dot));
-        if (cost < best) [best, bestItem] = [cost, it];
-      });
+      for (let i = e.setStart[set]!; i < end; i++) {
+        const dot = e.itemDot[i]!;
+        const origin = e.itemOrigin[i]!;
+        const cost = c.suffix[dot]! + this.finish(origin, this.lhs(dot));
+        if (cost < best) [best, bestDot, bestOrigin] = [cost, dot, origin];
+      }
+      for (let j = 0; j < dots.length; j++) {
+        const dot = dots[j]!;
+        const cost = c.suffix[dot]! + this.finish(set, this.lhs(dot));
+        if (cost < best) [best, bestDot, bestOrigin] = [cost, dot, set];
+      }
     } else {
       // complete the pending lexeme as one of the terminals it may still become
       const q = p.lexerState;
       const pats = g.dfa.livePatterns(q);
       const exprs = g.dfa.stateExpressions(q);
-      pats.forEach((t, k) => {
+      for (let k = 0; k < pats.length; k++) {
+        const t = pats[k]!;
         const rest = shortestOf(g.exprs, exprs[k]!);
-        if (!rest) return;
-        if (g.ignoredMask[t]) {
-          this.forItems(set, (it) => {
-            const cost = rest.length + c.suffix[it.dot]! + this.finish(it.origin, this.lhs(it.dot));
-            if (cost < best) [best, bestItem, prefix] = [cost, it, rest];
-          });
-          return;
+        if (!rest) continue;
+        const ignored = g.ignoredMask[t] !== 0;
+        // an ignored lexeme: any item goes on after it; else the items waiting on t move over it
+        const want = this.nt + t;
+        const step = ignored ? 0 : 1;
+        for (let i = e.setStart[set]!; i < end; i++) {
+          const dot = e.itemDot[i]!;
+          if (!ignored && this.symbols[dot] !== want) continue;
+          const origin = e.itemOrigin[i]!;
+          const cost = rest.length + c.suffix[dot + step]! + this.finish(origin, this.lhs(dot));
+          if (cost < best) [best, bestDot, bestOrigin, prefix] = [cost, dot + step, origin, rest];
         }
-        this.forItems(set, (it) => {
-          if (g.bnf.symbols[it.dot] !== nt + t) return;
-          const next = { dot: it.dot + 1, origin: it.origin };
-          const cost = rest.length + c.suffix[next.dot]! + this.finish(it.origin, this.lhs(it.dot));
-          if (cost < best) [best, bestItem, prefix] = [cost, next, rest];
-        });
-      });
+        for (let j = 0; j < dots.length; j++) {
+          const dot = dots[j]!;
+          if (!ignored && this.symbols[dot] !== want) continue;
+          const cost = rest.length + c.suffix[dot + step]! + this.finish(set, this.lhs(dot));
+          if (cost < best) [best, bestDot, bestOrigin, prefix] = [cost, dot + step, set, rest];
+        }
+      }
     }
-    if (!bestItem || best === Infinity) return undefined;
+    if (bestDot < 0 || best === Infinity) return undefined;
     const out: number[] = [...prefix];
-    for (let it: Item | null = bestItem; it; ) {
-      this.emitFrom(it.dot, out);
-      it = this.memo.get(this.key(it.origin, this.lhs(it.dot)))?.parent ?? null;
+    for (let dot = bestDot, origin = bestOrigin; dot >= 0; ) {
+      this.emitFrom(dot, out);
+      const slot = this.slotOf.get(origin * this.nt + this.lhs(dot));
+      if (slot === undefined) break;
+      [dot, origin] = [this.parentDot[slot]!, this.parentOrigin[slot]!];
     }
     return Uint8Array.from(out);
   }
 
   private lhs(dot: number): number {
-    return this.g.bnf.ruleLhs[this.g.bnf.ruleOfPos[dot]!]!;
-  }
-
-  private key(set: number, a: number): number {
-    return set * this.g.bnf.numNonterminals + a;
+    return this.ruleLhs[this.ruleOfPos[dot]!]!;
   }
 
   /** Least bytes to finish the parse once nonterminal `a` completes with origin `set`. */
   private finish(set: number, a: number): number {
     if (a === 0) return set === 0 ? 0 : Infinity; // S' only finishes the parse from the start
-    const k = this.key(set, a);
-    const known = this.memo.get(k);
-    if (known) return known.cost;
-    this.memo.set(k, { cost: Infinity, parent: null }); // cycles (unit rules) cost nothing extra
+    const k = set * this.nt + a;
+    const known = this.slotOf.get(k);
+    if (known !== undefined) return this.cost[known]!;
+    const slot = this.newSlot();
+    this.slotOf.set(k, slot); // cycles (unit rules) cost nothing extra: Infinity while open
+    const e = this.p.chart;
+    const c = this.c;
     let cost = Infinity;
-    let parent: Item | null = null;
-    this.forItems(set, (it) => {
-      if (this.g.bnf.symbols[it.dot] !== a) return;
-      const c = this.c.suffix[it.dot + 1]! + this.finish(it.origin, this.lhs(it.dot));
-      if (c < cost) [cost, parent] = [c, { dot: it.dot + 1, origin: it.origin }];
-    });
-    this.memo.set(k, { cost, parent });
+    let pDot = -1;
+    let pOrigin = -1;
+    const end = e.setEnd(set);
+    for (let i = e.setStart[set]!; i < end; i++) {
+      const dot = e.itemDot[i]!;
+      if (this.symbols[dot] !== a) continue;
+      const origin = e.itemOrigin[i]!;
+      const w = c.suffix[dot + 1]! + this.finish(origin, this.lhs(dot));
+      if (w < cost) [cost, pDot, pOrigin] = [w, dot + 1, origin];
+    }
+    const dots = e.predictions.blocks[e.setBlock[set]!]!.dots;
+    for (let j = 0; j < dots.length; j++) {
+      const dot = dots[j]!;
+      if (this.symbols[dot] !== a) continue;
+      const w = c.suffix[dot + 1]! + this.finish(set, this.lhs(dot));
+      if (w < cost) [cost, pDot, pOrigin] = [w, dot + 1, set];
+    }
+    this.cost[slot] = cost;
+    this.parentDot[slot] = pDot;
+    this.parentOrigin[slot] = pOrigin;
     return cost;
   }
 
-  /** Every item of set `s`: its explicit items and its prediction block (origin `s`). */
-  private forItems(s: number, f: (it: Item) => void): void {
-    const e = this.p.chart;
-    const end = e.setEnd(s);
-    for (let i = e.setStart[s]!; i < end; i++) f({ dot: e.itemDot[i]!, origin: e.itemOrigin[i]! });
-    const block = e.predictions.blocks[e.setBlock[s]!]!;
-    for (let j = 0; j < block.dots.length; j++) f({ dot: block.dots[j]!, origin: s });
+  /** A new memo slot, open (cost Infinity, no parent). */
+  private newSlot(): number {
+    const slot = this.slots++;
+    if (slot >= this.cost.length) {
+      const n = this.cost.length * 2;
+      const cost = new Float64Array(n);
+      cost.set(this.cost);
+      this.cost = cost;
+      const d = new Int32Array(n);
+      d.set(this.parentDot);
+      this.parentDot = d;
+      const o = new Int32Array(n);
+      o.set(this.parentOrigin);
+      this.parentOrigin = o;
+    }
+    this.cost[slot] = Infinity;
+    this.parentDot[slot] = -1;
+    return slot;
   }
 
   /** The shortest words of the symbols from `dot` to the end of its rule. */
