@@ -418,7 +418,7 @@ for (const modelName of values.report ? [] : Object.keys(models)) {
         // MDM, token-exact sessions: a token-level witness from the first check (then never stuck), last resorts, refusals of "unknown"
         token_witness: r.s.token_witness ?? null, last_resort: r.s.last_resort ?? null, unknown_refused: r.s.unknown_refused ?? null,
         // AR: feasible tokens refused because their witness did not fit the hole's tokens left; budgets off (--fim-no-budget)
-        budget_refusals: r.s.budget_refusals ?? null, stretched_holes: r.s.stretched_holes ?? null, bounded_plans: r.s.bounded_plans ?? null, compacted_plans: r.s.compacted_plans ?? null, shortest_plans: r.s.shortest_plans ?? null, searches: r.s.searches ?? null, search_ms: r.s.search_ms ?? null, quick_only: r.s.quick_only ?? null, mask_ms: r.s.mask_ms ?? null, unchanged_states: r.s.unchanged_states ?? null, fim_no_budget: modelName === "ar" && mode === "con" ? values["fim-no-budget"] : null,
+        budget_refusals: r.s.budget_refusals ?? null, stretched_holes: r.s.stretched_holes ?? null, bounded_plans: r.s.bounded_plans ?? null, compacted_plans: r.s.compacted_plans ?? null, candidate_plans: r.s.candidate_plans ?? null, searches: r.s.searches ?? null, search_ms: r.s.search_ms ?? null, quick_only: r.s.quick_only ?? null, mask_ms: r.s.mask_ms ?? null, unchanged_states: r.s.unchanged_states ?? null, fim_no_budget: modelName === "ar" && mode === "con" ? values["fim-no-budget"] : null,
         originals: c.parts.filter((x) => x.hole).map((x) => x.original), fills: r.fills,
         grammar_sha: mode === "con" ? grammarSha : null,
       };

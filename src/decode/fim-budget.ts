@@ -97,8 +97,8 @@ export interface PlannerStats {
   stretched_holes: number;
   bounded_plans: number;
   compacted_plans: number;
-  /** first plans from the chart in cost order (the first witness did not fit) */
-  shortest_plans: number;
+  /** first plans from a later candidate of the chart in cost order (its first witness did not fit) */
+  candidate_plans: number;
   fallback_used: boolean;
 }
 
@@ -107,8 +107,8 @@ export interface PlannerStats {
  * plain witness does not fit): on the AR's C++ canvases an unbounded ask took 2.5 s and found none
  */
 const BOUNDED_PLAN_ITEMS = 120_000;
-/** Chart items for a hole's plan from the chart in cost order (asked when the first witness does not fit). */
-const SHORTEST_PLAN_ITEMS = 300_000;
+/** Chart items for a hole's plan from the later candidates of the chart in cost order (asked when its first witness does not fit). */
+const CANDIDATE_PLAN_ITEMS = 300_000;
 
 /**
  * The plan of one fill-in-the-middle generation and the checks that keep it (fim.ts). `plan` is the
@@ -192,20 +192,20 @@ export class FimPlanner {
   /**
    * The plan of hole h's start (`open`: the canvas with h open and unbounded; `bounded`: the same
    * with every hole from h bounded to its budget in bytes). In order, the first that fits:
-   * - the plain check's witness (the chart's first candidate: cheap to find, but short in the
-   *   chart's own measure, not in bytes or tokens), then that witness without its spaces;
-   * - the chart in cost order (`order: "shortest"`): the fewest bytes in holes, its candidates
-   *   until one fits (as is or without spaces). On the AR's C++ canvases it gave the plan of all 6
-   *   holes that were stretched before, and cost less than the bounded check it replaced
-   *   (bench/RESULTS.md, session 10);
+   * - the check's witness from the chart in cost order (`order: "shortest"`: the fewest bytes in
+   *   holes; the quick search still answers first when it finds a filling), then that witness
+   *   without its spaces. The chart's first candidate in worklist order is short only in the
+   *   chart's own measure: asked first, it left 6 of 120 AR C++ generations with a stretched hole,
+   *   and its plans took twice the last resorts (bench/RESULTS.md, session 10);
+   * - the same chart's later candidates, until one fits as is or without spaces (`candidate_plans`);
    * - a check with the holes bounded to their budgets in bytes (a fill of at most that many bytes
    *   needs no more tokens, a byte-level vocabulary spelling any byte alone);
-   * - else the holes' budgets are stretched to the plain witness (`stretched_holes`; the output
+   * - else the holes' budgets are stretched to the first witness (`stretched_holes`; the output
    *   counts as a fallback, "Con.", as the diffusion decoder's close-out past its canvas): the model
    *   still writes the hole, the plan still ends it.
    */
   start(open: Canvas, bounded: () => Canvas, h: number): void {
-    const r = this.cs.timeValue(() => this.check(open));
+    const r = this.cs.timeValue(() => this.check(open, { order: "shortest" }));
     if (r.witness === null || onlyRepeatingWitnesses(r)) return;
     const b = this.budget;
     const fits = (w: Uint8Array[]) => b.fits(w, h, b.budgetOf(h));
@@ -214,19 +214,10 @@ export class FimPlanner {
       return;
     }
     if (this.compacted(open, r.witness, fits)) return;
-    // the chart in cost order: the fewest bytes in holes, its candidates (or their compacted
-    // forms) until one fits
-    const s = this.cs.timeValue(() => this.check(open, { order: "shortest", maxItems: SHORTEST_PLAN_ITEMS, accept: (w) => fits(w) || fits(w.map(withoutSpaces)) }));
-    if (s.witness !== null && !onlyRepeatingWitnesses(s)) {
-      if (fits(s.witness)) {
-        this.stats.shortest_plans++;
-        this.plan = s.witness;
-        return;
-      }
-      if (this.compacted(open, s.witness, fits)) {
-        this.stats.shortest_plans++;
-        return;
-      }
+    const s = this.cs.timeValue(() => this.check(open, { order: "shortest", maxItems: CANDIDATE_PLAN_ITEMS, accept: (w) => fits(w) || fits(w.map(withoutSpaces)) }));
+    if (s.witness !== null && !onlyRepeatingWitnesses(s) && (fits(s.witness) ? (this.plan = s.witness) : this.compacted(open, s.witness, fits))) {
+      this.stats.candidate_plans++;
+      return;
     }
     const q = this.cs.timeValue(() => this.check(bounded(), { maxItems: BOUNDED_PLAN_ITEMS }));
     if (q.witness !== null && !onlyRepeatingWitnesses(q) && fits(q.witness)) {

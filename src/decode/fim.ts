@@ -164,8 +164,8 @@ export interface FimStats {
   bounded_plans: number;
   /** holes whose first plan is the plain witness without the spaces between its lexemes (it did not fit with them) */
   compacted_plans: number;
-  /** holes whose first plan came from the chart in cost order (the first witness needed more tokens than the budget) */
-  shortest_plans: number;
+  /** holes whose first plan came from a later candidate of the chart in cost order (its first witness needed more tokens than the budget) */
+  candidate_plans: number;
   /** checks answered by the last witness, without a chart */
   witness_reuses: number;
   /** "unknown" answers asked again without relaxed loops (see PrefixChecker) */
@@ -218,7 +218,7 @@ export async function fimGenerate(model: FimModel, vocab: Vocabulary, opts: FimO
   const greedy = (opts.temperature ?? 0) === 0;
   const rng = new Rng(opts.seed ?? 0);
   const cs = new CheckStats();
-  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, compacted_plans: 0, shortest_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, unchanged_states: 0, repeated_key: false, total_ms: 0 };
+  const stats: FimStats = { tokens: 0, forward_passes: 0, model_ms: 0, constraint_ms: 0, checks: 0, rejections: 0, check_ms_p50: 0, check_ms_p99: 0, fallback_used: false, fallback_holes: 0, last_resort: 0, budget_refusals: 0, stretched_holes: 0, bounded_plans: 0, compacted_plans: 0, candidate_plans: 0, witness_reuses: 0, unknown_retries: 0, searches: 0, search_ms: 0, quick_only: 0, mask_ms: 0, unchanged_states: 0, repeated_key: false, total_ms: 0 };
   const parts = opts.parts;
   const fills: Uint8Array[] = [];
   const ends = new Set(template.end);

@@ -161,17 +161,17 @@ describe("fimGenerate with token budgets", () => {
     });
     const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: long });
     expect(r.stats.bounded_plans).toBe(1);
-    expect(r.stats.shortest_plans).toBe(0);
+    expect(r.stats.candidate_plans).toBe(0);
     expect(r.stats.stretched_holes).toBe(0);
     expect(r.fallbackUsed).toBe(false);
-    // the plain check, the one in cost order (long here too), then the bounded one
+    // the first check, its later candidates (long here too), then the bounded one
     expect(asked.slice(0, 3)).toEqual([false, false, true]);
     expect(isList(r.text)).toBe(true);
   });
 
-  it("a first witness too long in tokens: the plan comes from the chart in cost order when its witness fits", async () => {
-    // the first-order answer is long ("[[[]]]" in "[_]"); asked in cost order, the real checker's
-    // shortest witness ("]") fits the 2 tokens, and no bounded check is needed
+  it("a first witness too long in tokens: the plan comes from a later candidate of the chart in cost order", async () => {
+    // the first answer is long ("[[[]]]" in "[_]"); asked for candidates that fit, the real
+    // checker's shortest witness ("]") fits the 2 tokens, and no bounded check is needed
     const real = new InfillChecker(list);
     const shortest = real.with({ witnessOrder: "shortest", quickBudget: 0 });
     const orders: Array<string | undefined> = [];
@@ -180,7 +180,7 @@ describe("fimGenerate with token budgets", () => {
       witness: (c) => real.check(c).witness,
       check: (c: Canvas, opts?: FimCheckOptions) => {
         orders.push(opts?.order);
-        if (opts?.order === "shortest") return shortest.check(c);
+        if (opts?.accept !== undefined) return shortest.check(c);
         const r = real.check(c);
         if (r.witness === null || !c.some((p) => "hole" in p && p.hole.maxBytes === undefined)) return r;
         return { ...r, witness: [enc.encode("[[[]]]"), ...r.witness.slice(1)] };
@@ -192,11 +192,11 @@ describe("fimGenerate with token budgets", () => {
       return r;
     });
     const r = await fimGenerate(ender, vocab, { parts: partsOf("[_]", [2]), grammar: list, template, checker: long });
-    expect(r.stats.shortest_plans).toBe(1);
+    expect(r.stats.candidate_plans).toBe(1);
     expect(r.stats.bounded_plans).toBe(0);
     expect(r.stats.stretched_holes).toBe(0);
     expect(r.fallbackUsed).toBe(false);
-    expect(orders.slice(0, 2)).toEqual([undefined, "shortest"]); // the plain check, then cost order
+    expect(orders.slice(0, 2)).toEqual(["shortest", "shortest"]); // the first check, then its candidates that fit
     expect(isList(r.text)).toBe(true);
   });
 
