@@ -59,7 +59,7 @@
  */
 import type { MaskedDiffusionLM } from "../backend/diffusion-lm.js";
 import { InfillChecker, InfillSession, WITNESS_EOS, tokenSpeller, fillCanvas, tokenHole, type Canvas, type CanvasPart, type InfillResult, type SessionOptions } from "../infill/index.js";
-import { recordSessionCalls, sessionLogFile } from "../infill/session-log.js";
+import { recordSessionCalls, sessionLogFile, type SessionLogHeader } from "../infill/session-log.js";
 import { onlyRepeatingWitnesses, repeatsKey } from "../infill/distinct-keys.js";
 import { GrammarMatcher, MaskContext } from "../mask/matcher.js";
 import type { CompiledGrammar } from "../parser/compile.js";
@@ -68,6 +68,9 @@ import { countBits, countBitsAnd, setBit } from "../vocab/bitmask.js";
 import { concatBytes, type Vocabulary } from "../vocab/vocabulary.js";
 import { CheckStats, maxTokenBytesOf, round2, wholeCanvasAdapter, type FeasibilityChecker } from "./diffusion-canvas.js";
 import { MaskedRowSampler, Rng } from "./sampler.js";
+
+/** A session log's header as the decoder writes it (session-log.ts). */
+type LogHeader = Omit<SessionLogHeader, "kind" | "id" | "canvas">;
 
 /** Logits of one forward pass; `row(i)` predicts position i of the ids passed in. */
 export interface DiffusionLogits {
@@ -213,6 +216,11 @@ export interface DiffusionOptions {
   repairStreakPasses?: number;
   /** best tokens per position kept for re-picks within a step (default 32; 0: every pick scans the row — same picks, for comparisons) */
   pickListSize?: number;
+  /**
+   * token-exact: when the first check finds no token-level witness, check the canvas again with the
+   * chart in cost order and keep that session if it answers (default true; see `firstCheck`)
+   */
+  costOrderFirstCheck?: boolean;
   /** when stuck, finish with the checker's witness (default true); without it the result is incomplete */
   fallback?: boolean;
   /**
@@ -248,6 +256,8 @@ export interface DiffusionStats {
   prefiltered: number;
   /** candidates the planning budget deferred to a later step (counted in checks and rejections too) */
   deferred: number;
+  /** token-exact: the first check found no token-level witness, a session whose charts run in cost order did (`firstCheck`) */
+  cost_order_session: boolean;
   /** token-exact: candidates refused because no token-level witness was found (not a proof; counted in rejections) */
   unknown_refused: number;
   /**
@@ -334,6 +344,8 @@ class DiffusionRun {
   private readonly checkerFull: InfillChecker | undefined;
   /** the incremental checker (positions: masked positions of the region in order) */
   private session: InfillSession | undefined;
+  /** how the session was made (checker options, session options, log header): `firstCheck` may make another in cost order */
+  private sessionMade: { perCheck: { maxItemsPerCheck?: number }; so: SessionOptions; header: LogHeader | null } | null = null;
   /** the same canvas under the planning budget (see `planBytesPerPosition`) */
   private planSession: InfillSession | undefined;
   private readonly planBytes: number;
@@ -395,6 +407,7 @@ class DiffusionRun {
     prefiltered: 0,
     deferred: 0,
     unknown_refused: 0,
+    cost_order_session: false,
     token_witness: false,
     skipped: 0,
     deep_searches: 0,
@@ -486,12 +499,14 @@ class DiffusionRun {
       if (this.planBytes < this.maxTokenBytes) this.planSession = new InfillSession(ic, this.canvas(-1, -1, this.planBytes).canvas, this.planBytes, so);
       // GRAMFILL_INFILL_LOG=FILE: every session call to a JSONL log, for bench/infill-replay.mjs (session-log.ts)
       const logFile = sessionLogFile();
+      let header: LogHeader | null = null;
       if (logFile) {
         const { speller: _sp, ...sessionOpts } = so as SessionOptions;
-        const header = { maxTokenBytes: this.maxTokenBytes, session: sessionOpts, checker: { maxTokenBytes: maxTokenBytesOf(vocab), ...perCheck }, speller: speller ? { maxTokenBytes: this.maxTokenBytes, vocabSize: vocab.size } : null, source: "diffusion" };
+        header = { maxTokenBytes: this.maxTokenBytes, session: sessionOpts, checker: { maxTokenBytes: maxTokenBytesOf(vocab), ...perCheck }, speller: speller ? { maxTokenBytes: this.maxTokenBytes, vocabSize: vocab.size } : null, source: "diffusion" };
         recordSessionCalls(this.session, logFile, header, this.canvas(-1, -1).canvas);
         if (this.planSession) recordSessionCalls(this.planSession, logFile, { ...header, maxTokenBytes: this.planBytes, source: "diffusion-plan" }, this.canvas(-1, -1, this.planBytes).canvas);
       }
+      this.sessionMade = { perCheck, so: so as SessionOptions, header };
       let k = 0;
       for (let p = this.regionStart; p < n; p++) if (this.kind[p] === MASK) this.sessionPos[p] = k++;
       if (k !== this.session.positions) throw new Error("internal: session positions and masked positions disagree");
@@ -502,7 +517,7 @@ class DiffusionRun {
   async run(): Promise<DiffusionResult> {
     const t0 = performance.now();
     let start = "";
-    const startsFeasible = !this.checker || (this.session ? this.cs.time(() => (start = this.session!.check().status) !== "infeasible") : this.check(-1, -1));
+    const startsFeasible = !this.checker || (this.session ? this.cs.time(() => (start = this.firstCheck()) !== "infeasible") : this.check(-1, -1));
     // too small for any word: only a fallback past the canvas (generation) can finish the text
     if (!startsFeasible && !this.mayWritePastCanvas()) throw noFilling();
     this.stats.token_witness = this.tokenExact && this.session !== undefined && start === "feasible";
@@ -572,6 +587,31 @@ class DiffusionRun {
     this.stats.check_ms_p99 = round2(this.cs.quantile(0.99));
     this.stats.total_ms = performance.now() - t0;
     return { text: dec.decode(bytes), bytes, fills: fills.map((f) => dec.decode(f)), valid, complete, fallbackUsed: this.stats.fallback_used, checkMode: this.session ? "session" : this.checker ? "whole" : "none", stats: this.stats };
+  }
+
+  /**
+   * The session's first check. When it finds no token-level witness ("unknown": the chart's first
+   * candidates need more tokens than the runs hold, and the tightened re-checks ran out of items —
+   * 036.cpp with 2 holes, the C++ MDM run's last fallback), the same canvas is checked by a new
+   * session whose charts run in cost order (`InfillOptions.witnessOrder` "shortest": the first
+   * candidate has the fewest hole bytes, `0){` where worklist order read 60 bytes). Nothing is
+   * committed yet, so that session replaces this one when it answers (its later charts, rare while it
+   * holds a witness, run in cost order too); `cost_order_session` says so.
+   */
+  private firstCheck(): string {
+    const s = this.session!;
+    const status = s.check().status;
+    if (status !== "unknown" || !this.tokenExact || s.noTokenFilling || !this.grammar || this.sessionMade === null || this.o.costOrderFirstCheck === false) return status;
+    const { perCheck, so, header } = this.sessionMade;
+    const canvas = this.canvas(-1, -1).canvas;
+    const next = new InfillSession(new InfillChecker(this.grammar, { maxTokenBytes: maxTokenBytesOf(this.vocab), ...perCheck, witnessOrder: "shortest" }), canvas, this.maxTokenBytes, so);
+    const logFile = sessionLogFile();
+    if (logFile && header) recordSessionCalls(next, logFile, { ...header, checker: { ...header.checker, witnessOrder: "shortest" } }, canvas);
+    const r = next.check().status;
+    if (r === "unknown") return status;
+    this.session = next;
+    this.stats.cost_order_session = true;
+    return r;
   }
 
   /** One forward pass and its commits; false when nothing could be committed (stuck). */
