@@ -91,7 +91,7 @@ function modelWithDeadline(deadline) {
   };
 }
 
-const STAT_KEYS = ["steps", "tokens", "model_ms", "constraint_ms", "sample_ms", "total_ms", "checks", "rejections", "prefiltered", "unknown_refused", "skipped", "deep_searches", "last_resort", "check_ms_p50", "check_ms_p99"];
+const STAT_KEYS = ["steps", "tokens", "model_ms", "constraint_ms", "sample_ms", "total_ms", "checks", "rejections", "prefiltered", "unknown_refused", "skipped", "deep_searches", "last_resort", "check_ms_p50", "check_ms_p99", "checks_over_0_2ms", "checks_over_5ms"];
 
 async function runOne(row, schema, compiled, promptIds, constrained) {
   const t0 = performance.now();
