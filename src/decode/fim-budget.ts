@@ -13,6 +13,7 @@
  */
 import type { Canvas, InfillResult } from "../infill/index.js";
 import { onlyRepeatingWitnesses } from "../infill/distinct-keys.js";
+import { compactFills } from "../infill/spacing.js";
 import type { TokenSpeller } from "../infill/tokens.js";
 import type { CheckStats, FimCheckOptions } from "./diffusion-canvas.js";
 
@@ -72,18 +73,14 @@ export class HoleBudget {
   }
 }
 
-/** A fill without the spaces that separate no two name characters (`; } }` → `;}}`, `A (` → `A(`, `a b` kept). */
-export function withoutSpaces(fill: Uint8Array): Uint8Array {
-  const out: number[] = [];
-  for (let i = 0; i < fill.length; i++) {
-    const c = fill[i]!;
-    if (c === 0x20 && !(isNameByte(out.length > 0 ? out[out.length - 1]! : -1) && isNameByte(i + 1 < fill.length ? fill[i + 1]! : -1))) continue;
-    out.push(c);
-  }
-  return Uint8Array.from(out);
+/**
+ * The fills of `canvas`'s holes without the spaces that keep no two names apart (`; } }` → `;}}`,
+ * `A (` → `A(`, `a b` kept; judged with the canvas text around each hole: spacing.ts, as the diffusion
+ * decoder's sessions compact their candidates); `fills` itself when no space goes.
+ */
+function compactOf(canvas: Canvas, fills: Uint8Array[]): Uint8Array[] {
+  return compactFills(canvas, fills, "names", () => true) ?? fills;
 }
-
-const isNameByte = (c: number): boolean => (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c >= 0x80;
 
 /** `canvas` with its holes replaced by `fills` (a canvas without holes: its check is one parse). */
 function filled(canvas: Canvas, fills: readonly Uint8Array[]): Canvas {
@@ -214,7 +211,7 @@ export class FimPlanner {
       return;
     }
     if (this.compacted(open, r.witness, fits)) return;
-    const s = this.cs.timeValue(() => this.check(open, { order: "shortest", maxItems: CANDIDATE_PLAN_ITEMS, accept: (w) => fits(w) || fits(w.map(withoutSpaces)) }));
+    const s = this.cs.timeValue(() => this.check(open, { order: "shortest", maxItems: CANDIDATE_PLAN_ITEMS, accept: (w) => fits(w) || fits(compactOf(open, w)) }));
     if (s.witness !== null && !onlyRepeatingWitnesses(s) && (fits(s.witness) ? (this.plan = s.witness) : this.compacted(open, s.witness, fits))) {
       this.stats.candidate_plans++;
       return;
@@ -238,8 +235,8 @@ export class FimPlanner {
    * names it may fit, if the parser still accepts the text (one parse). True when that became the plan.
    */
   private compacted(open: Canvas, witness: Uint8Array[], fits: (w: Uint8Array[]) => boolean): boolean {
-    const compact = witness.map(withoutSpaces);
-    if (!fits(compact) || this.cs.timeValue(() => this.check(filled(open, compact))).status !== "feasible") return false;
+    const compact = compactOf(open, witness);
+    if (compact === witness || !fits(compact) || this.cs.timeValue(() => this.check(filled(open, compact))).status !== "feasible") return false;
     this.stats.compacted_plans++;
     this.plan = compact;
     return true;

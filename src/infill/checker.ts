@@ -96,12 +96,6 @@ export interface InfillOptions {
    * answers first: its fills are short words and close-outs.
    */
   witnessOrder?: "first" | "shortest";
-  /**
-   * with `witnessOrder: "first"`: when `solve`'s `acceptFills` hook refused every candidate of the
-   * tiers (a token-exact session: no fill spells in its runs' token counts), the tiers again in cost
-   * order, whose candidates are the shortest fills (default false)
-   */
-  shortestWhenRefused?: boolean;
 }
 
 export type InfillStatus = "feasible" | "infeasible" | "unknown";
@@ -129,8 +123,6 @@ export interface InfillStats {
   quickBytes?: number;
   /** chart candidates refused because their text writes a key twice in one object and no fresh keys in their fills mended it (`distinctKeys`) */
   keyRepeats?: number;
-  /** chart candidates `solve`'s `acceptFills` hook refused */
-  refused?: number;
 }
 
 /**
@@ -178,7 +170,6 @@ export class InfillChecker {
       maxItemsPerCheck: opts.maxItemsPerCheck ?? Infinity,
       distinctKeys: opts.distinctKeys ?? compiled.distinctObjectKeys,
       witnessOrder: opts.witnessOrder ?? "first",
-      shortestWhenRefused: opts.shortestWhenRefused ?? false,
     };
     this.given = opts;
     this.quick = shared.quick;
@@ -282,10 +273,7 @@ export class InfillChecker {
     const verify = (fills: Uint8Array[], quick = false): Uint8Array | null => {
       // the session's token-level hook (session.ts): a candidate it refuses counts as unverified
       // (the quick search asked it already)
-      if (acceptFills !== undefined && !quick && !acceptFills(fills)) {
-        stats.refused!++;
-        return null;
-      }
+      if (acceptFills !== undefined && !quick && !acceptFills(fills)) return null;
       let text = fillCanvas(canvas, fills);
       // a text that repeats a key is no witness as it is (the quick search's fillings were read
       // already): the keys its fills close are made new (quick.ts `replay`; the new fills replace
@@ -327,7 +315,7 @@ export class InfillChecker {
       [Math.min(8, this.o.exactMaxBytes), this.o.exactMinBytes],
       [this.o.exactMaxBytes, this.o.exactMinBytes],
     ];
-    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0, keyRepeats: 0, refused: 0 };
+    const stats: InfillStats = { items: 0, boundaries: 0, lexemeEdgeSets: 0, candidates: 0, tiers: 0, ms: 0, quickBytes: 0, keyRepeats: 0 };
     if (quickBudget > 0) {
       // distinct keys: first unguided, each filling found read whole by the lead's tracker (most
       // canvases repeat no key whatever the fill: the tracker then reads the final text only, not
@@ -364,35 +352,26 @@ export class InfillChecker {
     const spent = (): InfillResult => ({ status: "unknown", witness: null, text: null, reason: "budget", stats });
     try {
       // nothing to spend (a session's local repair, maxItems 0): no tier's signature is worth computing
-      const shortest = this.o.witnessOrder === "shortest";
-      for (const order of shortest ? [true] : this.o.shortestWhenRefused && acceptFills !== undefined ? [false, true] : [false]) {
+      if (left() <= 0) result = spent();
+      else for (const [maxExact, minExact] of tiers) {
+        const signature = ByteGraph.signatureOf(segs, maxExact, minExact);
+        if (signature === lastSignature) continue;
+        lastSignature = signature;
         if (left() <= 0) {
           result = spent();
           break;
         }
-        lastSignature = "";
-        for (const [maxExact, minExact] of tiers) {
-          const signature = ByteGraph.signatureOf(segs, maxExact, minExact);
-          if (signature === lastSignature) continue;
-          lastSignature = signature;
-          if (left() <= 0) {
-            result = spent();
-            break;
-          }
-          // built only now: a session's repairs come here with no items to spend
-          const graph = new ByteGraph(segs, maxExact, minExact);
+        // built only now: a session's repairs come here with no items to spend
+        const graph = new ByteGraph(segs, maxExact, minExact);
+        stats.tiers++;
+        result = this.runTier(graph, holeCount, stats, seed, verify, left(), this.o.relaxLoops);
+        if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed && left() > 0) {
+          // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
+          // context for a space): the same tier unrelaxed before a costlier one
           stats.tiers++;
-          result = this.runTier(graph, holeCount, stats, seed, verify, left(), this.o.relaxLoops, order);
-          if (result.status === "unknown" && result.reason === "unverified" && this.lastTierRelaxed && left() > 0) {
-            // the relaxed loops' candidates all failed (lexemes that must stay apart, and no room or
-            // context for a space): the same tier unrelaxed before a costlier one
-            stats.tiers++;
-            result = this.runTier(graph, holeCount, stats, seed, verify, left(), false, order);
-          }
-          if (result.status !== "unknown" || result.reason === "budget") break;
+          result = this.runTier(graph, holeCount, stats, seed, verify, left(), false);
         }
-        // the hook refused every candidate (`shortestWhenRefused`): the tiers again in cost order
-        if (result === null || result.status !== "unknown" || result.reason !== "unverified" || stats.refused === 0) break;
+        if (result.status !== "unknown" || result.reason === "budget") break;
       }
     } catch (e) {
       if (!(e instanceof LatticeTooLarge)) throw e;
@@ -415,7 +394,7 @@ export class InfillChecker {
     stats.tiers++;
     try {
       // a byte-exact chain per hole position is costly: a budget of its own, "unknown" past it
-      return this.runTier(graph, holeCount, stats, seed, verify, Math.min(maxItems, BOUNDED_TIER_ITEMS), false, this.o.witnessOrder === "shortest", BOUNDED_TIER_PRODUCT_STATES);
+      return this.runTier(graph, holeCount, stats, seed, verify, Math.min(maxItems, BOUNDED_TIER_ITEMS), false, BOUNDED_TIER_PRODUCT_STATES);
     } catch (e) {
       if (e instanceof LatticeTooLarge) return budget;
       throw e;
@@ -425,9 +404,9 @@ export class InfillChecker {
   /** the last `runTier` relaxed a loop class somewhere (lexemes.ts, `Lattice.relaxedEnds`) */
   private lastTierRelaxed = false;
 
-  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean, shortest: boolean, maxProductStates = Infinity): InfillResult {
+  private runTier(graph: ByteGraph, holeCount: number, stats: InfillStats, seed: PrefixSeed, verify: (fills: Uint8Array[]) => Uint8Array | null, maxItems: number, relax: boolean, maxProductStates = Infinity): InfillResult {
     const lat = new Lattice(graph, this.lt, relax, LATTICE_DFA_GROWTH, maxProductStates);
-    const chart = new Chart(this.compiled, lat, maxItems, this.first, seed, shortest);
+    const chart = new Chart(this.compiled, lat, maxItems, this.first, seed, this.o.witnessOrder === "shortest");
     let candidates = 0;
     let result: InfillResult | null = null;
     for (;;) {
@@ -674,11 +653,13 @@ function sameTail(text: Uint8Array, from: number, tail: Uint8Array): boolean {
   return true;
 }
 
-function growI32(a: Int32Array, need: number): Int32Array<ArrayBuffer> {
+/** `a` copied into an array at least `need` long (doubling); the new entries hold `fill`. */
+function growI32(a: Int32Array, need: number, fill = 0): Int32Array<ArrayBuffer> {
   let n = a.length * 2;
   while (n < need) n *= 2;
   const b = new Int32Array(n);
   b.set(a);
+  if (fill !== 0) b.fill(fill, a.length);
   return b;
 }
 
@@ -911,14 +892,8 @@ class Chart {
 
   private enqueue(id: number, cost: number): void {
     if (cost >= this.bucketHead.length) {
-      let n = this.bucketHead.length * 2;
-      while (n <= cost) n *= 2;
-      const h = new Int32Array(n).fill(-1);
-      const t = new Int32Array(n).fill(-1);
-      h.set(this.bucketHead);
-      t.set(this.bucketTail);
-      this.bucketHead = h;
-      this.bucketTail = t;
+      this.bucketHead = growI32(this.bucketHead, cost + 1, -1);
+      this.bucketTail = growI32(this.bucketTail, cost + 1, -1);
     }
     const k = this.qN++;
     if (k >= this.qItem.length) {

@@ -7,7 +7,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fimGenerate, type FimModel, type FimPart } from "../../src/decode/fim.js";
 import { Rng, sampleMasked, topIds } from "../../src/decode/sampler.js";
-import { HoleBudget, withoutSpaces } from "../../src/decode/fim-budget.js";
+import { HoleBudget } from "../../src/decode/fim-budget.js";
+import { compactFill } from "../../src/infill/spacing.js";
 import { parseGrammar } from "../../src/grammar/load.js";
 import { tokenSpeller } from "../../src/infill/tokens.js";
 import { InfillChecker, type Canvas } from "../../src/infill/index.js";
@@ -272,8 +273,8 @@ describe("topIds (the greedy candidate order of one step)", () => {
   });
 });
 
-describe("withoutSpaces (a first witness's lexemes brought together)", () => {
-  const str = (t: string) => new TextDecoder().decode(withoutSpaces(enc.encode(t)));
+describe("a first witness's lexemes brought together (spacing.ts, \"names\", nothing around the fill)", () => {
+  const str = (t: string) => new TextDecoder().decode(compactFill(enc.encode(t), -1, -1, "names"));
   it("drops the spaces that separate no two name characters", () => {
     expect(str(" ; } } } ; template < > class A < > { operator int ( ) { //")).toBe(";}}};template<>class A<>{operator int(){//");
     expect(str("a b")).toBe("a b");

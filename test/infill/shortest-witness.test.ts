@@ -13,8 +13,6 @@ import { describe, expect, it } from "vitest";
 import { sampleWord } from "../../src/grammar/sample.js";
 import type { CompiledGrammar } from "../../src/parser/compile.js";
 import { InfillChecker, fillCanvas, type Canvas } from "../../src/infill/index.js";
-import { segmentsOf } from "../../src/infill/canvas.js";
-import { PrefixParse } from "../../src/infill/prefix.js";
 import { ALPHABET, compile, grammarArb, lcg } from "./grammars.js";
 
 /** fills over ALPHABET of exactly `n` bytes */
@@ -99,14 +97,15 @@ describe("the chart's shortest witness", () => {
         const fifo = new InfillChecker(g, { quickBudget: 0 }).check(canvas);
         if (fifo.status === "feasible" && total(fifo.witness!) > total(r.witness!)) tally.fifoLonger++;
       }),
-      { numRuns: 400 },
+      // a fixed seed: the tallies below are counts over these runs, not a chance
+      { numRuns: 400, seed: 10 },
     );
     console.log("shortest witness vs brute force:", tally);
     expect(tally.exact).toBeGreaterThan(200);
     expect(tally.detour).toBeLessThan(tally.exact / 20);
     // the worklist order's first witness is longer on some canvases (the order matters)
     expect(tally.fifoLonger).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   // canvases where an item is first reached by a costlier derivation than one found later (the
   // agenda then takes the cheaper one: a hole at the start or after another hole, found by a hunt)
@@ -120,45 +119,8 @@ describe("the chart's shortest witness", () => {
     const r = new InfillChecker(g, { quickBudget: 0, witnessOrder: "shortest" }).check(canvas);
     expect(r.status).toBe("feasible");
     expect(g.check(fillCanvas(canvas, r.witness!)).ok).toBe(true);
-    expect(total(r.witness!)).toBe(bruteLeast(g, canvas, canvas.length >> 1, total(r.witness!)));
-  });
-
-  it("shortestWhenRefused: when a hook refuses every candidate of the worklist order, the tiers run again in cost order", () => {
-    // the hook accepts only fills as short as the shortest witness: where the worklist order's
-    // witness is longer, only the second pass can answer
-    const tally = { fifoLonger: 0, answered: 0 };
-    fc.assert(
-      fc.property(grammarArb, fc.boolean(), fc.integer(), fc.nat(), (rules, ws, seed, cut) => {
-        const g = compile(rules, ws);
-        if (!g) return;
-        const word = sampleWord(g, { random: lcg(seed), maxDepth: 6, maxTerminalBytes: 4 });
-        if (!word || word.length > 16) return;
-        const at = cut % (word.length + 1);
-        const canvas: Canvas = [{ text: word.slice(0, at) }, { hole: { minBytes: 0, maxBytes: Infinity } }, { text: word.slice(Math.min(word.length, at + 2)) }];
-        const best = new InfillChecker(g, { quickBudget: 0, witnessOrder: "shortest" }).check(canvas);
-        const fifo = new InfillChecker(g, { quickBudget: 0 }).check(canvas);
-        if (best.status !== "feasible" || fifo.status !== "feasible" || total(fifo.witness!) <= total(best.witness!)) return;
-        tally.fifoLonger++;
-        const most = total(best.witness!);
-        const solve = (checker: InfillChecker) => {
-          const { segments, holeCount } = segmentsOf(canvas, 16);
-          const prefix = new PrefixParse(g);
-          prefix.feed(word.slice(0, at));
-          return checker.solve(canvas, segments, holeCount, prefix, performance.now(), undefined, (fills) => total(fills) <= most);
-        };
-        const r = solve(new InfillChecker(g, { quickBudget: 0, shortestWhenRefused: true }));
-        // the first pass's witnesses are longer, so the answer is the second pass's (or a later
-        // first-pass candidate that is short enough)
-        expect(r.status).toBe("feasible");
-        expect(total(r.witness!)).toBeLessThanOrEqual(most);
-        expect(g.check(fillCanvas(canvas, r.witness!)).ok).toBe(true);
-        if (solve(new InfillChecker(g, { quickBudget: 0 })).status !== "feasible") tally.answered++;
-      }),
-      { numRuns: 3000 },
-    );
-    console.log("shortestWhenRefused:", tally);
-    // canvases where only the second pass answers were met
-    expect(tally.answered).toBeGreaterThan(0);
+    // brute force up to 4 bytes (a longer witness then fails against the shorter filling found)
+    expect(total(r.witness!)).toBe(bruteLeast(g, canvas, canvas.length >> 1, Math.min(4, total(r.witness!))));
   });
 
   it("a nested hole gets the shortest closing", () => {
